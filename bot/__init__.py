@@ -1,0 +1,1 @@
+"""The surfaces of onrecord: the Discord bot and the command-line harness."""

@@ -1,0 +1,66 @@
+"""The ``onrecord`` command line: a thin layer over the knowledge and retrieval APIs.
+
+Each group of subcommands lives in its own module and registers itself here; every
+user-facing error becomes one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from knowledge import KnowledgeError
+from retrieval import RetrievalError
+
+# Subcommand modules: each has ``register(subparsers)`` that adds its parsers and
+# sets ``func`` (called with the parsed args, returns an exit code).
+SUBCOMMAND_MODULES = ("bot.cli_knowledge",)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="onrecord",
+        description="Answer questions about news articles with what people actually said, on the record.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except (KnowledgeError, RetrievalError, UserError) as error:
+        print(f"onrecord: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
