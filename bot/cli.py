@@ -17,7 +17,7 @@ from retrieval import RetrievalError
 
 # Subcommand modules: each has ``register(subparsers)`` that adds its parsers and
 # sets ``func`` (called with the parsed args, returns an exit code).
-SUBCOMMAND_MODULES = ("bot.cli_knowledge",)
+SUBCOMMAND_MODULES = ("bot.cli_knowledge", "bot.cli_store", "bot.cli_answer", "bot.cli_discord")
 
 
 class UserError(Exception):
