@@ -1,0 +1,682 @@
+"""A fake Discord on loopback: the REST routes and the websocket gateway discord.py talks to.
+
+The real discord.py client is pointed at it (REST base and gateway URL) and cannot tell the
+difference for the parts a bot uses: login, application info, command sync, the gateway
+handshake (HELLO, heartbeat ACK, IDENTIFY -> READY, GUILD_CREATE), dispatched events, and
+every way a bot answers (interaction callbacks, webhook follow-ups and edits, channel
+messages). Every request is recorded so a test can assert on exactly what the bot sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from aiohttp import WSMsgType, web
+
+API_PREFIX = "/api/v10"
+
+# Gateway opcodes (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
+OP_DISPATCH = 0
+OP_HEARTBEAT = 1
+OP_IDENTIFY = 2
+OP_PRESENCE = 3
+OP_RESUME = 6
+OP_REQUEST_MEMBERS = 8
+OP_INVALID_SESSION = 9
+OP_HELLO = 10
+OP_HEARTBEAT_ACK = 11
+
+# Interaction types and callback types.
+PING, APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 1, 2, 3, 4, 5
+CALLBACK_MESSAGE = 4
+CALLBACK_DEFERRED_MESSAGE = 5
+CALLBACK_DEFERRED_UPDATE = 6
+CALLBACK_UPDATE_MESSAGE = 7
+CALLBACK_AUTOCOMPLETE = 8
+
+EPHEMERAL = 1 << 6
+
+# Privileged intents: Discord closes the gateway with 4014 when one is asked for but not enabled.
+PRIVILEGED_INTENTS = {"members": 1 << 1, "presences": 1 << 8, "message_content": 1 << 15}
+
+_snowflakes = itertools.count(1_300_000_000_000_000_000)
+
+
+def snowflake() -> str:
+    """Return a fresh snowflake id as Discord sends it (a string)."""
+    return str(next(_snowflakes))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """A JSON response with Content-Type exactly ``application/json``: discord.py parses nothing else."""
+    return web.Response(
+        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+    )
+
+
+def user_payload(user_id: str, name: str, *, bot: bool = False) -> dict:
+    """A user object."""
+    return {
+        "id": user_id,
+        "username": name,
+        "global_name": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "public_flags": 0,
+    }
+
+
+@dataclass
+class RecordedRequest:
+    """One REST request the bot made, as the fake received it."""
+
+    method: str
+    path: str  # without the /api/v10 prefix
+    query: dict[str, str]
+    json: Any  # the JSON body (``payload_json`` of a multipart body), or None
+    at: float  # time.perf_counter() when it arrived
+    status: int = 0  # what the fake answered
+
+    def message_payload(self) -> dict | None:
+        """The message this request creates or edits, or None if it carries no message."""
+        if not isinstance(self.json, dict):
+            return None
+        if self.path.endswith("/callback"):
+            if self.json.get("type") in (CALLBACK_MESSAGE, CALLBACK_UPDATE_MESSAGE):
+                return self.json.get("data") or {}
+            return None
+        if self.method in ("POST", "PATCH") and (
+            self.path.startswith("/webhooks/") or re.fullmatch(r"/channels/\d+/messages(/\d+)?", self.path)
+        ):
+            return self.json
+        return None
+
+
+@dataclass
+class Exchange:
+    """One dispatched interaction and everything the bot sent back for it."""
+
+    interaction_id: str
+    token: str
+    dispatched_at: float
+    fake: FakeDiscord
+    callback: asyncio.Future = field(repr=False)  # resolves to the callback RecordedRequest
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request the bot made about this interaction (callback, follow-ups, edits)."""
+        return [r for r in self.fake.requests if self.token in r.path]
+
+    async def response(self, timeout: float = 10.0) -> RecordedRequest:
+        """Wait for the interaction callback (Discord's 3-second acknowledgement)."""
+        return await asyncio.wait_for(asyncio.shield(self.callback), timeout)
+
+    async def final(self, timeout: float = 30.0) -> RecordedRequest:
+        """Wait for the request that carries the answer.
+
+        That is the callback itself when it is a message, an update or autocomplete
+        choices; after a deferral it is the first follow-up or edit of the original.
+        """
+        deadline = time.perf_counter() + timeout
+        callback = await self.response(timeout)
+        if callback.json.get("type") not in (CALLBACK_DEFERRED_MESSAGE, CALLBACK_DEFERRED_UPDATE):
+            return callback
+        remaining = max(0.01, deadline - time.perf_counter())
+        return await self.fake.wait_for_request(
+            r"POST|PATCH", rf"/webhooks/\d+/{re.escape(self.token)}(/.*)?", timeout=remaining
+        )
+
+    def sent_payloads(self) -> list[dict]:
+        """The message payloads the bot sent for this interaction so far."""
+        return [p for p in (r.message_payload() for r in self.requests) if p is not None]
+
+
+class FakeDiscord:
+    """An aiohttp server that plays Discord's REST API and gateway for one bot in one guild."""
+
+    def __init__(
+        self,
+        *,
+        token: str = "fake-token.for-tests.only",
+        privileged_intents: frozenset[str] = frozenset({"message_content", "members", "presences"}),
+        heartbeat_interval_ms: int = 41_250,
+    ) -> None:
+        self.token = token
+        self.privileged_intents = privileged_intents
+        self.heartbeat_interval_ms = heartbeat_interval_ms
+        self.bot_id = snowflake()
+        self.application_id = self.bot_id  # as for every bot created in the Developer Portal
+        self.owner_id = snowflake()
+        self.guild_id = snowflake()
+        self.channel_id = snowflake()
+        self.bot_user = user_payload(self.bot_id, "onrecord", bot=True)
+        self.requests: list[RecordedRequest] = []
+        self.identify: dict | None = None  # the IDENTIFY payload's "d"
+        self.gateway_connections = 0
+        self.commands: dict[str | None, list[dict]] = {}  # guild id (None: global) -> synced commands
+        self.messages: dict[str, dict] = {}  # message id -> message as stored by the fake
+        self.ready = asyncio.Event()
+        self._ws: web.WebSocketResponse | None = None
+        self._seq = 0
+        self._waiters: list[tuple[Callable[[RecordedRequest], bool], asyncio.Future]] = []
+        self._callbacks: dict[str, asyncio.Future] = {}  # interaction token -> callback future
+        self._original: dict[str, str] = {}  # interaction token -> original response message id
+        self._interaction_types: dict[str, int] = {}  # interaction token -> interaction type
+        self._component_message: dict[str, str] = {}  # interaction token -> message the button is on
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self, host: str = "127.0.0.1") -> None:
+        """Listen on an ephemeral loopback port."""
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
+        self.host = host
+
+    async def close(self) -> None:
+        """Close the gateway connection and stop the server."""
+        if self._ws is not None and not self._ws.closed:
+            await self._ws.close(code=1001)
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_base(self) -> str:
+        """What DISCORD_API_BASE should be (discord.py's Route.BASE, version included)."""
+        return f"http://{self.host}:{self.port}{API_PREFIX}"
+
+    @property
+    def gateway_url(self) -> str:
+        """What DISCORD_GATEWAY_URL should be."""
+        return f"ws://{self.host}:{self.port}/gateway"
+
+    # -- REST --------------------------------------------------------------------------------
+
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        body = await self._read_body(request)
+        record = RecordedRequest(request.method, path, dict(request.query), body, time.perf_counter())
+        if request.headers.get("Authorization") not in (None, f"Bot {self.token}") and not path.startswith(
+            ("/webhooks/", "/interactions/")
+        ):
+            response = json_response({"message": "401: Unauthorized", "code": 0}, 401)
+        else:
+            response = self._route(record)
+        record.status = response.status
+        self.requests.append(record)
+        for predicate, future in list(self._waiters):
+            if not future.done() and predicate(record):
+                future.set_result(record)
+        return response
+
+    @staticmethod
+    async def _read_body(request: web.Request) -> Any:
+        if not request.can_read_body:
+            return None
+        if request.content_type.startswith("multipart/"):
+            reader = await request.multipart()
+            while (part := await reader.next()) is not None:
+                if part.name == "payload_json":
+                    return json.loads(await part.text())
+            return None
+        raw = await request.read()
+        return json.loads(raw) if raw else None
+
+    def _route(self, r: RecordedRequest) -> web.StreamResponse:
+        app = self.application_id
+        m = re.fullmatch
+        if r.method == "GET" and r.path == "/users/@me":
+            return json_response(self.bot_user)
+        if r.method == "GET" and r.path == "/oauth2/applications/@me":
+            return json_response(self._application())
+        if r.method == "GET" and r.path in ("/gateway", "/gateway/bot"):
+            return json_response(
+                {
+                    "url": self.gateway_url,
+                    "shards": 1,
+                    "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+                }
+            )
+        if found := m(rf"/applications/{app}(?:/guilds/(\d+))?/commands", r.path):
+            guild = found.group(1)
+            if r.method == "PUT":
+                self.commands[guild] = [self._command(c, guild) for c in r.json or []]
+            if r.method in ("PUT", "GET"):
+                return json_response(self.commands.get(guild, []))
+        if found := m(r"/interactions/(\d+)/([^/]+)/callback", r.path):
+            return self._interaction_callback(found.group(1), found.group(2), r)
+        if found := m(rf"/webhooks/{app}/([^/]+)", r.path):
+            if r.method == "POST":
+                message = self._store_message(snowflake(), r.json or {}, webhook=True)
+                if r.query.get("wait") in ("1", "true", "True"):
+                    return json_response(message)
+                return web.Response(status=204)
+        if found := m(rf"/webhooks/{app}/([^/]+)/messages/(@original|\d+)", r.path):
+            token, which = found.groups()
+            message_id = self._original.get(token) if which == "@original" else which
+            if message_id is None or message_id not in self.messages:
+                return json_response({"message": "Unknown Message", "code": 10008}, 404)
+            if r.method == "PATCH":
+                return json_response(self._store_message(message_id, r.json or {}, webhook=True))
+            if r.method == "GET":
+                return json_response(self.messages[message_id])
+            if r.method == "DELETE":
+                self.messages.pop(message_id, None)
+                return web.Response(status=204)
+        if found := m(r"/channels/(\d+)/messages", r.path):
+            if r.method == "POST":
+                return json_response(self._store_message(snowflake(), r.json or {}, channel_id=found.group(1)))
+        if found := m(r"/channels/(\d+)/messages/(\d+)", r.path):
+            message_id = found.group(2)
+            if message_id not in self.messages:
+                return json_response({"message": "Unknown Message", "code": 10008}, 404)
+            if r.method == "PATCH":
+                return json_response(self._store_message(message_id, r.json or {}))
+            if r.method == "DELETE":
+                self.messages.pop(message_id, None)
+                return web.Response(status=204)
+        if m(r"/channels/\d+/typing", r.path) and r.method == "POST":
+            return web.Response(status=204)
+        return json_response({"message": f"404: Not Found ({r.method} {r.path})", "code": 0}, 404)
+
+    def _application(self) -> dict:
+        return {
+            "id": self.application_id,
+            "name": "onrecord",
+            "icon": None,
+            "description": "",
+            "rpc_origins": [],
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "bot": self.bot_user,
+            "owner": user_payload(self.owner_id, "owner"),
+            "team": None,
+            "verify_key": "0" * 64,
+            "flags": 0,
+            "interactions_endpoint_url": None,
+            "summary": "",
+        }
+
+    def _command(self, sent: dict, guild: str | None) -> dict:
+        command = {
+            "id": snowflake(),
+            "application_id": self.application_id,
+            "version": snowflake(),
+            "type": 1,
+            "default_member_permissions": None,
+            "dm_permission": True,
+            "nsfw": False,
+            "options": [],
+            **sent,
+        }
+        if guild is not None:
+            command["guild_id"] = guild
+        return command
+
+    def _interaction_callback(self, interaction_id: str, token: str, r: RecordedRequest) -> web.Response:
+        future = self._callbacks.get(token)
+        if future is None:
+            return json_response({"message": "Unknown interaction", "code": 10062}, 404)
+        if future.done():
+            return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        future.set_result(r)
+        kind = (r.json or {}).get("type")
+        data = (r.json or {}).get("data") or {}
+        body: dict[str, Any] = {"interaction": {"id": interaction_id, "type": self._interaction_types[token]}}
+        if kind in (CALLBACK_MESSAGE, CALLBACK_DEFERRED_MESSAGE):
+            message = self._store_message(
+                snowflake(),
+                {**data, "flags": data.get("flags", 0) | (128 if kind == CALLBACK_DEFERRED_MESSAGE else 0)},
+                webhook=True,
+            )
+            self._original[token] = message["id"]
+            body["interaction"].update(
+                response_message_id=message["id"],
+                response_message_loading=kind == CALLBACK_DEFERRED_MESSAGE,
+                response_message_ephemeral=bool(data.get("flags", 0) & EPHEMERAL),
+            )
+            body["resource"] = {"type": kind, "message": message}
+        elif kind in (CALLBACK_UPDATE_MESSAGE, CALLBACK_DEFERRED_UPDATE):
+            message_id = self._component_message.get(token)
+            if message_id in self.messages:
+                self._original[token] = message_id
+                message = self.messages[message_id]
+                if kind == CALLBACK_UPDATE_MESSAGE:
+                    message = self._store_message(message_id, data, webhook=True)
+                body["interaction"]["response_message_id"] = message_id
+                body["resource"] = {"type": kind, "message": message}
+        return json_response(body)
+
+    def _store_message(
+        self, message_id: str, sent: dict, *, webhook: bool = False, channel_id: str | None = None
+    ) -> dict:
+        """Create or update a message the bot sent; return it as Discord would."""
+        old = self.messages.get(message_id)
+        message = dict(old) if old else {
+            "id": message_id,
+            "channel_id": channel_id or self.channel_id,
+            "guild_id": self.guild_id,
+            "author": self.bot_user,
+            "content": "",
+            "timestamp": _now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "components": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 0,
+        }
+        if webhook:
+            message["webhook_id"] = self.application_id
+            message["application_id"] = self.application_id
+        if old:
+            message["edited_timestamp"] = _now()
+        for key in ("content", "embeds", "components", "flags", "tts"):
+            if key in sent and sent[key] is not None:
+                message[key] = sent[key]
+        if "message_reference" in sent:
+            message["message_reference"] = sent["message_reference"]
+            message["type"] = 19  # reply
+        message["components"] = [self._echo_component(c) for c in message.get("components") or []]
+        self.messages[message_id] = message
+        return message
+
+    @staticmethod
+    def _echo_component(component: dict) -> dict:
+        """Discord gives every component an id when it stores a message."""
+        echoed = dict(component)
+        echoed.setdefault("id", 1)
+        if "components" in echoed:
+            echoed["components"] = [FakeDiscord._echo_component(c) for c in echoed["components"]]
+        return echoed
+
+    # -- gateway -----------------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.gateway_connections += 1
+        self.gateway_query = dict(request.query)
+        self._ws = ws
+        await self._send(ws, {"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})
+        async for msg in ws:
+            if msg.type is not WSMsgType.TEXT:
+                continue
+            payload = json.loads(msg.data)
+            op = payload.get("op")
+            if op == OP_HEARTBEAT:
+                await self._send(ws, {"op": OP_HEARTBEAT_ACK, "d": None})
+            elif op == OP_IDENTIFY:
+                await self._identify(ws, payload["d"])
+            elif op == OP_RESUME:
+                await self._dispatch_on(ws, "RESUMED", {})
+            elif op == OP_REQUEST_MEMBERS:
+                data = payload["d"]
+                await self._dispatch_on(
+                    ws,
+                    "GUILD_MEMBERS_CHUNK",
+                    {
+                        "guild_id": data["guild_id"],
+                        "members": [self._member(self.bot_user)],
+                        "chunk_index": 0,
+                        "chunk_count": 1,
+                        "nonce": data.get("nonce"),
+                    },
+                )
+        return ws
+
+    async def _identify(self, ws: web.WebSocketResponse, data: dict) -> None:
+        self.identify = data
+        if data.get("token") != self.token:
+            await ws.close(code=4004, message=b"Authentication failed.")
+            return
+        intents = int(data.get("intents", 0))
+        for name, bit in PRIVILEGED_INTENTS.items():
+            if intents & bit and name not in self.privileged_intents:
+                await ws.close(code=4014, message=b"Disallowed intent(s).")
+                return
+        session = snowflake()
+        await self._dispatch_on(
+            ws,
+            "READY",
+            {
+                "v": 10,
+                "user": self.bot_user,
+                "guilds": [{"id": self.guild_id, "unavailable": True}],
+                "session_id": session,
+                "resume_gateway_url": self.gateway_url,
+                "shard": [0, 1],
+                "application": {"id": self.application_id, "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+            },
+        )
+        await self._dispatch_on(ws, "GUILD_CREATE", self._guild())
+        self.ready.set()
+
+    def _guild(self) -> dict:
+        return {
+            "id": self.guild_id,
+            "name": "onrecord test guild",
+            "unavailable": False,
+            "owner_id": self.owner_id,
+            "member_count": 2,
+            "large": False,
+            "features": [],
+            "emojis": [],
+            "stickers": [],
+            "roles": [
+                {
+                    "id": self.guild_id,
+                    "name": "@everyone",
+                    "permissions": str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)),
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [
+                {
+                    "id": self.channel_id,
+                    "type": 0,
+                    "name": "general",
+                    "position": 0,
+                    "permission_overwrites": [],
+                    "nsfw": False,
+                    "topic": None,
+                    "parent_id": None,
+                    "last_message_id": None,
+                    "rate_limit_per_user": 0,
+                }
+            ],
+            "members": [self._member(self.bot_user)],
+            "voice_states": [],
+            "presences": [],
+            "threads": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "joined_at": _now(),
+            "preferred_locale": "en-US",
+        }
+
+    def _member(self, user: dict) -> dict:
+        return {"user": user, "roles": [], "joined_at": _now(), "deaf": False, "mute": False, "flags": 0}
+
+    async def _send(self, ws: web.WebSocketResponse, payload: dict) -> None:
+        await ws.send_str(json.dumps(payload))
+
+    async def _dispatch_on(self, ws: web.WebSocketResponse, event: str, data: dict) -> None:
+        self._seq += 1
+        await self._send(ws, {"op": OP_DISPATCH, "t": event, "s": self._seq, "d": data})
+
+    # -- test helpers ------------------------------------------------------------------------
+
+    async def wait_ready(self, timeout: float = 30.0) -> None:
+        """Wait until the bot has identified and been sent READY and GUILD_CREATE."""
+        await asyncio.wait_for(self.ready.wait(), timeout)
+
+    async def dispatch(self, event: str, data: dict) -> None:
+        """Send a DISPATCH event to the connected bot."""
+        if self._ws is None or self._ws.closed:
+            raise RuntimeError("the bot is not connected to the gateway")
+        await self._dispatch_on(self._ws, event, data)
+
+    def make_user(self, name: str = "asker") -> dict:
+        """A new (human) user."""
+        return user_payload(snowflake(), name)
+
+    def command_payload(self, name: str, options: dict[str, Any] | None = None, *, focused: str | None = None) -> dict:
+        """The ``data`` of an application command (or autocomplete) interaction for ``/name``."""
+        registered = next(
+            (c for guild in (self.guild_id, None) for c in self.commands.get(guild, []) if c["name"] == name), None
+        )
+        data: dict[str, Any] = {"id": registered["id"] if registered else snowflake(), "name": name, "type": 1}
+        if registered and registered.get("guild_id"):
+            data["guild_id"] = registered["guild_id"]
+        types = {o["name"]: o.get("type", 3) for o in (registered or {}).get("options", [])}
+        data["options"] = [
+            {"name": k, "type": types.get(k, 3), "value": v, **({"focused": True} if k == focused else {})}
+            for k, v in (options or {}).items()
+        ]
+        return data
+
+    async def dispatch_interaction(
+        self, kind: int, data: dict, *, user: dict | None = None, message: dict | None = None
+    ) -> Exchange:
+        """Dispatch INTERACTION_CREATE in the guild channel; return its Exchange."""
+        interaction_id = snowflake()
+        token = "itoken-" + snowflake()
+        user = user or self.make_user()
+        payload: dict[str, Any] = {
+            "id": interaction_id,
+            "application_id": self.application_id,
+            "type": kind,
+            "data": data,
+            "guild_id": self.guild_id,
+            "guild": {"id": self.guild_id, "locale": "en-US", "features": []},
+            "channel_id": self.channel_id,
+            "channel": {"id": self.channel_id, "type": 0, "guild_id": self.guild_id, "name": "general"},
+            "member": {**self._member(user), "permissions": str((1 << 41) - 1)},
+            "token": token,
+            "version": 1,
+            "app_permissions": str((1 << 41) - 1),
+            "locale": "en-GB",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": self.guild_id},
+            "context": 0,
+            "attachment_size_limit": 8 * 1024 * 1024,
+        }
+        if message is not None:
+            payload["message"] = message
+        future = asyncio.get_running_loop().create_future()
+        self._callbacks[token] = future
+        self._interaction_types[token] = kind
+        if message is not None:
+            self._component_message[token] = message["id"]
+        exchange = Exchange(interaction_id, token, time.perf_counter(), self, future)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return exchange
+
+    async def slash(self, name: str, options: dict[str, Any] | None = None, *, user: dict | None = None) -> Exchange:
+        """Dispatch the slash command ``/name`` with ``options``."""
+        return await self.dispatch_interaction(APPLICATION_COMMAND, self.command_payload(name, options), user=user)
+
+    async def autocomplete(
+        self, name: str, options: dict[str, Any], focused: str, *, user: dict | None = None
+    ) -> Exchange:
+        """Dispatch an autocomplete request for option ``focused`` of ``/name``."""
+        return await self.dispatch_interaction(
+            AUTOCOMPLETE, self.command_payload(name, options, focused=focused), user=user
+        )
+
+    async def press(self, message_id: str, custom_id: str, *, user: dict) -> Exchange:
+        """Press the button ``custom_id`` on the bot's message ``message_id``."""
+        message = self.messages[message_id]
+        return await self.dispatch_interaction(
+            MESSAGE_COMPONENT, {"custom_id": custom_id, "component_type": 2}, user=user, message=message
+        )
+
+    async def send_message(self, content: str, *, user: dict, mentions: list[dict] | None = None) -> dict:
+        """Dispatch MESSAGE_CREATE for a message ``user`` posts in the guild channel; return it."""
+        message = {
+            "id": snowflake(),
+            "channel_id": self.channel_id,
+            "guild_id": self.guild_id,
+            "author": user,
+            "member": {"roles": [], "joined_at": _now(), "deaf": False, "mute": False, "flags": 0},
+            "content": content,
+            "timestamp": _now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [{**u, "member": {"roles": [], "joined_at": _now()}} for u in mentions or []],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 0,
+        }
+        await self.dispatch("MESSAGE_CREATE", message)
+        return message
+
+    async def wait_for_request(
+        self,
+        method: str,
+        path_pattern: str,
+        timeout: float = 10.0,
+        *,
+        predicate: Callable[[RecordedRequest], bool] | None = None,
+        since: int = 0,
+    ) -> RecordedRequest:
+        """Wait for a request whose method and path fully match the regexes (past ones from ``since`` count)."""
+
+        def matches(r: RecordedRequest) -> bool:
+            return bool(
+                re.fullmatch(method, r.method)
+                and re.fullmatch(path_pattern, r.path)
+                and (predicate is None or predicate(r))
+            )
+
+        for r in self.requests[since:]:
+            if matches(r):
+                return r
+        future = asyncio.get_running_loop().create_future()
+        entry = (matches, future)
+        self._waiters.append(entry)
+        try:
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            self._waiters.remove(entry)
+
+    def sent_messages(self) -> list[tuple[RecordedRequest, dict]]:
+        """Every message payload the bot sent (callbacks, follow-ups, edits, channel messages)."""
+        return [(r, p) for r in self.requests if (p := r.message_payload()) is not None]
