@@ -1,0 +1,215 @@
+"""Finds the story among a scraped page's blocks and drops the page chrome around and inside it.
+
+Every rule here is a general signal of web pages and English news style, never one outlet's
+strings: the story is the longest stretch of sentence-shaped paragraphs; chrome (menus, share
+buttons, captions, related links, appeals, credits, footers) is short, link-like, repeated,
+not sentence-shaped, or says what it is ("Photograph:", "Reporting by", "©").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that may close a sentence after its final punctuation: quotation marks and brackets.
+_CLOSERS = "\"'”’»)]"
+_TERMINAL = ".!?…"
+
+# A block whose last words are a picture or video credit: "Photograph: Jane Doe/Getty Images",
+# "(Reuters)" after a caption sentence, "(AP Photo/John Smith)".
+_CAPTION = re.compile(
+    r"(?:\b(?:photograph|photo|picture|image|illustration|video|footage|credit)s?(?: by)?\s*:\s*\S[^.!?]{0,80}$"
+    r"|[.!?]\s*\((?:[A-Z][\w.&'/ -]{0,40})\)$"
+    r"|\((?:[A-Z]\w*\s)?(?:photo|image|picture|video)s?\b[^)]{0,60}\)$"
+    r"|\b(?:getty images|shutterstock|alamy|afp|epa|ap photo|pa wire|pa media)\s*\)?$)",
+    re.IGNORECASE,
+)
+# Credits for the reporting, usually the story's last line.
+_CREDIT = re.compile(
+    r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|edited|written|"
+    r"produced|translated|graphics)(?: and \w+)? by\b"
+    r"|\bcontributed(?: reporting| to)?(?: to)? (?:this|the) (?:report|story|article)\b"
+    r"|^this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE)
+# Words of donation, subscription and newsletter appeals; an appeal has several of them.
+_APPEAL_TERMS = re.compile(
+    r"\b(?:your (?:support|donation|contribution|subscription|gift)|support (?:us|now|our|independent|"
+    r"quality|this)|donat(?:e|es|ion|ions|ing)\b|subscri(?:be|ber|bers|bing|ption|ptions)|"
+    r"contribut(?:e|ion)\b|paywalls?|reader[- ]funded|funded by (?:our )?readers|"
+    r"(?:quality|independent) journalism|sign up|newsletters?|become a (?:member|subscriber|supporter|patron)|"
+    r"make a contribution|already a (?:subscriber|member)|free trial|unlimited access|"
+    r"read more|support now|inbox)",
+    re.IGNORECASE,
+)
+_READER_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+_COOKIES = re.compile(
+    r"\bwe use cookies\b|\b(?:accept|reject|manage)(?: all)? cookies\b|\bcookie (?:policy|settings|preferences|notice|consent)\b",
+    re.IGNORECASE,
+)
+# Short blocks that name themselves as chrome ("Read more", "Share on Facebook", "Advertisement").
+_LABEL = re.compile(
+    r"^(?:(?:read|see|show|load|view) (?:more|less|all|full)\b|advertisement|advert|sponsored|promoted|"
+    r"skip (?:to|advertisement)|jump to|back to top|share\b|tweet$|email$|print$|copy link|"
+    r"comments?\b|\d+ comments?|reuse this content|related\b|more (?:on|from|about) |most (?:popular|read|viewed|shared)|"
+    r"trending|recommended|you may also like|top stories|topics\b|tags?\b|filed under|"
+    r"sign (?:in|up|out)|log ?(?:in|out)|subscribe|follow (?:us|@)|click here|listen to (?:this|the) (?:article|story)|"
+    r"slideshow|gallery|image \d+ of \d+|\d+ min(?:ute)?s? read|updated$|published$|close$|menu$|search$)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|[ecmp][sd]?t)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+# A story may be interrupted by this many chrome blocks in a row (a related-links box, a caption)
+# and still be one story; a longer interruption (menus, footers) separates two runs.
+MAX_GAP = 5
+# A block this long that does not end like a sentence is still prose (a pull quote, a list).
+LONG_BLOCK_WORDS = 20
+
+
+def words(block: str) -> list[str]:
+    """Return the words of ``block`` (letters, with inner apostrophes and hyphens)."""
+    return _WORD.findall(block)
+
+
+def is_sentence(block: str) -> bool:
+    """Return whether ``block`` ends like a sentence: . ? ! or … (then any closing quotes or brackets).
+
+    A block ending in a colon counts too when it is long enough to introduce a quotation.
+    """
+    text = block.rstrip().rstrip(_CLOSERS).rstrip()
+    if not text or not words(block):
+        return False
+    if text[-1] in _TERMINAL:
+        return True
+    return text[-1] == ":" and len(words(block)) >= 5
+
+
+def is_timestamp(block: str) -> bool:
+    """Return whether ``block`` is a short dateline-free timestamp line ("Mon 20 Jan 2020 06.05 GMT")."""
+    return len(words(block)) <= 20 and not is_sentence(block) and bool(_DATE.search(block) or _TIME.search(block))
+
+
+def is_byline(block: str) -> bool:
+    """Return whether ``block`` is a byline ("By Jane Doe and John Roe")."""
+    return len(words(block)) <= 12 and bool(_BYLINE.match(block.strip()))
+
+
+def is_appeal(block: str) -> bool:
+    """Return whether ``block`` asks the reader to donate, subscribe or sign up."""
+    terms = {m.group(0).lower() for m in _APPEAL_TERMS.finditer(block)}
+    if len(terms) >= 3:
+        return True
+    return len(terms) >= 2 and bool(_READER_ADDRESS.search(block)) and len(words(block)) <= 120
+
+
+def _is_menu(block: str) -> bool:
+    """Return whether a long non-sentence block reads as a run of link titles rather than prose."""
+    tokens = words(block)
+    if block.count("|") + block.count("•") >= 3:
+        return True
+    capitalised = sum(1 for t in tokens if t[0].isupper())
+    return bool(tokens) and capitalised / len(tokens) > 0.6
+
+
+def chrome_kind(block: str) -> str | None:
+    """Return what kind of page chrome ``block`` says it is, or None when it could be story text."""
+    text = block.strip()
+    n = len(words(text))
+    if n == 0:
+        return "symbols"
+    if _COPYRIGHT.search(text) and n <= 40:
+        return "copyright"
+    if _CREDIT.search(text) and n <= 60:
+        return "credit"
+    if _COOKIES.search(text) and n <= 80:
+        return "cookies"
+    if is_appeal(text):
+        return "appeal"
+    if _CAPTION.search(text) and n <= 60:
+        return "caption"
+    if n <= 12 and _LABEL.match(text):
+        return "label"
+    if re.fullmatch(r"\[[^\[\]]+\]", text):
+        return "link"
+    if n <= 12 and _URL.search(text):
+        return "link"
+    if is_byline(text):
+        return "byline"
+    if is_timestamp(text):
+        return "timestamp"
+    return None
+
+
+# Chrome that closes a story: anything after it belongs to the page, not the story.
+_END_KINDS = {"credit", "copyright"}
+
+
+@dataclass(frozen=True)
+class Story:
+    """Which blocks of a page are the story: ``kept`` block positions in order, from ``start`` to ``end``."""
+
+    kept: list[int]
+    start: int
+    end: int
+
+
+def _is_story_text(block: str, repeated: bool) -> bool:
+    if repeated or chrome_kind(block) is not None:
+        return False
+    if is_sentence(block):
+        return True
+    return len(words(block)) >= LONG_BLOCK_WORDS and not _is_menu(block)
+
+
+def find_story(blocks: list[str]) -> Story | None:
+    """Return the story among ``blocks`` (a page split into paragraphs), or None when there is none.
+
+    The story is the run of story-text blocks (sentence-shaped, or long prose, and no chrome)
+    with the most characters, where a run may bridge up to MAX_GAP other blocks but never a
+    closing credit or copyright line. Inside the run, only the story-text blocks are kept.
+    """
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = " ".join(block.lower().split())
+        counts[key] = counts.get(key, 0) + 1
+    story = [
+        _is_story_text(b, counts[" ".join(b.lower().split())] > 1 and len(words(b)) < 10) for b in blocks
+    ]
+    ends = [chrome_kind(b) in _END_KINDS for b in blocks]
+
+    best: tuple[int, list[int]] | None = None
+    run: list[int] = []
+    gap = 0
+
+    def close(run: list[int]) -> None:
+        nonlocal best
+        if run:
+            size = sum(len(blocks[i]) for i in run)
+            if best is None or size > best[0]:
+                best = (size, list(run))
+
+    for i, block in enumerate(blocks):
+        if story[i]:
+            run.append(i)
+            gap = 0
+        elif run:
+            gap += 1
+            if ends[i] or gap > MAX_GAP:
+                close(run)
+                run, gap = [], 0
+    close(run)
+    if best is None:
+        return None
+    kept = best[1]
+    return Story(kept=kept, start=kept[0], end=kept[-1])
