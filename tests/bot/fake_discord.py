@@ -88,6 +88,15 @@ class RecordedRequest:
     json: Any  # the JSON body (``payload_json`` of a multipart body), or None
     at: float  # time.perf_counter() when it arrived
     status: int = 0  # what the fake answered
+    response: Any = None  # the JSON the fake answered with, if any
+
+    def message_id(self) -> str | None:
+        """The id of the message this request created or edited, from the fake's answer."""
+        if not isinstance(self.response, dict):
+            return None
+        if "resource" in self.response or "interaction" in self.response:
+            return ((self.response.get("resource") or {}).get("message") or {}).get("id")
+        return self.response.get("id")
 
     def message_payload(self) -> dict | None:
         """The message this request creates or edits, or None if it carries no message."""
@@ -222,6 +231,8 @@ class FakeDiscord:
         else:
             response = self._route(record)
         record.status = response.status
+        if isinstance(response, web.Response) and response.content_type == "application/json" and response.body:
+            record.response = json.loads(response.body)
         self.requests.append(record)
         for predicate, future in list(self._waiters):
             if not future.done() and predicate(record):
