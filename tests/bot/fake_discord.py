@@ -43,6 +43,9 @@ CALLBACK_AUTOCOMPLETE = 8
 
 EPHEMERAL = 1 << 6
 
+# Discord shows "This interaction failed" if an interaction is not acknowledged within 3 seconds.
+ACK_DEADLINE = 3.0
+
 # Privileged intents: Discord closes the gateway with 4014 when one is asked for but not enabled.
 PRIVILEGED_INTENTS = {"members": 1 << 1, "presences": 1 << 8, "message_content": 1 << 15}
 
@@ -76,6 +79,47 @@ def user_payload(user_id: str, name: str, *, bot: bool = False) -> dict:
         "bot": bot,
         "public_flags": 0,
     }
+
+
+def message_limit_problem(message: dict) -> str | None:
+    """What in a message payload breaks Discord's limits (Discord answers 400), or None."""
+    if len(message.get("content") or "") > 2000:
+        return "content over 2000 characters"
+    embeds = message.get("embeds") or []
+    if len(embeds) > 10:
+        return f"{len(embeds)} embeds (at most 10)"
+    total = 0
+    for embed in embeds:
+        parts = {
+            "title": (embed.get("title") or "", 256),
+            "description": (embed.get("description") or "", 4096),
+            "author.name": ((embed.get("author") or {}).get("name") or "", 256),
+            "footer.text": ((embed.get("footer") or {}).get("text") or "", 2048),
+        }
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            return f"{len(fields)} embed fields (at most 25)"
+        for i, f in enumerate(fields):
+            parts[f"fields[{i}].name"] = (f.get("name") or "", 256)
+            parts[f"fields[{i}].value"] = (f.get("value") or "", 1024)
+            if not f.get("name") or not f.get("value"):
+                return f"embed field {i} has an empty name or value"
+        for name, (text, limit) in parts.items():
+            if len(text) > limit:
+                return f"embed {name} is {len(text)} characters (at most {limit})"
+            total += len(text)
+    if total > 6000:
+        return f"embeds total {total} characters (at most 6000)"
+    rows = message.get("components") or []
+    if len(rows) > 5:
+        return f"{len(rows)} action rows (at most 5)"
+    for row in rows:
+        if row.get("type") == 1 and len(row.get("components") or []) > 5:
+            return "more than 5 components in an action row"
+        for component in row.get("components") or []:
+            if len(component.get("label") or "") > 80 or len(component.get("custom_id") or "") > 100:
+                return "a button label over 80 or custom_id over 100 characters"
+    return None
 
 
 @dataclass
@@ -183,6 +227,7 @@ class FakeDiscord:
         self._callbacks: dict[str, asyncio.Future] = {}  # interaction token -> callback future
         self._original: dict[str, str] = {}  # interaction token -> original response message id
         self._interaction_types: dict[str, int] = {}  # interaction token -> interaction type
+        self._dispatched_at: dict[str, float] = {}  # interaction token -> when INTERACTION_CREATE was sent
         self._component_message: dict[str, str] = {}  # interaction token -> message the button is on
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -228,12 +273,18 @@ class FakeDiscord:
             ("/webhooks/", "/interactions/")
         ):
             response = json_response({"message": "401: Unauthorized", "code": 0}, 401)
+        elif problem := self._invalid(record):
+            response = json_response({"message": "Invalid Form Body", "code": 50035, "errors": problem}, 400)
         else:
             response = self._route(record)
         record.status = response.status
         if isinstance(response, web.Response) and response.content_type == "application/json" and response.body:
             record.response = json.loads(response.body)
         self.requests.append(record)
+        if found := re.fullmatch(r"/interactions/\d+/([^/]+)/callback", path):
+            callback = self._callbacks.get(found.group(1))
+            if callback is not None and not callback.done():  # rejected before it was routed
+                callback.set_result(record)
         for predicate, future in list(self._waiters):
             if not future.done() and predicate(record):
                 future.set_result(record)
@@ -251,6 +302,19 @@ class FakeDiscord:
             return None
         raw = await request.read()
         return json.loads(raw) if raw else None
+
+    def _invalid(self, r: RecordedRequest) -> str | None:
+        """What Discord would reject in this request (HTTP 400), or None."""
+        if r.path.endswith("/callback") and isinstance(r.json, dict) and r.json.get("type") == CALLBACK_AUTOCOMPLETE:
+            choices = (r.json.get("data") or {}).get("choices") or []
+            if len(choices) > 25:
+                return f"{len(choices)} autocomplete choices (at most 25)"
+            for choice in choices:
+                if not 1 <= len(choice.get("name") or "") <= 100 or not 1 <= len(str(choice.get("value"))) <= 100:
+                    return f"autocomplete choice {choice!r} (name and value 1-100 characters)"
+            return None
+        message = r.message_payload()
+        return None if message is None else message_limit_problem(message)
 
     def _route(self, r: RecordedRequest) -> web.StreamResponse:
         app = self.application_id
@@ -275,6 +339,11 @@ class FakeDiscord:
                 return json_response(self.commands.get(guild, []))
         if found := m(r"/interactions/(\d+)/([^/]+)/callback", r.path):
             return self._interaction_callback(found.group(1), found.group(2), r)
+        if (found := m(rf"/webhooks/{app}/([^/]+)(?:/.*)?", r.path)) and found.group(1) in self._callbacks:
+            callback = self._callbacks[found.group(1)]
+            if not callback.done() or callback.result().status >= 400:
+                # Follow-ups and edits exist only once the interaction was acknowledged.
+                return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
         if found := m(rf"/webhooks/{app}/([^/]+)", r.path):
             if r.method == "POST":
                 message = self._store_message(snowflake(), r.json or {}, webhook=True)
@@ -349,6 +418,10 @@ class FakeDiscord:
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if future.done():
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
+        if r.at - self._dispatched_at[token] > ACK_DEADLINE:
+            # Discord has already shown the user "This interaction failed".
+            future.set_result(r)
+            return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         future.set_result(r)
         kind = (r.json or {}).get("type")
         data = (r.json or {}).get("data") or {}
@@ -613,6 +686,7 @@ class FakeDiscord:
         if message is not None:
             self._component_message[token] = message["id"]
         exchange = Exchange(interaction_id, token, time.perf_counter(), self, future)
+        self._dispatched_at[token] = exchange.dispatched_at
         await self.dispatch("INTERACTION_CREATE", payload)
         return exchange
 

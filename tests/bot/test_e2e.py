@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import statistics
 import time
@@ -20,6 +21,7 @@ import pytest_asyncio
 
 from tests.bot.conftest import discord_endpoints_restored, stop_task
 from tests.bot.fake_discord import (
+    ACK_DEADLINE,
     CALLBACK_AUTOCOMPLETE,
     CALLBACK_DEFERRED_MESSAGE,
     CALLBACK_DEFERRED_UPDATE,
@@ -30,6 +32,7 @@ from tests.bot.fake_discord import (
     Exchange,
     FakeDiscord,
     RecordedRequest,
+    message_limit_problem,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
@@ -42,8 +45,6 @@ if not hasattr(__import__("retrieval"), "Answerer"):
 QUESTION = "what did Healey say about talks?"
 HEALEY_ON_TALKS = "So whilst all the focus may be on talks"
 SPEAKERS = ("John Healey", "Volodymyr Zelensky", "Donald Trump")
-# Discord answers an interaction that is not acknowledged within 3 seconds with "This interaction failed".
-ACK_DEADLINE = 3.0
 
 
 # -- running the bot ---------------------------------------------------------------------------
@@ -53,6 +54,18 @@ ACK_DEADLINE = 3.0
 class Served:
     fake: FakeDiscord
     task: asyncio.Task
+    log: list[logging.LogRecord]
+
+
+class RecordingHandler(logging.Handler):
+    """Keeps every log record, so a test can read what the bot logged over the whole module."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 def serve_environ(fake: FakeDiscord, tmp_path, **extra: str) -> dict[str, str]:
@@ -98,13 +111,16 @@ async def served(bundled_answerer, tmp_path_factory):
     fake = FakeDiscord()
     await fake.start()
     environ = serve_environ(fake, tmp_path_factory.mktemp("serve"), ONRECORD_DEV_GUILD=fake.guild_id)
+    handler = RecordingHandler()
+    logging.getLogger().addHandler(handler)
     with discord_endpoints_restored():
         task = await start_bot(fake, environ, bundled_answerer)
         try:
-            yield Served(fake, task)
+            yield Served(fake, task, handler.records)
         finally:
             await stop_task(task)
             await fake.close()
+            logging.getLogger().removeHandler(handler)
 
 
 # -- reading what the bot sent -----------------------------------------------------------------
@@ -155,33 +171,9 @@ def buttons(message: dict) -> list[dict]:
 
 
 def assert_within_discord_limits(message: dict) -> None:
-    """Discord rejects a message over any of these limits (HTTP 400), so a bot must never send one."""
-    assert len(message.get("content") or "") <= 2000
-    embeds = message.get("embeds") or []
-    assert len(embeds) <= 10
-    total = 0
-    for embed in embeds:
-        title = embed.get("title") or ""
-        description = embed.get("description") or ""
-        author = (embed.get("author") or {}).get("name") or ""
-        footer = (embed.get("footer") or {}).get("text") or ""
-        fields = embed.get("fields") or []
-        assert len(title) <= 256, title
-        assert len(description) <= 4096
-        assert len(author) <= 256, author
-        assert len(footer) <= 2048
-        assert len(fields) <= 25
-        for f in fields:
-            assert 0 < len(f.get("name") or "") <= 256, f
-            assert 0 < len(f.get("value") or "") <= 1024, f
-        total += len(title) + len(description) + len(author) + len(footer)
-        total += sum(len(f["name"]) + len(f["value"]) for f in fields)
-    assert total <= 6000
-    for row in message.get("components") or []:
-        assert len(row.get("components") or []) <= 5
-        for button in row.get("components") or []:
-            assert len(button.get("label") or "") <= 80
-            assert len(button.get("custom_id") or "") <= 100
+    """Discord rejects a message over any of its limits (HTTP 400), so a bot must never send one."""
+    problem = message_limit_problem(message)
+    assert problem is None, problem
 
 
 def assert_mentions_nobody(message: dict) -> None:
@@ -517,6 +509,23 @@ async def test_every_message_the_bot_sent_is_within_limits_and_pings_nobody(serv
     assert all(r.status < 400 for r in fake.requests), [
         (r.method, r.path, r.status) for r in fake.requests if r.status >= 400
     ]
+
+
+async def test_logs_keep_the_token_and_the_questions_out(served: Served):
+    fake = served.fake
+    secret_question = "what did Healey say about the snowmobile near Kirkenes?"
+    await (await fake.slash("ask", {"question": secret_question})).final()
+    await fake.send_message(f"<@{fake.bot_id}> {secret_question}", user=fake.make_user(), mentions=[fake.bot_user])
+    await fake.wait_for_request("POST", r"/channels/\d+/messages", 30, predicate=lambda r: "message_reference" in r.json)
+    info = [r for r in served.log if r.levelno >= logging.INFO]
+    for record in served.log:
+        assert fake.token not in record.getMessage()
+    onrecord = [r for r in info if r.name.split(".")[0] in ("bot", "retrieval", "knowledge", "onrecord")]
+    assert onrecord, "the bot logged nothing at INFO while answering questions"
+    for record in onrecord:
+        assert secret_question not in record.getMessage(), "message text logged at INFO"
+    # One line per answered question, with its latency.
+    assert any(re.search(r"\d+(\.\d+)?\s*ms", r.getMessage()) for r in onrecord)
 
 
 # -- answer channels and refusals: a bot of their own --------------------------------------------
