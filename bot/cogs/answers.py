@@ -1,0 +1,108 @@
+"""/ask, /quote, and answers to messages that mention the bot (or questions in answer channels)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from knowledge import KnowledgeError
+from retrieval import RetrievalError
+
+from .. import replies
+from ..discord_bot import OnrecordBot, check_cooldown, cooldown_message, log_answered
+from ..discord_reply import NO_MENTIONS, reply_pages, send_pages
+from ..render import notice_post
+from .choices import article_autocomplete, speaker_autocomplete
+
+log = logging.getLogger(__name__)
+
+
+def question_in(message_text: str, bot_id: int) -> str:
+    """Return the text of a message with the bot's mention(s) taken out."""
+    return re.sub(rf"<@!?{bot_id}>", " ", message_text).strip()
+
+
+class Answers(commands.Cog):
+    """Answers questions with verbatim, attributed passages."""
+
+    def __init__(self, bot: OnrecordBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask", description="Ask what was said: answered with verbatim quotations")
+    @app_commands.describe(
+        question="e.g. what did the defence secretary say about talks?",
+        article="only look in this article",
+    )
+    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.check(check_cooldown)
+    async def ask(self, interaction: discord.Interaction, question: str, article: str | None = None) -> None:
+        started = time.perf_counter()
+        pages = await self.bot.answer_interaction(
+            interaction, replies.ask_pages, self.bot.answerer, question, article=article
+        )
+        await send_pages(interaction, pages)
+        log_answered(interaction.guild, "ask", started)
+
+    @app_commands.command(name="quote", description="What one person said, verbatim")
+    @app_commands.describe(
+        speaker="who (pick from the list; surnames and roles match too)",
+        topic="rank their quotations by this topic (default: article order)",
+        article="only look in this article",
+    )
+    @app_commands.autocomplete(speaker=speaker_autocomplete, article=article_autocomplete)
+    @app_commands.check(check_cooldown)
+    async def quote(
+        self, interaction: discord.Interaction, speaker: str, topic: str | None = None, article: str | None = None
+    ) -> None:
+        started = time.perf_counter()
+        pages = await self.bot.answer_interaction(
+            interaction, replies.quote_pages, self.bot.answerer, speaker, topic=topic, article=article
+        )
+        await send_pages(interaction, pages)
+        log_answered(interaction.guild, "quote", started)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a message that mentions the bot, or a question in an answer channel, as a reply."""
+        me = self.bot.user
+        if me is None or message.author.bot or self.bot.answerer is None:
+            return
+        mentioned = any(user.id == me.id for user in message.mentions) and re.search(rf"<@!?{me.id}>", message.content)
+        in_channel = message.channel.id in self.bot.config.answer_channels and message.content.rstrip().endswith("?")
+        if not (mentioned or in_channel):
+            return
+        started = time.perf_counter()
+        text = question_in(message.content, me.id)
+        try:
+            if not text:
+                pages = replies.Pages((replies.help_reply(),))
+            else:
+                retry_after = self.bot.cooldown.hit(message.author.id)
+                if retry_after:
+                    await message.reply(cooldown_message(retry_after), mention_author=False, allowed_mentions=NO_MENTIONS)
+                    return
+                pages = await self.bot.run_answering(replies.ask_pages, self.bot.answerer, text)
+        except Exception as error:
+            await self._reply_error(message, error)
+            return
+        await reply_pages(message, pages)
+        log_answered(message.guild, "mention" if mentioned else "channel", started)
+
+    async def _reply_error(self, message: discord.Message, error: Exception) -> None:
+        if isinstance(error, TimeoutError):
+            text = "That took too long to answer; please try again in a moment."
+        elif isinstance(error, (replies.BadInput, RetrievalError, KnowledgeError)):
+            text = str(error)
+        else:
+            log.error("answering a message failed", exc_info=error)
+            text = "Something went wrong on my side (it has been logged); please try again."
+        await message.reply(notice_post(text).content, mention_author=False, allowed_mentions=NO_MENTIONS)
+
+
+async def setup(bot: OnrecordBot) -> None:
+    await bot.add_cog(Answers(bot))

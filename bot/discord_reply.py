@@ -1,0 +1,123 @@
+"""Sends pages of posts to Discord: embeds, Back/More buttons that only the asker can press, ephemeral notices."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from .render import Pages, Post, notice_post, to_embeds
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+PAGER_TIMEOUT = 600.0  # seconds; well inside the 15 minutes an interaction token lasts
+NOT_YOURS = "Only the person who asked can page through these answers: ask your own with /ask."
+
+
+class Pager(discord.ui.View):
+    """Back/More buttons over the pages of one reply.
+
+    Only ``owner_id`` may press them; anyone else gets an ephemeral note. On timeout
+    the buttons are disabled in place (through the original interaction, or by
+    editing the message for a reply to a mention).
+    """
+
+    def __init__(self, pages: Pages, owner_id: int, *, timeout: float = PAGER_TIMEOUT) -> None:
+        super().__init__(timeout=timeout)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.page = 0
+        self.origin: discord.Interaction | None = None
+        self.message: discord.Message | None = None
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.back.disabled = self.page == 0
+        self.more.disabled = self.page >= len(self.pages) - 1
+        self.more.label = f"More ({self.page + 1}/{len(self.pages)})"
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return False
+
+    async def _show(self, interaction: discord.Interaction, page: int) -> None:
+        self.page = max(0, min(page, len(self.pages) - 1))
+        self._sync_buttons()
+        post = self.pages[self.page]
+        await interaction.response.edit_message(
+            content=post.content, embeds=to_embeds(post), view=self, allowed_mentions=NO_MENTIONS
+        )
+
+    @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
+    async def back(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page - 1)
+
+    @discord.ui.button(label="More", style=discord.ButtonStyle.primary)
+    async def more(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        await self._show(interaction, self.page + 1)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        try:
+            if self.message is not None:
+                await self.message.edit(view=self, allowed_mentions=NO_MENTIONS)
+            elif self.origin is not None:
+                await self.origin.edit_original_response(view=self, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:  # the message may be gone; nothing to disable then
+            log.debug("could not disable expired buttons: %s", error)
+
+
+def _message_kwargs(post: Post, view: discord.ui.View | None) -> dict:
+    kwargs: dict = {"content": post.content, "embeds": to_embeds(post), "allowed_mentions": NO_MENTIONS}
+    if view is not None:
+        kwargs["view"] = view
+    return kwargs
+
+
+async def send_pages(interaction: discord.Interaction, pages: Pages) -> None:
+    """Answer an interaction with the first page (as a follow-up when it was deferred), with a pager if needed."""
+    post = pages[0]
+    view = Pager(pages, interaction.user.id) if len(pages) > 1 else None
+    kwargs = _message_kwargs(post, view)
+    if interaction.response.is_done():
+        await interaction.followup.send(wait=True, ephemeral=post.ephemeral, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=post.ephemeral, **kwargs)
+    if view is not None:
+        view.origin = interaction
+
+
+async def reply_pages(message: discord.Message, pages: Pages) -> discord.Message:
+    """Reply to a message with the first page (never pinging its author), with a pager if needed."""
+    post = pages[0]
+    view = Pager(pages, message.author.id) if len(pages) > 1 else None
+    sent = await message.reply(mention_author=False, **_message_kwargs(post, view))
+    if view is not None:
+        view.message = sent
+    return sent
+
+
+async def send_notice(interaction: discord.Interaction, message: str) -> None:
+    """Tell only the person who asked (an error, a hint, a cooldown), whatever state the interaction is in.
+
+    After a deferral the "thinking…" message is public, so it is deleted and the
+    notice sent as an ephemeral follow-up instead.
+    """
+    post = notice_post(message)
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(post.content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
+            try:
+                await interaction.delete_original_response()
+            except discord.HTTPException as error:
+                log.debug("could not delete the deferred response: %s", error)
+        await interaction.followup.send(post.content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as error:
+        log.warning("could not tell the user about an error: %s", error)

@@ -1,0 +1,143 @@
+"""What each command replies, as pages of posts: the one path both Discord and the terminal harness take.
+
+These functions are synchronous (they call the answering API, which runs the
+model); the Discord cogs run them through ``asyncio.to_thread``. Input a person
+got wrong raises ``BadInput`` with a one-line message to show them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from retrieval import Answer, ArticleSummary, SpeakerSummary
+
+from . import render
+from .render import Pages, Post
+
+MAX_QUESTION_CHARS = 400
+MAX_PAGES = 3  # /ask and mentions fetch up to PAGE_SIZE * MAX_PAGES passages
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class BadInput(Exception):
+    """Input the person can fix (empty or overlong question, unknown article); the message says how."""
+
+
+class AnswererLike(Protocol):
+    """The part of ``retrieval.Answerer`` the bot uses (a fake in tests has the same methods)."""
+
+    def ask(self, question: str, *, k: int = 3, article: str | None = None) -> Answer: ...
+
+    def quotes(self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None) -> Answer: ...
+
+    def speakers(self, article: str | None = None) -> list[SpeakerSummary]: ...
+
+    def articles(self) -> list[ArticleSummary]: ...
+
+    def find_speakers(self, text: str, limit: int = 25) -> list[str]: ...
+
+    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummary]: ...
+
+
+def open_answerer(*, db=None, knowledge=None) -> AnswererLike:
+    """Open the answering API: ``db`` a knowledge base file, ``knowledge`` article paths, neither the default."""
+    try:
+        from retrieval import Answerer
+    except ImportError:  # before retrieval exports it at the top level
+        from retrieval.answering import Answerer
+    return Answerer.open(db=db, knowledge=knowledge)
+
+
+def clean_question(text: str | None) -> str:
+    """Return the question with control characters and extra whitespace removed.
+
+    Raises BadInput for an empty question or one over ``MAX_QUESTION_CHARS``.
+    """
+    question = " ".join(_CONTROL.sub(" ", text or "").split())
+    if not question:
+        raise BadInput("Ask a question, for example: what did the defence secretary say about talks?")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadInput(
+            f"That question is {len(question):,} characters long; keep it under {MAX_QUESTION_CHARS} "
+            "(ask about one thing at a time)."
+        )
+    return question
+
+
+def resolve_article(answerer: AnswererLike, text: str | None) -> ArticleSummary | None:
+    """Return the article meant by ``text`` (an id, as autocomplete sends, or an exact title); None for none.
+
+    Raises BadInput naming the closest titles when nothing matches exactly.
+    """
+    wanted = " ".join((text or "").split())
+    if not wanted:
+        return None
+    articles = answerer.articles()
+    for article in articles:
+        if article.id == wanted:
+            return article
+    folded = wanted.casefold()
+    for article in articles:
+        if (article.title or "").casefold() == folded or article.id.casefold() == folded:
+            return article
+    close = [a.title or a.id for a in answerer.find_articles(wanted, limit=3)]
+    hint = f" Did you mean: {'; '.join(close)}?" if close else " Type /article to see them."
+    raise BadInput(f"No article matches “{render.shorten(wanted, 80)}”: pick one from the list.{hint}")
+
+
+def ask_pages(answerer: AnswererLike, question: str | None, *, article: str | None = None) -> Pages:
+    """Return the pages answering ``question`` (optionally within one article)."""
+    question = clean_question(question)
+    chosen = resolve_article(answerer, article)
+    answer = answerer.ask(question, k=render.PAGE_SIZE * MAX_PAGES, article=chosen.id if chosen else None)
+    return render.answer_pages(answer)
+
+
+def quote_pages(
+    answerer: AnswererLike, speaker: str | None, *, topic: str | None = None, article: str | None = None
+) -> Pages:
+    """Return the pages of a speaker's quotations, ranked by ``topic`` when given, else in article order."""
+    name = " ".join((speaker or "").split())
+    if not name:
+        raise BadInput("Name a speaker: type /quote and pick one from the list.")
+    if len(name) > 200:
+        raise BadInput("That speaker name is too long; pick one from the list.")
+    topic = " ".join(_CONTROL.sub(" ", topic or "").split()) or None
+    if topic and len(topic) > MAX_QUESTION_CHARS:
+        raise BadInput(f"That topic is too long; keep it under {MAX_QUESTION_CHARS} characters.")
+    chosen = resolve_article(answerer, article)
+    answer = answerer.quotes(name, topic=topic, article=chosen.id if chosen else None)
+    return render.quote_pages(answer)
+
+
+def speakers_reply(answerer: AnswererLike, article: str | None = None) -> Post:
+    """Return who is quoted (in one article, when given)."""
+    chosen = resolve_article(answerer, article)
+    return render.speakers_post(answerer.speakers(chosen.id if chosen else None), chosen)
+
+
+def article_reply(answerer: AnswererLike, article: str | None = None) -> Post:
+    """Return the articles in the knowledge base, or one article with its speakers."""
+    chosen = resolve_article(answerer, article)
+    if chosen is None:
+        return render.articles_post(answerer.articles())
+    return render.article_post(chosen, answerer.speakers(chosen.id))
+
+
+def help_reply() -> Post:
+    """Return the help text."""
+    return render.help_post()
+
+
+def speaker_choices(answerer: AnswererLike, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Return autocomplete choices ``(name, value)`` for a speaker: canonical names best matching ``typed``."""
+    names = answerer.find_speakers(typed or "", limit=limit)
+    return [(render.shorten(n, 100), n[:100]) for n in names[:limit]]
+
+
+def article_choices(answerer: AnswererLike, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Return autocomplete choices ``(title · date, id)`` for an article best matching ``typed``."""
+    found = answerer.find_articles(typed or "", limit=limit)
+    return [(render.shorten(render.article_line(a), 100), a.id[:100]) for a in found[:limit]]
