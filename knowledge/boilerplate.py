@@ -28,22 +28,30 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(
     r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|edited|written|"
     r"produced|translated|graphics)(?: and \w+)? by\b"
-    r"|\bcontributed(?: reporting| to)?(?: to)? (?:this|the) (?:report|story|article)\b"
+    r"|\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\W*$"
     r"|^this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE)
-# Words of donation, subscription and newsletter appeals; an appeal has several of them.
-_APPEAL_TERMS = re.compile(
-    r"\b(?:your (?:support|donation|contribution|subscription|gift)|support (?:us|now|our|independent|"
-    r"quality|this)|donat(?:e|es|ion|ions|ing)\b|subscri(?:be|ber|bers|bing|ption|ptions)|"
-    r"contribut(?:e|ion)\b|paywalls?|reader[- ]funded|funded by (?:our )?readers|"
-    r"(?:quality|independent) journalism|sign up|newsletters?|become a (?:member|subscriber|supporter|patron)|"
-    r"make a contribution|already a (?:subscriber|member)|free trial|unlimited access|"
-    r"read more|support now|inbox)",
-    re.IGNORECASE,
+# Families of words in donation, subscription and newsletter appeals; an appeal uses several.
+_APPEAL_FAMILIES = {
+    "support": r"\byour support\b|\bsupport (?:us|now|our|independent|quality|this)\b",
+    "donate": r"\bdonat(?:e|es|ion|ions|ing)\b|\byour (?:gift|contribution)\b",
+    "contribute": r"\bcontribut(?:e|ion)\b|\bmake a contribution\b",
+    "subscribe": r"\bsubscri(?:be|ber|bers|bing|ption|ptions)\b|\bfree trial\b|\bunlimited access\b",
+    "paywall": r"\bpaywalls?\b",
+    "funded": r"\breader[- ]funded\b|\bfunded by (?:our )?readers\b|\bbecome a (?:member|supporter|patron)\b",
+    "journalism": r"\b(?:quality|independent|our) journalism\b",
+    "newsletter": r"\bsign up\b|\bnewsletters?\b|\binbox\b",
+    "read more": r"\bread more\b|\bsupport now\b",
+}
+_APPEAL_TERMS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _APPEAL_FAMILIES.items()}
+# An appeal that opens with its imperative: "Sign up to our newsletter", "Donate now".
+_IMPERATIVE = re.compile(
+    r"^(?:sign up|subscribe|donate|support|join|become|click|tap|get|download|try|register)\b", re.IGNORECASE
 )
-_READER_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
+_READER_ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _COOKIES = re.compile(
     r"\bwe use cookies\b|\b(?:accept|reject|manage)(?: all)? cookies\b|\bcookie (?:policy|settings|preferences|notice|consent)\b",
     re.IGNORECASE,
@@ -72,9 +80,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # A story may be interrupted by this many chrome blocks in a row (a related-links box, a caption)
 # and still be one story; a longer interruption (menus, footers) separates two runs.
-MAX_GAP = 5
+MAX_GAP = 8
 # A block this long that does not end like a sentence is still prose (a pull quote, a list).
 LONG_BLOCK_WORDS = 20
+
+
+_TRAILING_LINK = re.compile(r"(?<=[.!?”\"’])\s+(?:read more|continue reading|show more|see more)\W*$", re.IGNORECASE)
+
+
+def trim_block(block: str) -> str:
+    """Return ``block`` without a "Read more" link scraped onto the end of its last sentence."""
+    return _TRAILING_LINK.sub("", block)
 
 
 def words(block: str) -> list[str]:
@@ -106,11 +122,20 @@ def is_byline(block: str) -> bool:
 
 
 def is_appeal(block: str) -> bool:
-    """Return whether ``block`` asks the reader to donate, subscribe or sign up."""
-    terms = {m.group(0).lower() for m in _APPEAL_TERMS.finditer(block)}
-    if len(terms) >= 3:
+    """Return whether ``block`` asks the reader to donate, subscribe or sign up.
+
+    An appeal uses words from several appeal families ("your support", "donation",
+    "newsletter") and addresses the reader; reported speech ("said") is news, not an appeal.
+    """
+    if _SPEECH.search(block) or block.lstrip()[:1] in "\"“‘'":
+        return False
+    families = sum(1 for pattern in _APPEAL_TERMS.values() if pattern.search(block))
+    if families >= 3:
         return True
-    return len(terms) >= 2 and bool(_READER_ADDRESS.search(block)) and len(words(block)) <= 120
+    addresses_reader = bool(re.search(r"\b(?:you|your|our|us)\b", block, re.IGNORECASE))
+    if families >= 1 and addresses_reader and _IMPERATIVE.match(block.lstrip()) and len(words(block)) <= 60:
+        return True
+    return families >= 2 and bool(_READER_ADDRESS.search(block)) and len(words(block)) <= 120
 
 
 def _is_menu(block: str) -> bool:
@@ -138,7 +163,7 @@ def chrome_kind(block: str) -> str | None:
         return "appeal"
     if _CAPTION.search(text) and n <= 60:
         return "caption"
-    if n <= 12 and _LABEL.match(text):
+    if n <= 12 and _LABEL.match(text) and (n <= 3 or not is_sentence(text)):
         return "label"
     if re.fullmatch(r"\[[^\[\]]+\]", text):
         return "link"

@@ -9,7 +9,7 @@ import unicodedata
 from datetime import date as Date
 from pathlib import Path
 
-from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, words
+from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, trim_block, words
 from .model import Document, KnowledgeError, Paragraph
 
 log = logging.getLogger(__name__)
@@ -248,7 +248,7 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
             rest = blocks[0][1][match.end() :].strip()
             blocks[0:1] = [(blocks[0][0], rest)] if rest else []
 
-    texts = [text for _, text in blocks]
+    texts = [trim_block(text) for _, text in blocks]
     story = find_story(texts)
     if story is None:
         kind = "HTML page" if html else "text"
