@@ -250,6 +250,8 @@ class KnowledgeBase:
         self.vectors = _frozen(np.zeros((0, embedder.dimension), dtype=np.float32))
         # Texts embedded while opening (only when units changed since they were stored).
         self.embedded_on_open = 0
+        # Goes up whenever articles, units or vectors change, so callers know to re-index.
+        self.generation = 0
 
     # ----------------------------------------------------------------- opening
 
@@ -321,6 +323,43 @@ class KnowledgeBase:
             kb._cache = EmbeddingCache(cache_path)
         kb.add_articles(articles)
         return kb
+
+    @classmethod
+    def rebuild(
+        cls, path: str | Path, paths: Sequence[str | Path], embedder: Embedder, *, progress: bool = False
+    ) -> IngestReport:
+        """Replace the knowledge base at ``path`` with one holding exactly the articles in ``paths``.
+
+        The new file is built beside the old one and renamed over it only when complete,
+        so a failure leaves the old file as it was. Embeddings of this model stored in
+        the old file (if it is readable) are reused.
+        """
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise RetrievalError(f"{path} is a folder; give the knowledge base's file name (e.g. {path / 'knowledge.sqlite'})")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise RetrievalError(f"cannot create {path.parent}: {error.strerror}") from None
+        temporary = path.with_name(f".{path.name}.rebuild-{os.getpid()}")
+        for leftover in _sqlite_files(temporary):
+            leftover.unlink(missing_ok=True)
+        try:
+            kb = cls.open(temporary, embedder, create=True)
+            try:
+                if path.exists():
+                    kb._cache = EmbeddingCache(path, writable=False)
+                report = kb.ingest(paths, progress=progress)
+            finally:
+                kb.close()
+            # Journal files of the old database must not be applied to the new one.
+            for leftover in _sqlite_files(path)[1:]:
+                leftover.unlink(missing_ok=True)
+            os.replace(temporary, path)
+        finally:
+            for leftover in _sqlite_files(temporary):
+                leftover.unlink(missing_ok=True)
+        return report
 
     def _prepare(self, create: bool) -> None:
         """Check the file is an onrecord knowledge base of this schema and model; initialise an empty one."""
@@ -602,6 +641,7 @@ class KnowledgeBase:
         self.articles = list(articles)
         self.units = [u for a in articles for u in units[a.id]]
         self.vectors = _frozen(np.ascontiguousarray(matrix, dtype=np.float32))
+        self.generation += 1
 
     def _put(self, article: Article, units: list[Unit], vectors: np.ndarray) -> None:
         if article.id in self._by_id:
@@ -616,6 +656,7 @@ class KnowledgeBase:
         parts = [self._vectors_by_id[a.id] for a in self.articles]
         matrix = np.concatenate(parts) if parts else np.zeros((0, self.embedder.dimension), dtype=np.float32)
         self.vectors = _frozen(np.ascontiguousarray(matrix, dtype=np.float32))
+        self.generation += 1
 
     def article(self, article_id: str) -> Article | None:
         """Return the stored article with this id, or None."""
@@ -694,6 +735,11 @@ def _vector(value, dimension: int) -> np.ndarray:
 
 def _as_bytes(value) -> bytes:
     return value if isinstance(value, bytes) else np.asarray(value, dtype=np.float32).tobytes()
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    """Return the database file and the journal files SQLite may keep beside it."""
+    return [path] + [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
