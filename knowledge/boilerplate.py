@@ -18,7 +18,8 @@ _TERMINAL = ".!?…"
 # A block whose last words are a picture or video credit: "Photograph: Jane Doe/Getty Images",
 # "(Reuters)" after a caption sentence, "(AP Photo/John Smith)".
 _CAPTION = re.compile(
-    r"(?:\b(?:photograph|photo|picture|image|illustration|video|footage|credit)s?(?: by)?\s*:\s*\S[^.!?]{0,80}$"
+    r"(?:\b(?:photograph|photo|picture|image|illustration|video|footage|credit)s?(?: by)?\s*(?::|\.\.\.|…)\s*\S[^.!?]{0,80}$"
+    r"|^(?:image|photo|picture|video) (?:source|caption|credit)\b"
     r"|[.!?]\s*\((?:[A-Z][\w.&'/ -]{0,40})\)$"
     r"|\((?:[A-Z]\w*\s)?(?:photo|image|picture|video)s?\b[^)]{0,60}\)$"
     r"|\b(?:getty images|shutterstock|alamy|afp|epa|ap photo|pa wire|pa media)\s*\)?$)",
@@ -28,8 +29,12 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(
     r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|edited|written|"
     r"produced|translated|graphics)(?: and \w+)? by\b"
-    r"|\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\W*$"
-    r"|^this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b",
+    r"|\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\W*$",
+    re.IGNORECASE,
+)
+# Notes from the editors about the story, wherever they sit on the page.
+_NOTE = re.compile(
+    r"^(?:editor[’']?s? note\b|this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b)",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE)
@@ -63,7 +68,8 @@ _LABEL = re.compile(
     r"comments?\b|\d+ comments?|reuse this content|related\b|more (?:on|from|about) |most (?:popular|read|viewed|shared)|"
     r"trending|recommended|you may also like|top stories|topics\b|tags?\b|filed under|"
     r"sign (?:in|up|out)|log ?(?:in|out)|subscribe|follow (?:us|@)|click here|listen to (?:this|the) (?:article|story)|"
-    r"slideshow|gallery|image \d+ of \d+|\d+ min(?:ute)?s? read|updated$|published$|close$|menu$|search$)",
+    r"slideshow|gallery|image \d+ of \d+|\d+ min(?:ute)?s? read|updated$|published$|close$|menu$|search$|"
+    r"continue reading|supported by$|story continues|article continues)",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$")
@@ -75,7 +81,16 @@ _DATE = re.compile(
     rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|[ecmp][sd]?t)\b", re.IGNORECASE)
-_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.\w|pic\.twitter\.com/", re.IGNORECASE)
+# A social media post embedded in the page: "— Jane Doe (@janedoe) March 3, 2020".
+_EMBED = re.compile(r"\(@\w+\)")
+# The text of an error, paywall or bot-check page rather than an article.
+_NOT_ARTICLE = re.compile(
+    r"\b(?:page (?:you (?:were|are) looking for )?(?:could not|cannot|can't|was not|wasn't) (?:be )?found|"
+    r"404 (?:error|not found)|(?:please )?enable javascript|verify (?:that )?you are (?:a )?human|"
+    r"access (?:to this page (?:has been|is) )?denied|are you a robot)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # A story may be interrupted by this many chrome blocks in a row (a related-links box, a caption)
@@ -167,6 +182,12 @@ def chrome_kind(block: str) -> str | None:
         return "label"
     if re.fullmatch(r"\[[^\[\]]+\]", text):
         return "link"
+    if (n <= 25 and re.fullmatch(r"\([^()]+\)", text)) or (_NOTE.match(text) and n <= 80):
+        return "note"
+    if _EMBED.search(text) and n <= 60:
+        return "embed"
+    if _NOT_ARTICLE.search(text) and n <= 60:
+        return "error page"
     if n <= 12 and _URL.search(text):
         return "link"
     if is_byline(text):

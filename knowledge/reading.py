@@ -256,7 +256,11 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     paragraphs = [
         Paragraph(index=n, text=texts[i], source_index=blocks[i][0]) for n, i in enumerate(story.kept)
     ]
-    header = texts[: story.start]
+    # The header (headline, standfirst, byline, timestamp) may interleave with the first kept
+    # paragraphs (a sentence-shaped standfirst is kept), so look a few paragraphs into the story.
+    kept = set(story.kept)
+    limit = story.kept[min(3, len(story.kept) - 1)]
+    header = ["" if i in kept else texts[i] for i in range(limit)]
     title = metadata["title"] or find_title(header)
     date = _iso_date(metadata["date"]) or find_date(header)
     source = _outlet(metadata["source"], texts[story.start], texts[story.end + 1 :])

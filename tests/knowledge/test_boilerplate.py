@@ -158,3 +158,26 @@ def test_lines_repeated_on_the_page_are_chrome():
 
 def test_no_story_in_chrome_only():
     assert find_story(["Home", "News", "Share on Facebook", "© 2024 Example Ltd"]) is None
+
+
+@pytest.mark.parametrize(
+    "block, kind",
+    [
+        ("Image caption, The old ferry terminal at dusk", "caption"),
+        ("The terminal at dusk. Credit...Lee Brand for The Courier", "caption"),
+        ("Editor's note: This story has been updated with comment from the trust.", "note"),
+        ("This article was amended on 8 May 2024 to correct the cost of the bridge.", "note"),
+        ("(Updates with comment from the trust in paragraph 5)", "note"),
+        ("— Anna Brightwater (@annab) March 3, 2020", "embed"),
+        ("Sorry, the page you were looking for could not be found.", "error page"),
+        ("Please enable JavaScript to view this site.", "error page"),
+        ("Continue reading the main story", "label"),
+    ],
+)
+def test_more_chrome_kinds(block, kind):
+    assert chrome_kind(block) == kind
+
+
+def test_editors_note_does_not_end_the_story():
+    blocks = _prose(3) + ["Editor's note: This story has been updated."] + _prose(3)
+    assert len(find_story(blocks).kept) == 6

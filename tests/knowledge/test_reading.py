@@ -430,3 +430,49 @@ def test_gold_files_parse():
     if not dev_articles():
         pytest.skip("no gold data")
     assert all(json.loads(p.with_suffix(".quotes.json").read_text())["quotes"] for p in dev_articles())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Not found</title></head><body><main><h1>Page not found</h1>"
+        "<p>Sorry, the page you were looking for could not be found.</p></main></body></html>",
+        "<html><head><title>App</title></head><body><noscript>Please enable JavaScript to view this site."
+        "</noscript><div id='root'></div></body></html>",
+        "<html><head><title>Bridge plan approved</title></head><body><h1>Bridge plan approved</h1></body></html>",
+    ],
+    ids=["not-found", "javascript-only", "headline-only"],
+)
+def test_html_pages_that_are_not_articles(page):
+    with pytest.raises(KnowledgeError, match="no article text"):
+        read_document(page, "page", html=True)
+
+
+def test_headline_before_standfirst_and_byline_is_the_title():
+    content = "\n".join(
+        [
+            "Harbour council approves bridge plan",
+            "The £48m crossing will replace the ferry after a decade of argument.",
+            "By Marta Quill",
+            "7 May 2024",
+            *STORY_PARAGRAPHS,
+        ]
+    )
+    document = read_document(content, "standfirst")
+    assert document.title == "Harbour council approves bridge plan"
+    assert document.date == "2024-05-07"
+    assert [p.text for p in document.paragraphs][1:] == STORY_PARAGRAPHS
+
+
+def test_chrome_inside_the_story_does_not_cut_it_short():
+    content = "\n".join(
+        [
+            *STORY_PARAGRAPHS[:2],
+            "— Anna Brightwater (@annab) May 7, 2024",
+            "Editor's note: This story has been updated with comment from the trust.",
+            "(Updates with comment from the trust)",
+            "Image caption, The old ferry terminal at dusk",
+            *STORY_PARAGRAPHS[2:],
+        ]
+    )
+    assert [p.text for p in read_document(content, "inside").paragraphs] == STORY_PARAGRAPHS
