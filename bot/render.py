@@ -141,9 +141,12 @@ def paragraph_label(paragraphs: Sequence[int]) -> str:
     return "paragraphs " + ", ".join(str(p) for p in shown)
 
 
+ARTICLE_NAME_LIMIT = 200  # an article's title in a footer or list; keeps room for the quotations
+
+
 def article_line(article: ArticleRef | ArticleSummary) -> str:
-    """Return "Title · date" (the id when there is no title)."""
-    parts = [article.title or article.id]
+    """Return "Title · date" (the id when there is no title), the title cut to ``ARTICLE_NAME_LIMIT``."""
+    parts = [shorten(article.title or article.id, ARTICLE_NAME_LIMIT)]
     if article.date:
         parts.append(article.date)
     return " · ".join(parts)
@@ -246,7 +249,7 @@ def passage_cards(passages: Sequence[Passage]) -> tuple[Card, ...]:
     """Return one card per passage, bodies sized so that together they fit one message."""
     heads = [
         Card(
-            author=shorten(speaker_line(p), AUTHOR_LIMIT),
+            author=shorten(speaker_line(p), AUTHOR_LIMIT),  # at most 256 + ~230 footer: bodies keep >= 1,500 each
             footer=shorten(passage_footer(p), FOOTER_LIMIT),
             tone="quote" if p.kind == "quote" else "passage",
         )
