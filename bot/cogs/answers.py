@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 def question_in(message_text: str, bot_id: int) -> str:
     """Return the text of a message with the bot's mention(s) taken out."""
-    return re.sub(rf"<@!?{bot_id}>", " ", message_text).strip()
+    return " ".join(re.sub(rf"<@!?{bot_id}>", " ", message_text).split())
 
 
 class Answers(commands.Cog):
