@@ -174,6 +174,12 @@ class OnrecordBot(commands.Bot):
                 started = time.perf_counter()
                 await asyncio.to_thread(warm_up)
                 log.info("answerer warm in %.0f ms", (time.perf_counter() - started) * 1000)
+            articles = await asyncio.to_thread(self.answerer.articles)
+            if not articles:
+                log.warning(
+                    "the knowledge base %s has no articles, so every question gets 'no articles yet': "
+                    "add some with `onrecord ingest PATH --db %s`", self.config.db or "", self.config.db or "FILE"
+                )
         for name in COGS:
             await self.load_extension(name)
         if self.serving and self.config.dev_guild:
