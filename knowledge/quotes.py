@@ -1,10 +1,447 @@
-"""Finds the quotations in an article's paragraphs and attributes each to a speaker."""
+"""Finds the quotations in an article's paragraphs and attributes each to a speaker.
+
+The pipeline, each step a convention of news writing:
+
+1. quoted stretches per paragraph (``marks``), chained across paragraphs when a quote
+   stays open and the next paragraph reopens it;
+2. pull quotes: a paragraph without marks that repeats a body quotation followed by
+   the speaker's name and title;
+3. the cast: people, their roles and honorifics (``names``, ``attribution.Cast``);
+4. for every quote, the speech frame that owns it, in this order: a frame right after
+   the closing mark ("…,” said X), the nearest frame before it in the sentence (X
+   said that … “…”, Mr Trump’s suggestion that “…”, what he called “…”), a frame later
+   in the sentence, another quote of the same paragraph, and for a paragraph that opens
+   with a mark and names nobody, the previous speaker (a continued statement);
+5. quotes nobody owns are scare quotes or names when short (dropped) and kept without
+   a speaker otherwise.
+"""
 
 from __future__ import annotations
 
-from .model import Article, Document
+import dataclasses
+import logging
+import re
+from dataclasses import dataclass
+
+from .attribution import PRONOUNS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .marks import Span, find_spans, has_double_marks
+from .model import Article, Document, Mention, Paragraph, Quote, Speaker
+from .names import clean_role, find_people, is_name_token
+
+log = logging.getLogger(__name__)
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "col",
+                  "capt", "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
+                  "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+                  "i.e", "st", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "de", "la", "del", "y"}
+
+
+@dataclass
+class _Found:
+    """What attribution decided for one quoted stretch."""
+
+    span: Span
+    speaker: str | None = None
+    pending_role: str | None = None
+    cue: str | None = None
+    kind: str = "partial"
+    drop: bool = False
+    how: str = ""
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with quotation marks and apostrophes unified, lowercased, spaces collapsed."""
+    text = re.sub(r"[“”„‟«»\"]", '"', text)
+    text = re.sub(r"[‘’‚‛`´']", "'", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    """Return ``text`` with the quoted words replaced by "x" (sentence-final stops kept)."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if not chars[i].isspace():
+                chars[i] = "x"
+        inner = text[span.start:span.end].rstrip()
+        if inner and inner[-1] in ".!?":
+            chars[span.start + len(inner) - 1] = inner[-1]
+    return "".join(chars)
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence of a masked paragraph."""
+    bounds = [0]
+    for match in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[A-Z“\"‘'(\[])", masked):
+        word = re.search(r"([\w.]+)[.!?]$", masked[: match.start() + 1])
+        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            continue
+        bounds.append(match.end())
+    bounds.append(len(masked))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 20 and not re.search(r"[.!?:;”\"]$", text.strip())
+
+
+def _chain(spans: dict[int, list[Span]], texts: list[str], order: list[int]) -> list[list[Span]]:
+    """Group spans into quotations: one span, or several over consecutive paragraphs."""
+    chains: list[list[Span]] = []
+    open_chain: list[Span] | None = None
+    for pos in order:
+        paragraph_spans = spans.get(pos, [])
+        for k, span in enumerate(paragraph_spans):
+            starts_paragraph = k == 0 and span.open_at == len(texts[pos]) - len(texts[pos].lstrip())
+            if open_chain is not None and starts_paragraph:
+                open_chain.append(span)
+            else:
+                open_chain = [span]
+                chains.append(open_chain)
+            if k < len(paragraph_spans) - 1 or span.closed:
+                open_chain = None
+        if not paragraph_spans:
+            open_chain = None
+    return chains
+
+
+def _span_text(texts: list[str], span: Span) -> str:
+    return texts[span.paragraph][span.start:span.end].strip()
+
+
+def _find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[Span]],
+                      chains: list[list[Span]]) -> dict[int, tuple[str, str, int]]:
+    """Return {position: (quote words, trailing name, chain number)} for pull-quote paragraphs."""
+    chain_texts = [normalise(" ".join(_span_text(texts, s) for s in chain)) for chain in chains]
+    found: dict[int, tuple[str, str, int]] = {}
+    for pos in order:
+        if spans.get(pos):
+            continue
+        words = texts[pos].split()
+        if len(words) < 6:
+            continue
+        for k in range(len(words) - 1, max(4, len(words) - 10), -1):
+            trailer = words[k:]
+            if not trailer[-1][:1].isupper() or not all(
+                w[:1].isupper() or w.lower().strip(",") in _SMALL_WORDS | {"—", "-", "–"} for w in trailer
+            ):
+                continue
+            prefix = " ".join(words[:k])
+            probe = normalise(prefix).rstrip(".,;:!?—–- ")
+            if len(probe.split()) < 5:
+                break
+            hit = next((i for i, text in enumerate(chain_texts) if probe in text), None)
+            if hit is not None:
+                found[pos] = (prefix.rstrip(" —–-"), " ".join(trailer).strip(" —–-,"), hit)
+                break
+    return found
+
+
+class _Attributor:
+    """Walks the body paragraphs in order, resolving frames and choosing each quote's speaker."""
+
+    def __init__(self, cast: Cast, texts: list[str], spans: dict[int, list[Span]]) -> None:
+        self.cast = cast
+        self.texts = texts
+        self.spans = spans
+        self.found: dict[tuple[int, int], _Found] = {}
+        self.frames: list[tuple[int, Frame]] = []  # every resolved frame, in article order
+        self.last_speaker: tuple[int, str] | None = None
+
+    def run(self, order: list[int]) -> None:
+        for pos in order:
+            self._paragraph(pos)
+
+    def _paragraph(self, pos: int) -> None:
+        text = self.texts[pos]
+        spans = self.spans.get(pos, [])
+        masked = _mask(text, spans)
+        sentences = _sentences(masked)
+        frames_by_sentence = []
+        for start, end in sentences:
+            frames = find_frames(masked, start, end)
+            self._mark_subject(text, masked, start, end, frames)
+            self._resolve_frames(masked, start, frames, pos)
+            frames_by_sentence.append(frames)
+        results = []
+        for span in spans:
+            index = next(i for i, (a, b) in enumerate(sentences) if a <= span.open_at < b or i == len(sentences) - 1)
+            result = self._choose(span, masked, sentences[index], frames_by_sentence[index], spans)
+            results.append(result)
+            self.found[(pos, span.start)] = result
+        # another quote of the same paragraph ("“A,” X said. “B.”")
+        for k, result in enumerate(results):
+            if result.speaker or result.pending_role or result.drop:
+                continue
+            if not _reads_as_speech(text[result.span.start:result.span.end]):
+                continue
+            neighbours = results[:k][::-1] + results[k + 1:]
+            owner = next((r for r in neighbours if r.speaker and r.how != "paragraph"), None)
+            if owner is not None:
+                result.speaker, result.cue, result.how = owner.speaker, owner.cue, "paragraph"
+        # a paragraph that opens with a mark and names nobody continues the previous speaker
+        if spans and spans[0].open_at == len(text) - len(text.lstrip()):
+            first = results[0]
+            if not first.speaker and not first.pending_role and self.last_speaker \
+                    and pos - self.last_speaker[0] <= 3:
+                for result in results:
+                    if not result.speaker and not result.pending_role:
+                        result.speaker, result.kind, result.how, result.drop = (
+                            self.last_speaker[1], "continued", "continued", False)
+        for result in results:
+            if result.speaker:
+                self.last_speaker = (pos, result.speaker)
+        for result in results:
+            self._judge(result, text)
+
+    def _mark_subject(self, text: str, masked: str, start: int, end: int, frames: list[Frame]) -> None:
+        """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...")."""
+        if frames:
+            return
+        for hit in find_people(masked[start:end]):
+            if hit.possessive:
+                continue
+            after = masked[start + hit.end: start + hit.end + 30]
+            if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after):
+                person = self.cast.person_by_surname(hit.name.split()[-1])
+                if person:
+                    self.cast.mark_salient(person.name)
+            break
+
+    def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int) -> None:
+        for i, frame in enumerate(frames):
+            if frame.subject is None:
+                continue
+            subject = re.sub(r"\s+", " ", frame.subject).strip()
+            entity, pending = None, None
+            if subject.lower() in PRONOUNS and subject.lower() in {"he", "she"}:
+                entity = self._cataphora(masked, start, frame, frames[i + 1:], pos)
+            if entity is None:
+                entity, pending = self.cast.resolve(subject, pos)
+            frame.pending_role = pending
+            if entity is not None:
+                frame.speaker = entity.name
+                self.cast.mark_salient(entity.name)
+                self.cast._alias(entity, subject)
+                if pos not in entity.paragraphs:
+                    entity.paragraphs.append(pos)
+            self.frames.append((pos, frame))
+        for i, frame in enumerate(frames):
+            if frame.kind == "participle":
+                owner = next((f for f in reversed(frames[:i]) if f.speaker or f.pending_role), None)
+                if owner is not None:
+                    frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
+                else:
+                    first = next((h for h in find_people(masked[start:frame.start]) if not h.possessive), None)
+                    person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
+                    if person is None and self.cast.salient:
+                        person = self.cast.entity(self.cast.salient[-1])
+                    frame.speaker = person.name if person else None
+
+    def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
+        """"Speaking at what he called …, John Healey warned": the pronoun points forward."""
+        first_word = re.match(r"\W*(\w+)", masked[start:])
+        if not first_word:
+            return None
+        word = first_word.group(1)
+        if not (word.lower() in SUBORDINATORS or word.endswith("ing")):
+            return None
+        for other in later:
+            if other.subject and other.subject.strip().lower() not in PRONOUNS \
+                    and "," in masked[frame.end:other.start]:
+                entity, _ = self.cast.resolve(other.subject, pos)
+                if entity is not None and entity.kind == "person":
+                    return entity
+        return None
+
+    def _choose(self, span: Span, masked: str, sentence: tuple[int, int], frames: list[Frame],
+                spans: list[Span]) -> _Found:
+        result = _Found(span)
+        start, end = sentence
+        later_spans = [s for s in spans if s.open_at > span.open_at]
+        limit = min([s.open_at for s in later_spans if s.open_at < end] + [end])
+        close = span.close_at if span.close_at is not None else span.end
+        # A: a frame right after the closing mark ("…,” said X / “…,” X said)
+        for frame in frames:
+            first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
+            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
+                if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
+                    break  # introduces the next quote
+                if frame.kind in {"sv", "inverted", "participle"}:
+                    return self._take(result, frame, "after")
+                break
+        # B: the nearest frame before the quote in the sentence
+        before = [f for f in frames if f.end <= span.open_at]
+        if before:
+            frame = max(before, key=lambda f: f.end)
+            if frame.kind == "according" and frame.subject_end and frame.subject_end >= span.open_at - 1:
+                result.drop, result.how = True, "name"
+                return result
+            if frame.kind == "according":
+                words_between = masked[frame.end:span.open_at].split()
+                if not words_between:
+                    result.drop, result.how = True, "name"
+                    return result
+            return self._take(result, frame, "before")
+        # C: a frame later in the sentence ("“…” in that law, Azzouz said.")
+        for frame in frames:
+            if frame.start > close and frame.start < limit and frame.kind in {"sv", "inverted"}:
+                if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
+                    break
+                return self._take(result, frame, "later")
+        return result
+
+    def _take(self, result: _Found, frame: Frame, how: str) -> _Found:
+        result.speaker, result.pending_role, result.cue, result.how = frame.speaker, frame.pending_role, frame.cue, how
+        return result
+
+    def _judge(self, result: _Found, text: str) -> None:
+        """Decide the kind, and drop what is a name or a scare quote rather than speech."""
+        words = text[result.span.start:result.span.end].strip()
+        if result.how == "continued":
+            result.kind = "continued"
+        else:
+            lead = _mask(text, [result.span])[: result.span.open_at].rstrip()
+            sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
+            result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
+        if result.drop:
+            return
+        if _is_title(words):
+            result.drop, result.speaker, result.how = True, None, "name"
+            return
+        if not result.speaker and not result.pending_role and len(words.split()) <= 4:
+            result.drop, result.how = True, "scare"
+
+
+def _is_title(words: str) -> bool:
+    """Return True for a short capitalised stretch: a name or a title of a work, not speech."""
+    tokens = words.split()
+    if not tokens or len(tokens) > 6 or re.search(r"[.!?,;]$", words):
+        return False
+    content = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    return bool(content) and all(t[:1].isupper() or t[:1].isdigit() for t in content) \
+        and not (len(content) == 1 and content[0].lower() in {"i"})
+
+
+def _reads_as_speech(words: str) -> bool:
+    words = words.strip()
+    return len(words.split()) >= 4 and not _is_title(words)
 
 
 def extract_knowledge(document: Document) -> Article:
     """Return the Article for ``document``: pull quotes, quotations, speakers and mentions."""
-    raise NotImplementedError
+    paragraphs = list(document.paragraphs)
+    texts = [p.text for p in paragraphs]
+    order = [i for i, p in enumerate(paragraphs) if p.role == "body"]
+    singles_everywhere = not any(has_double_marks(t) for t in texts)
+    title = (document.title or "").strip()
+    spans: dict[int, list[Span]] = {}
+    for pos in order:
+        text = texts[pos]
+        headline = _is_headline(text) and (pos == 0 or text.strip() == title) and not has_double_marks(text)
+        spans[pos] = find_spans(text, pos, singles=singles_everywhere or headline)
+    chains = _chain(spans, texts, order)
+    pulls = _find_pull_quotes(texts, order, spans, chains)
+    body = [pos for pos in order if pos not in pulls]
+
+    cast = Cast()
+    cast.article_text = "\n".join(texts[pos] for pos in body)
+    for pos in order:
+        cast.learn(pulls[pos][1] if pos in pulls else texts[pos], pos)
+
+    attributor = _Attributor(cast, texts, spans)
+    attributor.run(body)
+    _tie_pending_roles(attributor, cast)
+
+    quotes: list[tuple[tuple[int, int], Quote, int | None]] = []
+    chain_quotes: dict[int, Quote] = {}
+    for number, chain in enumerate(chains):
+        parts = [attributor.found.get((s.paragraph, s.start)) for s in chain]
+        parts = [p for p in parts if p is not None]
+        if not parts or parts[0].drop:
+            continue
+        owner = next((p for p in parts if p.speaker), parts[0])
+        quote = Quote(
+            id="",
+            text="\n".join(_span_text(texts, s) for s in chain),
+            paragraphs=[paragraphs[s.paragraph].index for s in chain],
+            kind=parts[0].kind,  # type: ignore[arg-type]
+            speaker=owner.speaker,
+            cue=owner.cue,
+        )
+        chain_quotes[number] = quote
+        quotes.append(((chain[0].paragraph, chain[0].start), quote, None))
+    for pos, (words, _trailer, number) in pulls.items():
+        body_quote = chain_quotes.get(number)
+        quote = Quote(id="", text=words, paragraphs=[paragraphs[pos].index], kind="pullquote",
+                      speaker=body_quote.speaker if body_quote else None)
+        quotes.append(((pos, 0), quote, number))
+        paragraphs[pos] = dataclasses.replace(paragraphs[pos], role="pullquote")
+    quotes.sort(key=lambda item: item[0])
+    for n, (_, quote, _) in enumerate(quotes, start=1):
+        quote.id = f"q{n}"
+    for _, quote, number in quotes:
+        if number is not None and number in chain_quotes:
+            quote.repeats = chain_quotes[number].id
+
+    final = [q for _, q, _ in quotes]
+    speakers = _speakers(final, cast)
+    mentions = _mentions(cast, {s.name for s in speakers}, paragraphs)
+    log.debug("%s: %d quotations, %d speakers", document.id, len(final), len(speakers))
+    return Article(id=document.id, title=document.title, date=document.date, source=document.source,
+                   paragraphs=paragraphs, quotes=final, speakers=speakers, mentions=mentions)
+
+
+def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
+    """"The Defence Secretary has said …" in the lede: the role belongs to the next named speaker."""
+    for (pos, _), result in attributor.found.items():
+        if result.speaker or not result.pending_role:
+            continue
+        person = cast.person_by_role(result.pending_role)
+        if person is None:
+            person = next(
+                (cast.entity(f.speaker) for p, f in attributor.frames
+                 if pos <= p <= pos + 2 and f.speaker and f.subject
+                 and f.subject.strip().lower() not in PRONOUNS and cast.entity(f.speaker)
+                 and cast.entity(f.speaker).kind == "person"),
+                None,
+            )
+            if person is not None and not person.role:
+                person.role = clean_role(result.pending_role)
+        if person is not None:
+            cast._alias(person, result.pending_role)
+            for _, other in attributor.found.items():
+                if other.pending_role == result.pending_role and not other.speaker:
+                    other.speaker = person.name
+            result.speaker = person.name
+
+
+def _speakers(quotes: list[Quote], cast: Cast) -> list[Speaker]:
+    names: list[str] = []
+    for quote in quotes:
+        if quote.speaker and quote.speaker not in names:
+            names.append(quote.speaker)
+    speakers = []
+    for name in names:
+        entity = cast.entity(name)
+        role = clean_role(entity.role) if entity and entity.role else None
+        aliases = [a for a in (entity.aliases if entity else []) if a != name]
+        speakers.append(Speaker(name=name, role=role, aliases=aliases))
+    return speakers
+
+
+def _mentions(cast: Cast, speakers: set[str], paragraphs: list[Paragraph]) -> list[Mention]:
+    mentions = []
+    for person in cast.people.values():
+        if person.name in speakers:
+            continue
+        if not all(is_name_token(w) or w.islower() for w in person.name.split()):
+            continue
+        mentions.append(Mention(name=person.name, role=clean_role(person.role) if person.role else None,
+                                paragraphs=sorted(paragraphs[p].index for p in person.paragraphs)))
+    return mentions
+
+
+__all__ = ["extract_knowledge", "normalise"]

@@ -1,0 +1,529 @@
+"""Works out who said each quotation, from the attribution conventions of news writing.
+
+Two parts. ``find_frames`` finds the speech frames in a sentence (quoted words masked
+out): subject + speech verb ("Mr Healey told reporters", "The US president has
+previously said"), the inverted order after a quote or comma ("said Aaron Kohli",
+"says a report"), a participle that borrows the sentence's subject ("adding:"), a
+possessive speech noun ("Mr Trump’s suggestion that"), "what he called" and
+"according to". ``Cast`` holds the article's people and unnamed sources and resolves
+every reference (surname, honorific, pronoun, role noun, unnamed source) to one
+canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import (
+    HONORIFICS,
+    SPOKESPEOPLE,
+    TITLE_NOUNS,
+    TITLE_SYNONYMS,
+    NameHit,
+    clean_role,
+    find_people,
+    is_name_token,
+    looks_like_org,
+    title_head,
+)
+
+_VERB_STEMS = {
+    # base: (third person, past, participle)
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "add": ("adds", "added", "adding"), "warn": ("warns", "warned", "warning"),
+    "declare": ("declares", "declared", "declaring"), "vow": ("vows", "vowed", "vowing"),
+    "claim": ("claims", "claimed", "claiming"), "insist": ("insists", "insisted", "insisting"),
+    "state": ("states", "stated", "stating"), "announce": ("announces", "announced", "announcing"),
+    "explain": ("explains", "explained", "explaining"), "note": ("notes", "noted", "noting"),
+    "argue": ("argues", "argued", "arguing"), "ask": ("asks", "asked", "asking"),
+    "reply": ("replies", "replied", "replying"), "respond": ("responds", "responded", "responding"),
+    "write": ("writes", "wrote", "writing"), "tweet": ("tweets", "tweeted", "tweeting"),
+    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admits", "admitted", "admitting"), "concede": ("concedes", "conceded", "conceding"),
+    "confirm": ("confirms", "confirmed", "confirming"), "deny": ("denies", "denied", "denying"),
+    "suggest": ("suggests", "suggested", "suggesting"), "predict": ("predicts", "predicted", "predicting"),
+    "promise": ("promises", "promised", "promising"), "pledge": ("pledges", "pledged", "pledging"),
+    "urge": ("urges", "urged", "urging"), "call": ("calls", "called", "calling"),
+    "describe": ("describes", "described", "describing"), "accuse": ("accuses", "accused", "accusing"),
+    "complain": ("complains", "complained", "complaining"), "recall": ("recalls", "recalled", "recalling"),
+    "remark": ("remarks", "remarked", "remarking"), "observe": ("observes", "observed", "observing"),
+    "conclude": ("concludes", "concluded", "concluding"), "stress": ("stresses", "stressed", "stressing"),
+    "emphasise": ("emphasises", "emphasised", "emphasising"),
+    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
+    "report": ("reports", "reported", "reporting"), "reveal": ("reveals", "revealed", "revealing"),
+    "joke": ("jokes", "joked", "joking"), "quip": ("quips", "quipped", "quipping"),
+    "boast": ("boasts", "boasted", "boasting"), "shout": ("shouts", "shouted", "shouting"),
+    "lament": ("laments", "lamented", "lamenting"), "caution": ("cautions", "cautioned", "cautioning"),
+    "assert": ("asserts", "asserted", "asserting"), "maintain": ("maintains", "maintained", "maintaining"),
+    "contend": ("contends", "contended", "contending"), "counter": ("counters", "countered", "countering"),
+    "retort": ("retorts", "retorted", "retorting"), "testify": ("testifies", "testified", "testifying"),
+    "continue": ("continues", "continued", "continuing"), "muse": ("muses", "mused", "musing"),
+    "demand": ("demands", "demanded", "demanding"), "label": ("labels", "labelled", "labelling"),
+    "brand": ("brands", "branded", "branding"), "dub": ("dubs", "dubbed", "dubbing"),
+    "term": ("terms", "termed", "terming"), "signal": ("signals", "signalled", "signalling"),
+    "agree": ("agrees", "agreed", "agreeing"), "whisper": ("whispers", "whispered", "whispering"),
+    "post": ("posts", "posted", "posting"), "allege": ("alleges", "alleged", "alleging"),
+    "proclaim": ("proclaims", "proclaimed", "proclaiming"), "recount": ("recounts", "recounted", "recounting"),
+    "speak": ("speaks", "spoke", "speaking"), "wonder": ("wonders", "wondered", "wondering"),
+    "concur": ("concurs", "concurred", "concurring"), "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "threaten": ("threatens", "threatened", "threatening"), "cite": ("cites", "cited", "citing"),
+}
+SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *forms)}
+SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
+# Verbs that need an object before the quote to be read as attribution ("called it").
+_OBJECT_VERBS = {"call", "calls", "called", "describe", "describes", "described", "label", "labelled",
+                 "labeled", "brand", "branded", "dub", "dubbed", "term", "termed"}
+PARTICIPLES = {forms[2] for forms in _VERB_STEMS.values()} - {"speaking", "continuing", "reporting",
+                                                                "posting", "signalling", "threatening"}
+SPEECH_NOUNS = {"suggestion", "claim", "claims", "words", "remark", "remarks", "comment", "comments",
+                "description", "assertion", "statement", "warning", "promise", "pledge", "insistence",
+                "argument", "message", "tweet", "post", "speech", "vow", "charge", "accusation",
+                "demand", "view", "belief", "contention", "complaint", "question", "plea", "call",
+                "declaration", "announcement", "prediction", "response", "reply", "admission",
+                "verdict", "assessment", "phrase", "description", "characterisation",
+                "characterization", "boast", "threat", "insult", "quip", "joke"}
+DOCUMENT_NOUNS = {"report", "study", "survey", "statement", "analysis", "poll", "document", "letter",
+                  "paper", "review", "memo", "filing", "complaint", "lawsuit", "ruling", "judgment",
+                  "judgement", "release", "post", "website", "inquiry", "audit", "research", "study"}
+GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witnesses", "residents",
+               "sources", "economists", "investors", "lawmakers", "organisers", "organizers", "officers",
+               "researchers", "scientists", "doctors", "prosecutors", "authorities", "activists",
+               "protesters", "campaigners", "supporters", "opponents", "locals", "media", "others",
+               "people", "members", "staff", "workers", "employees", "leaders", "ministers", "students",
+               "teachers", "parents", "fans", "players", "observers", "diplomats", "traders",
+               "strategists", "academics", "families", "relatives", "neighbours", "neighbors",
+               "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators"}
+INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", "firm", "agency",
+                     "union", "group", "committee", "council", "court", "army", "military",
+                     "administration", "office", "board", "commission", "regulator", "party",
+                     "club", "team", "federation", "association", "organisation", "organization",
+                     "charity", "university", "school", "hospital", "trust", "police", "service",
+                     "campaign", "embassy", "central bank", "prosecutor’s office", "watchdog",
+                     "airline", "insurer", "bureau", "institute", "lab", "laboratory", "coalition"}
+SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
+PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
+                 "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
+                 "responding", "writing", "talking", "unlike", "like"}
+
+_HON = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)\.?"
+_CAP = r"[A-Z][\w’'.-]*(?<![’'])(?<!’s)(?<!'s)"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|del)"
+_MODIFIER = r"(?:(?!(?:as|of|in|with|and|to|for|at|by|on|from|that|who|region|said|says)\b)[a-z0-9][\w’'-]*)"
+_NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
+_ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
+_DET = r"(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
+_NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
+_NP = rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?{_ORG})?)"
+_GROUP = rf"(?:(?:[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
+_AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
+        r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
+        r"was\s+quoted\s+as|is\s+quoted\s+as|\w+ly|not|never|on\s+\w+day|on\s+\w+)")
+
+_PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
+_NP_END = re.compile(rf"(?:^|(?<=\W))({_NP})$")
+_GROUP_END = re.compile(rf"(?:^|(?<=\W))({_GROUP})$")
+_NAME_END = re.compile(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})$")
+_AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
+_SUBJ_START = re.compile(rf"^\s+({_NP}|{_NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_POSSESSIVE_RE = re.compile(
+    rf"({_NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
+)
+_CALLED_RE = re.compile(
+    rf"\bwhat\s+(he|she|they|it|{_NAME}|{_NP})\s+(?:has\s+|had\s+)?(called|calls|described\s+as|describes\s+as|"
+    r"termed|terms|dubbed|labelled|labeled|branded)\b"
+)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+
+
+@dataclass
+class Frame:
+    """One speech frame in a sentence: who (as written) and the cue.
+
+    ``start``/``end`` are paragraph offsets covering the whole frame; ``subject`` is
+    None for a participle ("adding") whose subject is the sentence's speaker.
+    """
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    speaker: str | None = None
+    pending_role: str | None = None
+
+
+def _strip_aux(text: str) -> str:
+    while True:
+        match = _AUX_END.search(text)
+        if not match or match.start() == match.end():
+            return text
+        text = text[: match.start()]
+
+
+def subject_at_end(text: str) -> re.Match | None:
+    """Return the match of the subject noun phrase that ends ``text``, or None.
+
+    Appositives and relative clauses between the subject and its verb are skipped
+    ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said").
+    """
+    stripped = text.rstrip()
+    for pattern in (_PRON_END, _GROUP_END, _NP_END, _NAME_END):
+        match = pattern.search(stripped)
+        if match:
+            return match
+    if stripped.endswith(","):
+        body = stripped[:-1]
+        for _ in range(3):
+            cut = body.rfind(",")
+            if cut < 0:
+                break
+            segment = body[cut + 1:].strip()
+            if not re.match(r"(?:the|a|an|who|which|whose|aged|now|then|herself|himself|\d|[a-z])", segment):
+                break
+            body = body[:cut].rstrip()
+            nxt = body[body.rfind(",") + 1:].strip() if "," in body else ""
+            if nxt and re.match(r"(?:the|a|an|who|which|whose|aged|\d)\b", nxt):
+                continue  # another appositive before this one
+            for pattern in (_NAME_END, _NP_END):
+                match = pattern.search(body)
+                if match:
+                    return match
+            break
+    return None
+
+
+def find_frames(masked: str, start: int, end: int) -> list[Frame]:
+    """Return the speech frames in the sentence ``masked[start:end]`` (quotes masked out)."""
+    frames: list[Frame] = []
+    sentence = masked[start:end]
+    for match in _VERB_RE.finditer(sentence):
+        verb = match.group(1)
+        vs, ve = start + match.start(), start + match.end()
+        before = _strip_aux(masked[start:vs])
+        subject = subject_at_end(before)
+        cue = _cue(masked, verb, ve, end)
+        if subject and not (verb[0].isupper()):
+            s0 = start + subject.start(1)
+            s1 = start + subject.end(1)
+            frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
+            continue
+        tail = masked[start:vs].rstrip()
+        if not tail or tail[-1] in ",”\"’:—–(":
+            after = _SUBJ_START.match(masked[ve:end])
+            if after and verb.lower() not in PARTICIPLES:
+                s0, s1 = ve + after.start(1), ve + after.end(1)
+                frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
+                continue
+        if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
+            frames.append(Frame("participle", vs, ve, cue))
+    for match in _POSSESSIVE_RE.finditer(sentence):
+        s0, s1 = start + match.start(1), start + match.end(1)
+        frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
+    for match in _CALLED_RE.finditer(sentence):
+        s0, s1 = start + match.start(1), start + match.end(1)
+        frames.append(Frame("called", start + match.start(), start + match.end(),
+                            f"what {match.group(1)} {match.group(2)}", masked[s0:s1], s0, s1))
+    for match in _ACCORDING_RE.finditer(sentence):
+        after = re.match(rf"({_NP}|{_NAME}|{_GROUP})", sentence[match.end():])
+        if after:
+            s0 = start + match.end()
+            s1 = s0 + after.end(1)
+            frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    # one frame per verb position: prefer the one with a subject
+    frames.sort(key=lambda f: (f.start, f.end))
+    unique: list[Frame] = []
+    for frame in frames:
+        if any(f.start <= frame.start < f.end and f.subject == frame.subject for f in unique):
+            continue
+        unique.append(frame)
+    return unique
+
+
+def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
+    rest = masked[verb_end:end]
+    lowered = verb.lower()
+    match = re.match(r"\s+(reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*)", rest)
+    if lowered in {"told", "tells", "tell", "telling"} and match:
+        return f"{verb} {match.group(1)}"
+    if lowered.startswith("accus") and re.search(r"\bof\b", rest[:80]):
+        return f"{verb} ... of"
+    setting = re.match(r"\s+(in\s+a\s+(?:statement|tweet|post|letter|speech|interview))\b", rest)
+    if setting:
+        return f"{verb} {setting.group(1)}"
+    return verb
+
+
+@dataclass
+class Entity:
+    """A person or unnamed source as the article names them."""
+
+    name: str
+    kind: str  # "person" | "source"
+    role: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)
+    person_like: bool = True  # "he"/"she" may refer to it
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+class Cast:
+    """Everyone the article names, and the rules that map a reference to one of them."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Entity] = {}
+        self.sources: dict[str, Entity] = {}
+        self.salient: list[str] = []  # most recent last
+        self.article_text = ""
+
+    # -- building -------------------------------------------------------------
+
+    def learn(self, text: str, paragraph: int) -> None:
+        """Record the people named in one paragraph (full names first, then short forms)."""
+        hits = find_people(text)
+        for hit in hits:
+            if len(hit.name.split()) > 1:
+                self._add_person(hit, paragraph)
+        for hit in hits:
+            if len(hit.name.split()) == 1:
+                person = self.person_by_surname(hit.name)
+                if person is None:
+                    self._add_person(hit, paragraph)
+                else:
+                    self._note(person, hit, paragraph)
+        self._learn_counterparts(text, hits)
+
+    def _add_person(self, hit: NameHit, paragraph: int) -> None:
+        existing = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1], exact_first=hit.name)
+        if existing is None:
+            existing = Entity(hit.name, "person")
+            self.people[hit.name] = existing
+        self._note(existing, hit, paragraph)
+
+    def _note(self, person: Entity, hit: NameHit, paragraph: int) -> None:
+        if hit.role and not person.role:
+            person.role = hit.role
+        if hit.gender and not person.gender:
+            person.gender = hit.gender
+        if paragraph not in person.paragraphs:
+            person.paragraphs.append(paragraph)
+
+    def _learn_counterparts(self, text: str, hits: list[NameHit]) -> None:
+        """"his US counterpart Donald Trump": the counterpart holds the possessor's title."""
+        pattern = rf"\b(?:his|her|their)\s+((?:[A-Z][\w.]*\s+)*)counterpart,?\s+({_NAME})"
+        for match in re.finditer(pattern, text):
+            earlier = [h for h in hits if h.end <= match.start() and h.role]
+            target = [h for h in hits if h.start >= match.start(2)]
+            if not earlier or not target:
+                continue
+            holder = self.person_by_surname(earlier[-1].name.split()[-1])
+            person = self.person_by_surname(target[0].name.split()[-1])
+            if holder is None or person is None or not holder.role or person.role:
+                continue
+            words = holder.role.split()
+            head = title_head(words)
+            title = " ".join(words[head:]) if head >= 0 else words[-1]
+            qualifier = match.group(1).strip()
+            person.role = f"{qualifier} {title}".strip()
+
+    # -- lookup ---------------------------------------------------------------
+
+    def person_by_surname(self, surname: str, exact_first: str | None = None) -> Entity | None:
+        """Return the most recently named person whose name ends with ``surname``."""
+        surname = re.sub(r"[’']s?$", "", surname)
+        found = None
+        for person in self.people.values():
+            if person.name == surname or person.name.split()[-1] == surname:
+                if exact_first and len(person.name.split()) > 1 and person.name != exact_first:
+                    continue  # a different full name with the same surname
+                found = person if found is None or self._recency(person) >= self._recency(found) else found
+        return found
+
+    def _recency(self, entity: Entity) -> int:
+        return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -10**6
+
+    def person_by_role(self, phrase: str, head: str | None = None) -> Entity | None:
+        """Return the person whose role matches a role noun phrase ("the US president").
+
+        The phrase's head noun (its last word unless given) must be the role's title;
+        its other words must not contradict the role's ("the Russian president" is not
+        the Ukrainian President).
+        """
+        stop = {"the", "a", "an", "his", "her", "their", "its", "of", "for", "at", "in", "to"}
+        words = [w.lower().strip("’'.,()") for w in phrase.split()]
+        words = [w for w in words if w not in stop]
+        if not words:
+            return None
+        head = head or words[-1]
+        heads = {head} | TITLE_SYNONYMS.get(head, set())
+        modifiers = set(words) - {head}
+        best, best_score = None, -1
+        for person in self.people.values():
+            if not person.role:
+                continue
+            role_words = {w.lower().strip("’'.,()") for w in person.role.split()}
+            if not heads & role_words:
+                continue
+            role_mods = role_words - heads
+            overlap = modifiers & role_words
+            if modifiers and role_mods and not overlap:
+                continue
+            score = len(overlap) * 10 + (self._recency(person) if person.name in self.salient else -5)
+            if score > best_score:
+                best, best_score = person, score
+        return best
+
+    def source(self, name: str, *, person_like: bool, alias: str | None = None) -> Entity:
+        """Return (creating it if new) the unnamed source or institution called ``name``."""
+        entity = self.sources.get(name)
+        if entity is None:
+            entity = Entity(name, "source", person_like=person_like)
+            self.sources[name] = entity
+        if alias and alias != name and alias not in entity.aliases:
+            entity.aliases.append(alias)
+        return entity
+
+    def entity(self, name: str) -> Entity | None:
+        return self.people.get(name) or self.sources.get(name)
+
+    def mark_salient(self, name: str) -> None:
+        if name in self.salient:
+            self.salient.remove(name)
+        self.salient.append(name)
+
+    # -- resolution -------------------------------------------------------------
+
+    def resolve_pronoun(self, pronoun: str) -> Entity | None:
+        """Return the most recent compatible speaker or subject for a pronoun."""
+        low = pronoun.lower()
+        gender = PRONOUNS.get(low)
+        for name in reversed(self.salient):
+            entity = self.entity(name)
+            if entity is None:
+                continue
+            if low in {"he", "she"}:
+                if not entity.person_like:
+                    continue
+                if entity.gender and gender and entity.gender != gender:
+                    continue
+                if not entity.gender and gender:
+                    entity.gender = gender
+                return entity
+            if low == "it" and entity.kind == "source" and not entity.person_like:
+                return entity
+            if low == "they" and entity.kind == "source":
+                return entity
+        return None
+
+    def resolve(self, subject: str, paragraph: int) -> tuple[Entity | None, str | None]:
+        """Return ``(entity, pending_role)`` for a subject as written.
+
+        ``pending_role`` is a role noun phrase ("the Defence Secretary") that matches
+        nobody yet; the caller may tie it to the next named speaker.
+        """
+        text = re.sub(r"\s+", " ", subject.strip(" ,"))
+        low = text.lower()
+        if low in PRONOUNS:
+            return self.resolve_pronoun(low), None
+        first = text.split()[0]
+        if re.fullmatch(_GROUP, text) and text.split()[-1].lower() in GROUP_NOUNS:
+            name = text.lower() if first.lower() in GROUP_NOUNS else text
+            return self.source(name, person_like=False, alias=text), None
+        if re.fullmatch(_NP, text):
+            return self._resolve_noun_phrase(text, paragraph)
+        return self._resolve_name(text, paragraph)
+
+    def _resolve_name(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
+        words = text.split()
+        determiner = words[0].lower() in {"the", "a", "an"}
+        core = words[1:] if determiner else words
+        while core and core[0].rstrip(".").lower() in HONORIFICS and len(core) > 1:
+            core = core[1:]
+        core = [w for w in core if not re.fullmatch(r"[\w-]*-ranked|\d\w*|[a-z][\w-]*", w)] or core
+        head = title_head(core)
+        name_words = core[head + 1:] if head >= 0 else core
+        if not name_words:
+            # only title words: "the Defence Secretary", "The UK Defence Secretary"
+            person = self.person_by_role(text)
+            return (person, None) if person else (None, text)
+        name = " ".join(name_words)
+        person = self.people.get(name) or self.person_by_surname(name_words[-1])
+        if person is not None:
+            if head >= 0 and not person.role:
+                person.role = " ".join(core[: head + 1])
+            self._alias(person, text)
+            return person, None
+        if determiner or looks_like_org(name_words) or (len(name_words) == 1 and name_words[0].isupper()) \
+                or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words):
+            return self._institution(" ".join(core)), None
+        person = Entity(name, "person", role=" ".join(core[: head + 1]) if head >= 0 else None)
+        self.people[name] = person
+        person.paragraphs.append(paragraph)
+        return person, None
+
+    def _institution(self, name: str) -> Entity:
+        """"the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
+        first = name.split()[0]
+        longer = re.search(rf"\b({re.escape(first)}[a-z]+(?:\s+[A-Z][\w’'-]*)+)", self.article_text)
+        if longer and len(name.split()) == 1 and not first.isupper():
+            full = "the " + longer.group(1)
+        else:
+            full = name if name.isupper() else "the " + name
+        return self.source(full, person_like=False, alias=name)
+
+    def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
+        match = re.fullmatch(
+            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?({_ORG}))?",
+            text,
+        )
+        if not match:
+            return None, None
+        determiner, modifiers, noun, org = match.group(1).lower(), match.group(2).strip(), match.group(3), match.group(4)
+        noun_low = noun.lower()
+        if noun_low in TITLE_NOUNS and noun_low not in SPOKESPEOPLE and determiner in {"the", "his", "her", "their"}:
+            person = self.person_by_role(text, head=noun_low)
+            if person is not None:
+                self._alias(person, text)
+                return person, None
+            if not org:
+                return None, text
+        if noun_low in SPOKESPEOPLE or noun_low in TITLE_NOUNS:
+            owner = None
+            if org:
+                abbreviation = re.search(r"\(([A-Z][\w.&’'-]*)\)$", org)
+                owner = abbreviation.group(1) if abbreviation else re.sub(r"^the\s+", "", org)
+            elif modifiers and re.search(r"[A-Z]", modifiers):
+                owner = " ".join(w for w in modifiers.split() if w[0].isupper())
+            name = f"{owner} {noun_low}" if owner else noun_low
+            entity = self.source(name, person_like=True, alias=text)
+            entity.gender = entity.gender or {"spokesman": "m", "spokeswoman": "f"}.get(noun_low)
+            return entity, None
+        if noun_low in DOCUMENT_NOUNS:
+            author = org or self._document_author(noun_low)
+            name = f"{re.sub(r'^the ', '', author)} {noun_low}" if author else f"the {noun_low}"
+            return self.source(name, person_like=False, alias=text), None
+        phrase = f"{modifiers} {noun}".strip()
+        if org:
+            phrase = f"{phrase} of {org}"
+        return self.source("the " + phrase, person_like=False, alias=text), None
+
+    def _document_author(self, noun: str) -> str | None:
+        match = re.search(rf"\b[Tt]he\s+{noun}\s+(?:by|from|of)\s+(?:the\s+)?({_ORG})", self.article_text)
+        return match.group(1) if match else None
+
+    def _alias(self, entity: Entity, text: str) -> None:
+        text = text.strip()
+        if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUNS \
+                and text.lower() not in {a.lower() for a in entity.aliases}:
+            entity.aliases.append(text)
+
+
+__all__ = ["Cast", "Entity", "Frame", "SPEECH_VERBS", "find_frames", "subject_at_end"]

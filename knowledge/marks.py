@@ -1,0 +1,127 @@
+"""Finds the stretches of text between quotation marks in an article's paragraphs.
+
+News copy mixes curly (“ ” ‘ ’), straight (" ') and occasionally misused marks, and
+uses the same character for a closing single mark and an apostrophe (don’t, Nato’s,
+players’). The rules here:
+
+- double marks are the quotation marks of the body; single marks count only in a
+  paragraph (or article) that uses no double marks at all, since in double-mark copy
+  they are either apostrophes or quotes inside quotes, which stay part of the outer text;
+- a mark's side is read from its neighbours when the glyph is ambiguous or misused
+  (a straight mark after a space opens, after a letter closes);
+- a mark between two letters is an apostrophe, never a quotation mark;
+- a quotation still open at the end of a paragraph continues into the next paragraph
+  when that paragraph opens with a mark (the news convention for long quotes);
+  otherwise it ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‛"
+SINGLE_CLOSE = "’"
+OPEN_CONTEXT = set(" \t\n([{—–-/")  # what may stand just before an opening mark
+
+
+@dataclass(frozen=True)
+class Span:
+    """The text between one pair of marks inside one paragraph.
+
+    ``start``/``end`` delimit the quoted words (marks excluded) in the paragraph text;
+    ``open_at``/``close_at`` are the positions of the marks (``close_at`` is None when
+    the quotation runs to the end of the paragraph without closing).
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+
+def _side(text: str, i: int, opener: bool | None) -> str | None:
+    """Return "open", "close" or None for the mark at ``text[i]``.
+
+    ``opener`` is what the glyph says (True for “, False for ”, None for a straight
+    mark); the neighbours overrule it when the glyph is plainly misused.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    open_ok = before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN or i == 0
+    close_ok = not before.isspace() and (after.isspace() or not after.isalnum())
+    if before.isalnum() and after.isalnum():
+        return None  # inside a word
+    if opener is True:
+        return "close" if (close_ok and not open_ok and after.isspace()) else "open"
+    if opener is False:
+        return "open" if (open_ok and not close_ok and after.isalnum()) else "close"
+    if open_ok and not after.isspace():
+        return "open"
+    if close_ok:
+        return "close"
+    return None
+
+
+def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: str) -> list[Span]:
+    spans: list[Span] = []
+    open_at: int | None = None
+    for i, char in enumerate(text):
+        if char in opens:
+            side = _side(text, i, True)
+        elif char in closes:
+            side = _side(text, i, False)
+        elif char == straight:
+            side = _side(text, i, None)
+            if straight == "'" and side == "close" and open_at is None:
+                side = None  # a lone apostrophe after a word (players')
+        else:
+            continue
+        if side is None:
+            continue
+        if open_at is None:
+            if side == "open":
+                open_at = i
+            continue
+        if side == "open" and char != straight:
+            # an opener while a quotation is open: the earlier one was never closed
+            spans.append(Span(paragraph, open_at + 1, i, open_at, None))
+            open_at = i
+        elif side == "close" or char == straight:
+            spans.append(Span(paragraph, open_at + 1, i, open_at, i))
+            open_at = None
+    if open_at is not None:
+        spans.append(Span(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
+    return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def has_double_marks(text: str) -> bool:
+    """Return True when ``text`` contains a double quotation mark of any style."""
+    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+
+
+def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span]:
+    """Return the quoted stretches in one paragraph's ``text``, in order.
+
+    With ``singles`` the single marks are the quotation marks (copy that quotes with
+    ‘…’); otherwise only double marks count.
+    """
+    if singles:
+        return _find_spans(text, paragraph, SINGLE_OPEN, SINGLE_CLOSE, "'")
+    return _find_spans(text, paragraph, DOUBLE_OPEN, DOUBLE_CLOSE, '"')
+
+
+def opens_with_mark(text: str) -> bool:
+    """Return True when the paragraph begins with an opening quotation mark."""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in DOUBLE_OPEN + SINGLE_OPEN + "\"'"
+
+
+__all__ = ["Span", "find_spans", "has_double_marks", "opens_with_mark"]

@@ -1,0 +1,334 @@
+"""Recognises people's names, honorifics and job titles in news copy.
+
+Rule-based: a name is a run of capitalised words (with lowercase particles such as
+"van de"), a title is a run of words ending in a title noun ("Prime Minister",
+"interest rate strategist", "Fed Chair"), and a role attaches to a name the three ways
+news style attaches it: as a pre-modifier ("Defence Secretary John Healey"), as an
+appositive after the name ("Jo Grady, the UCU general secretary,") or before it ("The
+leader of Ennahda, Rachid Ghannouchi,"). Organisations and places are told apart from
+people by the words they are built from (Union, Ministry, Sea ...) and by the article
+"the" in front of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "prof": None,
+    "professor": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None,
+    "sen": None, "rep": None, "gov": None, "gen": None, "col": None, "capt": None, "lt": None,
+    "sgt": None, "det": None, "insp": None, "supt": None,
+}
+
+# Head nouns of job titles and roles (lowercase; multiword titles end in one of these).
+TITLE_NOUNS = {
+    "president", "minister", "secretary", "chancellor", "chair", "chairman", "chairwoman",
+    "chairperson", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "leader",
+    "governor", "senator", "mayor", "ambassador", "mp", "mep", "msp", "congressman",
+    "congresswoman", "representative", "general", "commander", "officer", "ceo", "cfo", "coo",
+    "founder", "co-founder", "head", "manager", "coach", "captain", "strategist", "economist",
+    "analyst", "professor", "lecturer", "editor", "correspondent", "member", "adviser",
+    "advisor", "counsel", "attorney", "judge", "justice", "king", "queen", "prince", "princess",
+    "pope", "bishop", "archbishop", "rabbi", "imam", "envoy", "commissioner", "inspector",
+    "sheriff", "constable", "lawyer", "researcher", "scientist", "author", "president-elect",
+    "deputy", "treasurer", "superintendent", "principal", "dean", "star", "player", "striker",
+    "midfielder", "goalkeeper", "defender", "champion", "executive", "partner", "trustee",
+    "councillor", "councilor", "speaker", "premier", "chairs", "whip", "administrator",
+    "counterpart", "official", "negotiator", "spokesperson", "campaigner", "activist",
+    "organiser", "organizer", "investor", "owner", "vice-president", "lawmaker", "legislator",
+    "prosecutor", "detective", "sergeant", "colonel", "lieutenant", "major", "admiral",
+    "marshal", "emir", "sheikh", "sultan", "chaplain", "headteacher", "headmaster", "doctor",
+    "surgeon", "nurse", "physician", "psychologist", "historian", "expert",
+    "teacher", "student", "candidate", "nominee", "staffer", "aide", "assistant", "host",
+    "presenter", "actor", "actress", "singer", "writer", "novelist", "poet", "artist",
+    "designer", "architect", "engineer", "entrepreneur", "banker", "trader", "broker",
+    "boss", "referee", "umpire", "forward", "winger", "batsman", "bowler", "jockey", "rider",
+    "driver", "pilot", "runner", "swimmer", "cyclist", "skipper", "veteran", "rookie",
+    "resident", "witness", "survivor", "victim", "mother", "father", "son", "daughter",
+    "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
+}
+# Words a role may be built from besides capitalised words and the title noun itself.
+ROLE_MODIFIERS = {
+    "defence", "defense", "foreign", "interior", "finance", "home", "health", "education",
+    "justice", "trade", "prime", "deputy", "vice", "general", "chief", "executive", "press",
+    "senior", "junior", "former", "acting", "interim", "shadow", "assistant", "associate",
+    "managing", "national", "regional", "country", "state", "federal", "interest", "rate",
+    "policy", "security", "military", "political", "economic", "research", "head", "team",
+    "soccer", "football", "tennis", "cricket", "rugby", "basketball", "baseball", "club",
+    "top-ranked", "world", "union", "party", "opposition", "local", "city", "county",
+    "environment", "energy", "transport", "culture", "business", "labour", "labor", "work",
+    "pensions", "technology", "science", "defence", "treasury", "economy", "communications",
+    "digital", "development", "international", "european", "chief-executive", "first",
+    "second", "third", "lead", "principal", "permanent", "special", "government", "legal",
+}
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "representative", "official", "source",
+                "aide", "adviser", "advisor", "officer", "insider", "staffer"}
+GENDER_OF_NOUN = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+                  "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f",
+                  "prince": "m", "princess": "f", "actress": "f", "mother": "f", "father": "m",
+                  "son": "m", "daughter": "f", "wife": "f", "husband": "m", "brother": "m",
+                  "sister": "f", "headmaster": "m"}
+TITLE_SYNONYMS = {"chief": {"chair", "chairman", "chairwoman", "head", "leader", "chief"},
+                  "chair": {"chief", "chairman", "chairwoman", "chairperson", "head"},
+                  "chairman": {"chair", "chief", "chairwoman", "chairperson"},
+                  "chairwoman": {"chair", "chief", "chairman", "chairperson"},
+                  "head": {"chief", "leader", "director", "chair"},
+                  "leader": {"head", "chief"},
+                  "spokesperson": {"spokesman", "spokeswoman"},
+                  "spokesman": {"spokesperson"}, "spokeswoman": {"spokesperson"},
+                  "boss": {"chief", "head", "director", "executive", "ceo"}}
+
+# Capitalised words that are not (parts of) people's names.
+NOT_NAME = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "as", "after",
+    "before", "since", "although", "though", "it", "he", "she", "they", "we", "i", "you", "this",
+    "that", "these", "those", "there", "here", "asked", "speaking", "meanwhile", "however",
+    "still", "yet", "last", "next", "despite", "many", "some", "two", "three", "four", "five",
+    "his", "her", "their", "its", "our", "my", "your", "for", "of", "to", "by", "with", "from",
+    "about", "so", "then", "now", "also", "even", "only", "just", "more", "most", "all", "both",
+    "each", "every", "no", "not", "what", "which", "who", "whom", "whose", "why", "how", "where",
+    "read", "share", "photograph", "reporting", "editing", "additional", "updated", "related",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "during", "under", "over",
+    "into", "against", "between", "among", "through", "without", "within", "across", "like",
+    "unlike", "because", "until", "unless", "whether", "thousands", "hundreds", "millions",
+    "dozens", "several", "other", "others", "another", "such", "one", "first", "second",
+    "third", "new", "old", "top", "former", "according", "instead", "perhaps", "please",
+    "topics", "advertisement", "sign", "subscribe", "search", "home", "news", "opinion",
+    "sport", "sports", "culture", "lifestyle", "more", "video", "watch", "listen", "click",
+}
+ORG_WORDS = {
+    "union", "association", "university", "college", "school", "council", "museum", "ministry",
+    "party", "navy", "army", "sea", "ocean", "office", "reserve", "bank", "house", "committee",
+    "court", "cup", "finals", "final", "federation", "state", "states", "street", "markets",
+    "market", "capital", "group", "nations", "national", "royal", "embassy", "government",
+    "department", "brotherhood", "principles", "trust", "agency", "service", "services",
+    "police", "force", "forces", "times", "news", "post", "press", "reuters", "guardian",
+    "independent", "international", "institute", "foundation", "society", "company", "inc",
+    "ltd", "plc", "corp", "corporation", "club", "league", "championship", "championships",
+    "open", "games", "olympics", "spring", "river", "mountains", "island", "islands", "bay",
+    "gulf", "airport", "station", "hospital", "church", "mosque", "cathedral", "centre",
+    "center", "park", "square", "road", "avenue", "bridge", "hall", "palace", "parliament",
+    "congress", "senate", "assembly", "commission", "authority", "board", "fund", "media",
+    "network", "channel", "radio", "tv", "television", "newspaper", "magazine", "journal",
+    "review", "daily", "weekly", "herald", "telegraph", "mail", "express", "observer",
+    "tribune", "gazette", "monitor", "chronicle", "bureau", "administration", "alliance",
+    "coalition", "movement", "front", "republic", "kingdom", "empire", "province", "region",
+    "county", "district", "city", "town", "village", "valley", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "central", "atlantic", "pacific",
+    "europe", "africa", "america", "asia", "world", "global", "tourism", "travel", "day",
+    "week", "year", "war", "revolution", "act", "bill", "treaty", "accord", "agreement",
+    "plan", "programme", "program", "project", "report", "index", "exchange", "airlines",
+    "airways", "motors", "group", "holdings", "partners", "technologies", "systems", "labs",
+    "images", "getty", "ap", "afp", "pa", "facebook", "twitter", "instagram", "youtube",
+    "linkedin", "whatsapp", "messenger", "pinterest", "google", "apple", "microsoft",
+    "amazon", "students", "education", "edition", "account", "profile", "details",
+    "emails", "membership", "contributions", "subscriptions", "editor", "standards",
+    "guidelines", "terms", "privacy", "cookies", "policy", "apps", "newsletters",
+    "prize", "award", "awards", "festival", "show", "series", "season", "match", "tour",
+}
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ben",
+                  "el", "dos", "das", "del", "della", "ter", "ten", "st"}
+
+TOKEN = r"[A-Z][\w’'.-]*"
+WORD_RE = re.compile(r"[\w’'.&-]+|\(|\)")
+HONORIFIC_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)"
+    r"\.?\s+((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"
+)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A person's name found in a text: where, the name, and what the text says about them."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    possessive: bool = False
+
+
+def is_name_token(word: str) -> bool:
+    """Return True for a capitalised word that may be part of a person's name."""
+    bare = word.rstrip(".").rstrip("’'")
+    if len(bare) < 2 or not bare[0].isupper() or bare.lower() in NOT_NAME:
+        return False
+    if bare.isupper() and len(bare) > 1 and "." not in word:
+        return False  # acronyms: UCU, BMO, US
+    return bool(re.fullmatch(r"[A-Z][\w’'-]*", bare)) and any(c.islower() for c in bare)
+
+
+def title_head(words: list[str]) -> int:
+    """Return the index of the last title noun in ``words`` (-1 if none)."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip("’',") in TITLE_NOUNS:
+            return i
+    return -1
+
+
+def clean_role(role: str) -> str | None:
+    """Return a role phrase without its leading article and trailing punctuation."""
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,;:."), flags=re.I).strip()
+    return role or None
+
+
+def looks_like_org(words: list[str]) -> bool:
+    """Return True when a capitalised run reads as an organisation or a place."""
+    lowered = [w.lower().strip("’'.,") for w in words]
+    return any(w in ORG_WORDS for w in lowered)
+
+
+def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
+    """Return runs of capitalised words (with name particles) as (offset, word) lists.
+
+    A run stops at punctuation after a word, at a line break, and after a possessive.
+    """
+    runs: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    last_end = -1
+    for match in re.finditer(r"[^\s]+", text):
+        word = match.group(0)
+        core = word.lstrip("“‘\"'[")
+        offset = match.start() + (len(word) - len(core))
+        gap = text[last_end:match.start()] if last_end >= 0 else " "
+        capital = bool(re.match(r"[A-Z]", core))
+        particle = core in NAME_PARTICLES and bool(current)
+        if current and ("\n" in gap or core != word):
+            runs.append(current)
+            current = []
+        if capital or particle:
+            trimmed = re.sub(r"[,.;:!?”’\"')\]]+$", "", core) if not re.fullmatch(r"[A-Z]\.", core) else core
+            if core.endswith(("’s", "'s")) or core.endswith(("’s,", "'s,")):
+                trimmed = core[: core.index("s", len(core) - 3) + 1]
+            current.append((offset, trimmed))
+            honorific = core.endswith(".") and core[:-1].lower() in HONORIFICS
+            ended = (trimmed != core and not honorific) or trimmed.endswith(("’s", "'s", "’", "'"))
+            if ended:
+                runs.append(current)
+                current = []
+        elif current:
+            runs.append(current)
+            current = []
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return [[(o, w) for o, w in run] for run in runs if run]
+
+
+def find_people(text: str) -> list[NameHit]:
+    """Return the people named in ``text``: full names with any role given beside them.
+
+    Single capitalised words count only with an honorific or a title in front
+    ("Mr Healey", "Brazil star Neymar"); longer runs count unless they read as an
+    organisation or a place.
+    """
+    hits: list[NameHit] = []
+    flat = text.replace("(", " ").replace(")", " ")  # "(Russian President Vladimir) Putin"
+    for run in _capitalised_runs(flat):
+        while run and run[-1][1] in NAME_PARTICLES:
+            run = run[:-1]
+        while run and run[0][1].lower().strip("’'.,") in NOT_NAME:
+            run = run[1:]
+        gender = None
+        honorific = False
+        while run and run[0][1].lower().rstrip(".") in HONORIFICS and len(run) > 1:
+            gender = gender or HONORIFICS[run[0][1].lower().rstrip(".")]
+            honorific = True
+            run = run[1:]
+        if not run:
+            continue
+        words = [w for _, w in run]
+        offsets = [o for o, _ in run]
+        head = title_head(words)
+        role_words = words[: head + 1] if head >= 0 else []
+        name_words = words[head + 1:]
+        name_offsets = offsets[head + 1:]
+        if not name_words:
+            continue
+        end = name_offsets[-1] + len(name_words[-1])
+        possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
+        name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
+        while name_words and not is_name_token(name_words[0]):
+            name_words, name_offsets = name_words[1:], name_offsets[1:]
+        if not name_words or not all(is_name_token(w) or w.lower() in NAME_PARTICLES for w in name_words):
+            continue
+        if looks_like_org(name_words):
+            continue
+        start = name_offsets[0]
+        before = flat[:offsets[0]].rstrip()
+        lower_role = _lowercase_role_before(before) if not role_words else None
+        role = " ".join(role_words) if role_words else lower_role
+        if len(name_words) == 1 and not role and not honorific:
+            continue
+        if role is None and not honorific and re.search(r"\b(?:the|The)\W*$", before):
+            continue  # "the Arab Spring", "the Bardo"
+        if role is None:
+            role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
+        if role_words and role_words[-1].lower() == "counterpart":
+            role = None
+        hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None,
+                            gender, possessive))
+    return hits
+
+
+def _lowercase_role_before(before: str) -> str | None:
+    """Return a lowercase title run just before a name ("Norwegian defence minister")."""
+    words = before.split()
+    if not words or words[-1].lower() not in TITLE_NOUNS or words[-1].lower() == "counterpart":
+        return None
+    taken: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if (low in TITLE_NOUNS or low in ROLE_MODIFIERS or (word[0].isupper() and low not in NOT_NAME)) \
+                and len(taken) < 6 and not word.endswith((",", ".", ";", ":")):
+            taken.insert(0, word)
+        else:
+            break
+    return " ".join(taken) if taken else None
+
+
+def _appositive_role(text: str, end: int) -> str | None:
+    """Return the role in an appositive after a name ("Jo Grady, the UCU general secretary,")."""
+    match = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)", text[end:])
+    if not match:
+        return None
+    phrase = match.group(2)
+    words = phrase.split()
+    if not words or words[0].lower() in {"who", "which", "whose", "said", "says", "and", "but", "he", "she"}:
+        return None
+    if any(w.lower().strip("’'") in TITLE_NOUNS for w in words[:6]):
+        return phrase
+    return None
+
+
+def _role_before_appositive(text: str, start: int) -> str | None:
+    """Return the role in "The leader of Ennahda, Rachid Ghannouchi," (role, then name)."""
+    match = re.search(r"(?:^|[.;]\s+|,\s+)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", text[:start])
+    if not match:
+        return None
+    phrase = match.group(1)
+    if title_head(phrase.split()) >= 0:
+        return phrase
+    return None
+
+
+def honorific_surname(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Return (start, end, surname, gender) for each "Mr Healey", "Ms. Haley" in ``text``."""
+    found = []
+    for match in HONORIFIC_RE.finditer(text):
+        name = match.group(2).split()[-1]
+        name = name[:-2] if name.endswith(("’s", "'s")) else name.rstrip("’'")
+        found.append((match.start(), match.end(), name, HONORIFICS.get(match.group(1).lower())))
+    return found
+
+
+__all__ = [
+    "HONORIFICS", "NameHit", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
+    "clean_role", "find_people", "honorific_surname", "is_name_token", "looks_like_org", "title_head",
+]
