@@ -34,8 +34,13 @@ _CREDIT = re.compile(
 )
 # Notes from the editors about the story, wherever they sit on the page.
 _NOTE = re.compile(
-    r"^(?:editor[’']?s? note\b|this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b)",
+    r"^(?:editor[’']?s? note\b|\((?:updates?|adds?|recasts?|corrects?|changes?|refiles?|fixes|writes through)\b[^()]*\)$|this (?:article|story|report) (?:was|has been|is) (?:amended|corrected|updated)\b)",
     re.IGNORECASE,
+)
+# The author's biography under the story: "Jane Doe is a reporter covering energy."
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|writer|journalist|"
+    r"columnist|contributor|producer)\b[^.]{0,80}(?:\.|$)"
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE)
 # Families of words in donation, subscription and newsletter appeals; an appeal uses several.
@@ -182,8 +187,10 @@ def chrome_kind(block: str) -> str | None:
         return "label"
     if re.fullmatch(r"\[[^\[\]]+\]", text):
         return "link"
-    if (n <= 25 and re.fullmatch(r"\([^()]+\)", text)) or (_NOTE.match(text) and n <= 80):
+    if _NOTE.match(text) and n <= 80:
         return "note"
+    if _BIO.match(text) and n <= 60 and not _SPEECH.search(text):
+        return "bio"
     if _EMBED.search(text) and n <= 60:
         return "embed"
     if _NOT_ARTICLE.search(text) and n <= 60:
@@ -257,5 +264,12 @@ def find_story(blocks: list[str]) -> Story | None:
     close(run)
     if best is None:
         return None
-    kept = best[1]
+    # A paragraph scraped twice (print and web versions of one block) is kept once.
+    seen: set[str] = set()
+    kept = []
+    for i in best[1]:
+        key = " ".join(blocks[i].split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(i)
     return Story(kept=kept, start=kept[0], end=kept[-1])

@@ -253,19 +253,25 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     if story is None:
         kind = "HTML page" if html else "text"
         raise KnowledgeError(f"{article_id}: no article text found in the {kind}")
-    paragraphs = [
-        Paragraph(index=n, text=texts[i], source_index=blocks[i][0]) for n, i in enumerate(story.kept)
-    ]
     # The header (headline, standfirst, byline, timestamp) may interleave with the first kept
     # paragraphs (a sentence-shaped standfirst is kept), so look a few paragraphs into the story.
-    kept = set(story.kept)
-    limit = story.kept[min(3, len(story.kept) - 1)]
-    header = ["" if i in kept else texts[i] for i in range(limit)]
+    header = texts[: story.kept[min(3, len(story.kept) - 1)]]
     title = metadata["title"] or find_title(header)
     date = _iso_date(metadata["date"]) or find_date(header)
     source = _outlet(metadata["source"], texts[story.start], texts[story.end + 1 :])
+    kept_blocks = list(story.kept)
+    if title and len(kept_blocks) > 1 and norm_key(texts[kept_blocks[0]]) == norm_key(title):
+        kept_blocks.pop(0)  # a headline that ends like a sentence ("Is the bridge worth it?")
+    paragraphs = [
+        Paragraph(index=n, text=texts[i], source_index=blocks[i][0]) for n, i in enumerate(kept_blocks)
+    ]
     log.debug("%s: kept %d of %d blocks", article_id, len(paragraphs), len(blocks))
     return Document(id=article_id, title=title, date=date, source=source, paragraphs=paragraphs)
+
+
+def norm_key(text: str) -> str:
+    """Return ``text`` lower-cased with its whitespace collapsed, for comparing blocks."""
+    return " ".join(text.lower().split())
 
 
 def _headline_shaped(block: str) -> bool:

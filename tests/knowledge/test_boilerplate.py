@@ -110,8 +110,8 @@ def test_trailing_read_more_link_is_trimmed():
     assert trim_block("Read more about it here") == "Read more about it here"
 
 
-def _prose(n: int) -> list[str]:
-    return [f"Paragraph {i} of the story says something about the bridge and the vote." for i in range(n)]
+def _prose(n: int, start: int = 0) -> list[str]:
+    return [f"Paragraph {i} of the story says something about the bridge and the vote." for i in range(start, start + n)]
 
 
 def test_story_is_the_longest_run_of_sentences():
@@ -125,9 +125,9 @@ def test_story_is_the_longest_run_of_sentences():
 def test_story_bridges_a_related_links_box_inside_it():
     related = ["Related", "Ferry operator warns of job losses", "Estuary birds 'at risk' from works", "See more"]
     assert len(related) <= MAX_GAP
-    blocks = _prose(3) + related + _prose(3)
+    blocks = _prose(3) + related + _prose(3, 3)
     story = find_story(blocks)
-    assert [blocks[i] for i in story.kept] == _prose(3) + _prose(3)
+    assert [blocks[i] for i in story.kept] == _prose(6)
 
 
 def test_story_ends_at_the_credit_line():
@@ -141,19 +141,19 @@ def test_long_unpunctuated_pull_quote_inside_the_story_is_kept():
         "So whilst all the focus may be on the vote, our concern as councillors is that we are not "
         "forgetting about the people who use the ferry every day Council leader Anna Brightwater"
     )
-    blocks = _prose(2) + [pull] + _prose(2)
+    blocks = _prose(2) + [pull] + _prose(2, 2)
     assert find_story(blocks).kept == [0, 1, 2, 3, 4]
 
 
 def test_long_menu_line_is_not_prose():
     menu = " ".join(["News", "World", "UK", "Business", "Tech", "Science", "Health", "Sport", "Culture"] * 3)
-    blocks = _prose(2) + [menu] + _prose(1)
+    blocks = _prose(2) + [menu] + _prose(1, 2)
     assert find_story(blocks).kept == [0, 1, 3]
 
 
 def test_lines_repeated_on_the_page_are_chrome():
-    blocks = ["Skip this now."] + _prose(2) + ["Skip this now."] + _prose(2) + ["Skip this now."]
-    assert [blocks[i] for i in find_story(blocks).kept] == _prose(2) + _prose(2)
+    blocks = ["Skip this now."] + _prose(2) + ["Skip this now."] + _prose(2, 2) + ["Skip this now."]
+    assert [blocks[i] for i in find_story(blocks).kept] == _prose(4)
 
 
 def test_no_story_in_chrome_only():
@@ -179,5 +179,23 @@ def test_more_chrome_kinds(block, kind):
 
 
 def test_editors_note_does_not_end_the_story():
-    blocks = _prose(3) + ["Editor's note: This story has been updated."] + _prose(3)
+    blocks = _prose(3) + ["Editor's note: This story has been updated."] + _prose(3, 3)
     assert len(find_story(blocks).kept) == 6
+
+
+def test_a_paragraph_scraped_twice_is_kept_once():
+    blocks = _prose(3) + _prose(1, 1) + _prose(1, 3)
+    assert find_story(blocks).kept == [0, 1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    "block, kind",
+    [
+        ("Jane Doe is a reporter covering energy and climate for the Courier.", "bio"),
+        ("(Adds comment from the trust in paragraph 5)", "note"),
+        ("(The figures were revised later.)", None),
+        ("Smith is a former reporter who said he was never paid.", None),
+    ],
+)
+def test_biography_and_parenthetical_notes(block, kind):
+    assert chrome_kind(block) == kind

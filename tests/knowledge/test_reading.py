@@ -476,3 +476,11 @@ def test_chrome_inside_the_story_does_not_cut_it_short():
         ]
     )
     assert [p.text for p in read_document(content, "inside").paragraphs] == STORY_PARAGRAPHS
+
+
+def test_headline_that_ends_like_a_sentence_is_the_title_not_a_paragraph():
+    content = "\n".join(["Is the new bridge worth £48m to the town?", "By Marta Quill", "7 May 2024", *STORY_PARAGRAPHS])
+    document = read_document(content, "question")
+    assert document.title == "Is the new bridge worth £48m to the town?"
+    assert [p.text for p in document.paragraphs] == STORY_PARAGRAPHS
+    assert [p.index for p in document.paragraphs] == list(range(len(STORY_PARAGRAPHS)))
