@@ -108,7 +108,7 @@ SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", 
                  "responding", "writing", "talking", "unlike", "like"}
 
 _HON = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)\.?"
-_CAP = r"[A-Z][\w’'.-]*(?<![’'])(?<!’s)(?<!'s)"
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|del)"
 _MODIFIER = r"(?:(?!(?:as|of|in|with|and|to|for|at|by|on|from|that|who|region|said|says)\b)[a-z0-9][\w’'-]*)"
 _NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
@@ -177,23 +177,18 @@ def subject_at_end(text: str) -> re.Match | None:
         if match:
             return match
     if stripped.endswith(","):
-        body = stripped[:-1]
-        for _ in range(3):
+        body = stripped[:-1].rstrip()
+        for _ in range(4):
             cut = body.rfind(",")
-            if cut < 0:
-                break
-            segment = body[cut + 1:].strip()
-            if not re.match(r"(?:the|a|an|who|which|whose|aged|now|then|herself|himself|\d|[a-z])", segment):
-                break
-            body = body[:cut].rstrip()
-            nxt = body[body.rfind(",") + 1:].strip() if "," in body else ""
-            if nxt and re.match(r"(?:the|a|an|who|which|whose|aged|\d)\b", nxt):
-                continue  # another appositive before this one
+            segment_start = cut + 1
             for pattern in (_NAME_END, _NP_END):
                 match = pattern.search(body)
-                if match:
+                if match and re.fullmatch(r"[\s“”\"‘’']*", body[segment_start:match.start(1)]):
                     return match
-            break
+            segment = body[segment_start:].strip(" “”\"‘’'")
+            if cut < 0 or not re.match(r"(?:the|a|an|who|which|whose|aged|now|then|\d)\b", segment):
+                break
+            body = body[:cut].rstrip()
     return None
 
 

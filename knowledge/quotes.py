@@ -338,10 +338,13 @@ def extract_knowledge(document: Document) -> Article:
     singles_everywhere = not any(has_double_marks(t) for t in texts)
     title = (document.title or "").strip()
     spans: dict[int, list[Span]] = {}
+    headlines: list[int] = []
     for pos in order:
         text = texts[pos]
-        headline = _is_headline(text) and (pos == 0 or text.strip() == title) and not has_double_marks(text)
-        spans[pos] = find_spans(text, pos, singles=singles_everywhere or headline)
+        headline = _is_headline(text) and (pos == order[0] or text.strip() == title)
+        if headline:
+            headlines.append(pos)
+        spans[pos] = find_spans(text, pos, singles=singles_everywhere or (headline and not has_double_marks(text)))
     chains = _chain(spans, texts, order)
     pulls = _find_pull_quotes(texts, order, spans, chains)
     body = [pos for pos in order if pos not in pulls]
@@ -354,6 +357,7 @@ def extract_knowledge(document: Document) -> Article:
     attributor = _Attributor(cast, texts, spans)
     attributor.run(body)
     _tie_pending_roles(attributor, cast)
+    _attribute_headlines(attributor, headlines, [pos for pos in body if pos not in headlines])
 
     quotes: list[tuple[tuple[int, int], Quote, int | None]] = []
     chain_quotes: dict[int, Quote] = {}
@@ -392,6 +396,26 @@ def extract_knowledge(document: Document) -> Article:
     log.debug("%s: %d quotations, %d speakers", document.id, len(final), len(speakers))
     return Article(id=document.id, title=document.title, date=document.date, source=document.source,
                    paragraphs=paragraphs, quotes=final, speakers=speakers, mentions=mentions)
+
+
+def _attribute_headlines(attributor: _Attributor, headlines: list[int], body: list[int]) -> None:
+    """A headline quote names nobody: its owner is whoever says the same words in the body."""
+    for pos in headlines:
+        for span in attributor.spans.get(pos, []):
+            result = attributor.found.get((pos, span.start))
+            if result is None or result.speaker or _is_title(attributor.texts[pos][span.start:span.end]):
+                continue
+            phrase = normalise(attributor.texts[pos][span.start:span.end]).strip(" .,;:!?")
+            for other in body:
+                at = normalise(attributor.texts[other]).find(phrase)
+                if at < 0:
+                    continue
+                frames = [f for p, f in attributor.frames if p == other and f.speaker]
+                if frames:
+                    frame = min(frames, key=lambda f: abs(f.start - at))
+                    result.speaker, result.cue, result.how, result.drop = frame.speaker, frame.cue, "headline", False
+                    result.kind = "partial"
+                break
 
 
 def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:

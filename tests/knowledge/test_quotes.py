@@ -1,0 +1,143 @@
+"""Finding quotations: marks, apostrophes, multi-paragraph quotes, split quotes, pull quotes, non-speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.marks import find_spans
+from knowledge.model import Document, Paragraph
+from knowledge.quotes import extract_knowledge
+
+
+def article(*paragraphs: str, title: str | None = None):
+    """Return the Article for made-up paragraphs (no reader in between)."""
+    doc = Document(id="t", title=title, date=None, source=None,
+                   paragraphs=[Paragraph(index=i, text=t, source_index=i) for i, t in enumerate(paragraphs)])
+    return extract_knowledge(doc)
+
+
+def texts(a) -> list[str]:
+    return [q.text for q in a.quotes]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("“We will win,” said Maria Lopez.", ["We will win,"]),
+    ('"We will win," said Maria Lopez.', ["We will win,"]),
+    ('“We will win," said Maria Lopez, "and soon.”', ["We will win,", "and soon."]),
+    ("”We will win”, said Maria Lopez.", ["We will win"]),  # a misused closing glyph that opens
+])
+def test_curly_straight_and_mixed_marks(paragraph, expected):
+    assert texts(article(paragraph)) == expected
+
+
+def test_apostrophes_are_not_quotation_marks():
+    a = article("Nato’s players’ union said the club didn’t pay, and the fans' anger grew; "
+                "Ms O'Neill said: “It’s the players’ money, not Nato’s.”")
+    assert texts(a) == ["It’s the players’ money, not Nato’s."]
+
+
+def test_single_marks_inside_double_marks_stay_in_the_outer_quote():
+    a = article("“He told me ‘never again’ and I believed him,” said Ana Ruiz.")
+    assert texts(a) == ["He told me ‘never again’ and I believed him,"]
+    assert a.quotes[0].speaker == "Ana Ruiz"
+
+
+def test_single_marks_quote_when_the_copy_uses_no_double_marks():
+    spans = find_spans("The minister said 'we are ready' and left.", 0, singles=True)
+    assert len(spans) == 1
+    a = article("The chief executive, Sam Patel, said 'we are ready for this' on Monday.",
+                "Patel added that the firm's plans 'will not change'.")
+    assert texts(a) == ["we are ready for this", "will not change"]
+    assert {q.speaker for q in a.quotes} == {"Sam Patel"}
+
+
+def test_headline_with_single_marks_is_attributed_from_the_body():
+    a = article("Nurses 'pushed to breaking point'",
+                "Nurses across the country are being pushed to breaking point, says a survey by the "
+                "Royal College of Nursing published on Monday.")
+    headline = [q for q in a.quotes if q.paragraphs == [0]]
+    assert [q.text for q in headline] == ["pushed to breaking point"]
+    assert "survey" in headline[0].speaker
+
+
+def test_multi_paragraph_quote_is_one_quote_over_its_paragraphs():
+    a = article(
+        "Dr Amara Obi said: “The first point is simple.",
+        "“The second point follows from it.",
+        "“And the third ends it.”",
+        "Her colleague disagreed.",
+    )
+    assert len(a.quotes) == 1
+    quote = a.quotes[0]
+    assert quote.paragraphs == [0, 1, 2]
+    assert quote.text == "The first point is simple.\nThe second point follows from it.\nAnd the third ends it."
+    assert quote.speaker == "Amara Obi"
+    assert quote.kind == "direct"
+
+
+def test_a_quote_left_open_ends_with_its_paragraph_when_the_next_does_not_reopen():
+    a = article("Tom Reed said: “We are still waiting", "The council did not reply.")
+    assert texts(a) == ["We are still waiting"]
+    assert a.quotes[0].paragraphs == [0]
+
+
+def test_quote_split_by_its_attribution_gives_both_halves_to_the_speaker():
+    a = article("“We have done everything we can,” the coach, Lena Berg, said, “and we will keep going.”")
+    assert texts(a) == ["We have done everything we can,", "and we will keep going."]
+    assert [q.speaker for q in a.quotes] == ["Lena Berg", "Lena Berg"]
+
+
+def test_second_sentence_of_a_paragraph_belongs_to_the_same_speaker():
+    a = article('"It was hard," Kofi Mensah said. "We needed this. Now we can rest."')
+    assert [q.speaker for q in a.quotes] == ["Kofi Mensah", "Kofi Mensah"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The bank’s forecasts put the long-run “neutral” rate at 3 percent.",
+    "Visitors queued outside the “Crystal Palace” arena before dawn.",
+    "Critics have panned the film “The Long Night” since it opened.",
+    "Prices rose, according to the so-called “heat map” of regional data.",
+])
+def test_scare_quotes_names_and_titles_are_nobodys_speech(paragraph):
+    a = article(paragraph)
+    assert all(q.speaker is None for q in a.quotes)
+    assert not a.speakers
+
+
+def test_partial_quote_inside_reported_speech_belongs_to_the_subject():
+    a = article("Priya Shah, the charity’s director, said the cuts would hurt “the poorest families first” "
+                "and called them “a false economy”.")
+    assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [
+        ("the poorest families first", "Priya Shah", "partial"),
+        ("a false economy", "Priya Shah", "partial"),
+    ]
+
+
+def test_pull_quote_is_marked_and_repeats_the_body_quote_without_the_name():
+    body = "We cannot keep asking staff to do more with less, and we will say so loudly"
+    a = article(
+        "Health Secretary Rosa Diaz warned on Tuesday that services were stretched.",
+        f"{body} Health Secretary Rosa Diaz",
+        f"Ms Diaz said: “{body}.”",
+    )
+    assert a.paragraphs[1].role == "pullquote"
+    assert a.paragraphs[0].role == "body"
+    pull = next(q for q in a.quotes if q.kind == "pullquote")
+    original = next(q for q in a.quotes if q.kind != "pullquote")
+    assert pull.text == body
+    assert "Rosa" not in pull.text
+    assert pull.repeats == original.id
+    assert pull.speaker == original.speaker == "Rosa Diaz"
+    assert [q.id for q in a.quotes] == ["q1", "q2"]
+
+
+def test_quote_ids_follow_article_order():
+    a = article("“One,” said Ann Lee.", "“Two,” said Ben Cho.", "“Three,” said Ann Lee.")
+    assert [q.id for q in a.quotes] == ["q1", "q2", "q3"]
+    assert [q.paragraphs for q in a.quotes] == [[0], [1], [2]]
+
+
+def test_unattributed_long_quote_is_kept_without_a_speaker():
+    a = article("“This is a long sentence that somebody plainly said out loud,” read a sign on the wall.")
+    assert texts(a) == ["This is a long sentence that somebody plainly said out loud,"]
+    assert a.quotes[0].speaker is None
