@@ -16,7 +16,11 @@ from tests.bot.fake_discord import FakeDiscord
 def bundled_answerer(tmp_path_factory: pytest.TempPathFactory):
     """The answering API over the bundled article, with the session's embedding model."""
     import knowledge
-    from retrieval import Answerer
+
+    try:
+        from retrieval import Answerer
+    except ImportError:  # before retrieval exports it at the top level
+        from retrieval.answering import Answerer
 
     return Answerer.open(knowledge=[knowledge.bundled_article_path()])
 

@@ -42,6 +42,7 @@ CALLBACK_UPDATE_MESSAGE = 7
 CALLBACK_AUTOCOMPLETE = 8
 
 EPHEMERAL = 1 << 6
+LOADING = 1 << 7  # a deferred response's "thinking..." message
 
 # Discord shows "This interaction failed" if an interaction is not acknowledged within 3 seconds.
 ACK_DEADLINE = 3.0
@@ -218,6 +219,7 @@ class FakeDiscord:
         self.requests: list[RecordedRequest] = []
         self.identify: dict | None = None  # the IDENTIFY payload's "d"
         self.gateway_connections = 0
+        self.gateway_close_code: int | None = None  # how the last gateway connection was closed
         self.commands: dict[str | None, list[dict]] = {}  # guild id (None: global) -> synced commands
         self.messages: dict[str, dict] = {}  # message id -> message as stored by the fake
         self.ready = asyncio.Event()
@@ -346,7 +348,15 @@ class FakeDiscord:
                 return json_response({"message": "Unknown Webhook", "code": 10015}, 404)
         if found := m(rf"/webhooks/{app}/([^/]+)", r.path):
             if r.method == "POST":
-                message = self._store_message(snowflake(), r.json or {}, webhook=True)
+                sent = r.json or {}
+                original = self.messages.get(self._original.get(found.group(1), ""))
+                if original is not None and original["flags"] & LOADING:
+                    # The first follow-up to a deferral replaces its "thinking..." message, which stays
+                    # ephemeral or public as the deferral was, whatever flags the follow-up asks for.
+                    flags = original["flags"] & EPHEMERAL | sent.get("flags", 0) & ~(EPHEMERAL | LOADING)
+                    message = self._store_message(original["id"], {**sent, "flags": flags}, webhook=True)
+                else:
+                    message = self._store_message(snowflake(), sent, webhook=True)
                 if r.query.get("wait") in ("1", "true", "True"):
                     return json_response(message)
                 return web.Response(status=204)
@@ -356,7 +366,9 @@ class FakeDiscord:
             if message_id is None or message_id not in self.messages:
                 return json_response({"message": "Unknown Message", "code": 10008}, 404)
             if r.method == "PATCH":
-                return json_response(self._store_message(message_id, r.json or {}, webhook=True))
+                sent, old = r.json or {}, self.messages[message_id]
+                flags = old["flags"] & EPHEMERAL | sent.get("flags", old["flags"]) & ~(EPHEMERAL | LOADING)
+                return json_response(self._store_message(message_id, {**sent, "flags": flags}, webhook=True))
             if r.method == "GET":
                 return json_response(self.messages[message_id])
             if r.method == "DELETE":
@@ -429,7 +441,7 @@ class FakeDiscord:
         if kind in (CALLBACK_MESSAGE, CALLBACK_DEFERRED_MESSAGE):
             message = self._store_message(
                 snowflake(),
-                {**data, "flags": data.get("flags", 0) | (128 if kind == CALLBACK_DEFERRED_MESSAGE else 0)},
+                {**data, "flags": data.get("flags", 0) | (LOADING if kind == CALLBACK_DEFERRED_MESSAGE else 0)},
                 webhook=True,
             )
             self._original[token] = message["id"]
@@ -506,8 +518,14 @@ class FakeDiscord:
         self.gateway_connections += 1
         self.gateway_query = dict(request.query)
         self._ws = ws
+        self.gateway_close_code = None
         await self._send(ws, {"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})
-        async for msg in ws:
+        while True:
+            msg = await ws.receive()
+            if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR):
+                if msg.type is WSMsgType.CLOSE:
+                    self.gateway_close_code = msg.data  # the code the bot closed with
+                break
             if msg.type is not WSMsgType.TEXT:
                 continue
             payload = json.loads(msg.data)
@@ -531,6 +549,8 @@ class FakeDiscord:
                         "nonce": data.get("nonce"),
                     },
                 )
+        if self.gateway_close_code is None:
+            self.gateway_close_code = ws.close_code
         return ws
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict) -> None:
