@@ -18,7 +18,7 @@ _TERMINAL = ".!?…"
 # A block whose last words are a picture or video credit: "Photograph: Jane Doe/Getty Images",
 # "(Reuters)" after a caption sentence, "(AP Photo/John Smith)".
 _CAPTION = re.compile(
-    r"(?:\b(?:photograph|photo|picture|image|illustration|video|footage|credit)s?(?: by)?\s*(?::|\.\.\.|…)\s*\S[^.!?]{0,80}$"
+    r"(?:\b(?:photograph|photo|picture|image|illustration|video|footage|credit)s?(?: by)?\s*(?::|\.\.\.|…)\s*\S[^.!?]{0,80}\.?$"
     r"|^(?:image|photo|picture|video) (?:source|caption|credit)\b"
     r"|[.!?]\s*\((?:[A-Z][\w.&'/ -]{0,40})\)$"
     r"|\((?:[A-Z]\w*\s)?(?:photo|image|picture|video)s?\b[^)]{0,60}\)$"
@@ -77,6 +77,12 @@ _LABEL = re.compile(
     r"continue reading|supported by$|story continues|article continues)",
     re.IGNORECASE,
 )
+# Labels that are chrome even when they end like a sentence ("Click here to subscribe.").
+_ACTION = re.compile(
+    r"^(?:click here|read more|continue reading|see also|sign up|subscribe (?:now|today|here)|follow us|"
+    r"listen to this article)\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -121,14 +127,14 @@ def words(block: str) -> list[str]:
 def is_sentence(block: str) -> bool:
     """Return whether ``block`` ends like a sentence: . ? ! or … (then any closing quotes or brackets).
 
-    A block ending in a colon counts too when it is long enough to introduce a quotation.
+    A block of two words or more ending in a colon counts too: it introduces a quotation ("He said:").
     """
     text = block.rstrip().rstrip(_CLOSERS).rstrip()
     if not text or not words(block):
         return False
     if text[-1] in _TERMINAL:
         return True
-    return text[-1] == ":" and len(words(block)) >= 5
+    return text[-1] == ":" and len(words(block)) >= 2
 
 
 def is_timestamp(block: str) -> bool:
@@ -183,7 +189,7 @@ def chrome_kind(block: str) -> str | None:
         return "appeal"
     if _CAPTION.search(text) and n <= 60:
         return "caption"
-    if n <= 12 and _LABEL.match(text) and (n <= 3 or not is_sentence(text)):
+    if n <= 12 and ((_LABEL.match(text) and (n <= 3 or not is_sentence(text))) or _ACTION.match(text)):
         return "label"
     if re.fullmatch(r"\[[^\[\]]+\]", text):
         return "link"

@@ -17,6 +17,7 @@ from knowledge.boilerplate import MAX_GAP, chrome_kind, find_story, is_appeal, i
         "The decision was “operational”.",
         "He said it was “the end of an era.”",
         "Mr Healey told reporters on Wednesday:",
+        "He said:",
         "It was, she said, a question of time…",
     ],
 )
@@ -30,7 +31,6 @@ def test_sentence_shaped_blocks(block):
         "Harbour council approves bridge plan",
         "Third of staff 'have experienced bullying'",
         "TRUMP IMPACT",
-        "Read more:",
         "Share on Facebook",
         "",
         "...",
@@ -199,3 +199,24 @@ def test_a_paragraph_scraped_twice_is_kept_once():
 )
 def test_biography_and_parenthetical_notes(block, kind):
     assert chrome_kind(block) == kind
+
+
+@pytest.mark.parametrize(
+    "block, kind",
+    [
+        ("Click here to read the full report.", "label"),
+        ("See also: how the ferry shaped the town", "label"),
+        ("Read more:", "label"),
+        ("The ferry at dawn. Photo: AP.", "caption"),
+        ("___", "symbols"),
+        ("Follow Jane Doe on Twitter at https://twitter.com/janedoe", "link"),
+        ("Copyright 2019 The Associated Press. All rights reserved. This material may not be published.", "copyright"),
+    ],
+)
+def test_chrome_that_ends_like_a_sentence(block, kind):
+    assert chrome_kind(block) == kind
+
+
+def test_short_attribution_before_a_quotation_is_story():
+    blocks = _prose(2) + ["He said:", "“We will build it, and we will build it on time.”"] + _prose(1, 2)
+    assert find_story(blocks).kept == [0, 1, 2, 3, 4]
