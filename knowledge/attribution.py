@@ -212,6 +212,9 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             after = _SUBJ_START.match(masked[ve:end])
             if after and verb.lower() not in PARTICIPLES:
                 s0, s1 = ve + after.start(1), ve + after.end(1)
+                named = re.match(rf",\s+({_NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
+                if named and re.fullmatch(_NP, masked[s0:s1]):
+                    s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
                 frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
                 continue
         if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):

@@ -309,7 +309,7 @@ def _appositive_role(text: str, end: int) -> str | None:
 
 def _role_before_appositive(text: str, start: int) -> str | None:
     """Return the role in "The leader of Ennahda, Rachid Ghannouchi," (role, then name)."""
-    match = re.search(r"(?:^|[.;]\s+|,\s+)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", text[:start])
+    match = re.search(r"(?:^|[.;,]\s+|\s)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", text[:start])
     if not match:
         return None
     phrase = match.group(1)

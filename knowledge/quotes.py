@@ -269,7 +269,7 @@ class _Attributor:
             if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
                 if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
                     break  # introduces the next quote
-                if frame.kind in {"sv", "inverted", "participle"}:
+                if frame.kind in {"sv", "inverted", "participle", "according"}:
                     return self._take(result, frame, "after")
                 break
         # B: the nearest frame before the quote in the sentence
@@ -287,7 +287,7 @@ class _Attributor:
             return self._take(result, frame, "before")
         # C: a frame later in the sentence ("“…” in that law, Azzouz said.")
         for frame in frames:
-            if frame.start > close and frame.start < limit and frame.kind in {"sv", "inverted"}:
+            if frame.start > close and frame.start < limit and frame.kind in {"sv", "inverted", "according"}:
                 if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
                     break
                 return self._take(result, frame, "later")

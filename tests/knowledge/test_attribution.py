@@ -1,0 +1,169 @@
+"""Attributing quotations: cues, both word orders, references (surname, honorific, pronoun, role), sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.knowledge.test_quotes import article
+
+
+def speakers_of(a) -> list[str | None]:
+    return [q.speaker for q in a.quotes]
+
+
+@pytest.mark.parametrize("paragraph, cue", [
+    ("“The plan works,” said Oskar Lind.", "said"),
+    ("“The plan works,” Oskar Lind said.", "said"),
+    ("“The plan works,” Oskar Lind told reporters on Friday.", "told reporters"),
+    ("Oskar Lind told reporters: “The plan works.”", "told reporters"),
+    ("Oskar Lind warned that the scheme was “a plan that works badly”.", "warned"),
+    ("“The plan works,” Oskar Lind declared in a televised address.", "declared"),
+    ("Oskar Lind has repeatedly said the plan “works for everyone”.", "said"),
+    ("Oskar Lind vowed the plan would be “finished by spring”.", "vowed"),
+    ("Oskar Lind accused the board of “wrecking the plan on purpose”.", "accused ... of"),
+    ("“The plan works,” Oskar Lind said in a statement.", "said in a statement"),
+    ("The plan “works for everyone”, according to Oskar Lind.", "according to"),
+])
+def test_cues_in_both_orders(paragraph, cue):
+    a = article(paragraph)
+    assert speakers_of(a) == ["Oskar Lind"]
+    assert a.quotes[0].cue == cue
+
+
+def test_participle_cue_borrows_the_sentence_subject():
+    a = article("Oskar Lind said the talks would “continue next week”, adding: “Nobody is leaving the table.”")
+    assert speakers_of(a) == ["Oskar Lind", "Oskar Lind"]
+    assert a.quotes[1].cue == "adding"
+
+
+def test_short_quote_attached_to_someone_elses_words():
+    a = article("Asked about Mr Moreau’s claim that the deal was “dead on arrival”, Ms Keller told "
+                "journalists: “The deal is alive and well.”",
+                title=None) if False else article(
+        "Jean Moreau spoke first. Hanna Keller replied later.",
+        "Asked about Mr Moreau’s claim that the deal was “dead on arrival”, Ms Keller told "
+        "journalists: “The deal is alive and well.”")
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("dead on arrival", "Jean Moreau"),
+        ("The deal is alive and well.", "Hanna Keller"),
+    ]
+
+
+def test_what_she_called_before_the_name_points_forward():
+    a = article("Speaking at what she called “the turning point” of the summit, Ines Alvarez said the "
+                "treaty was close.")
+    assert speakers_of(a) == ["Ines Alvarez"]
+    assert a.quotes[0].cue == "what she called"
+
+
+def test_surname_and_honorific_resolve_to_the_first_full_name():
+    a = article("Finance Minister Keiko Tanaka presented the budget on Monday.",
+                "“We have balanced the books,” Tanaka said.",
+                "Ms. Tanaka added that taxes would “stay where they are”.")
+    assert speakers_of(a) == ["Keiko Tanaka", "Keiko Tanaka"]
+    speaker = a.speaker("Keiko Tanaka")
+    assert speaker.role == "Finance Minister"
+    assert "Tanaka" in speaker.aliases and "Ms. Tanaka" in speaker.aliases
+
+
+def test_pronouns_follow_the_last_compatible_speaker():
+    a = article("“Prices will fall,” said Mr Omar Haddad.",
+                "Mrs Lucia Romano disagreed. “They will not,” she said.",
+                "“They will, within a year,” he said.")
+    assert speakers_of(a) == ["Omar Haddad", "Lucia Romano", "Omar Haddad"]
+
+
+def test_pronoun_skips_a_possessive_mention():
+    a = article("“We are cautious,” Dana Whitfield said.",
+                "Though Mr Grant’s plan is still unclear, she said “some members” were nervous.")
+    assert speakers_of(a) == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_role_noun_resolves_through_a_premodified_title():
+    a = article("Home Secretary Aled Price visited the border on Tuesday.",
+                "The Home Secretary said the checks were “working as intended”.")
+    assert speakers_of(a) == ["Aled Price"]
+    assert "The Home Secretary" in a.speaker("Aled Price").aliases
+
+
+def test_role_noun_in_the_lede_belongs_to_the_next_named_speaker():
+    a = article("Schools will reopen next month, which could “restore some normality”, the Education "
+                "Minister has said.",
+                "Speaking in Leeds, Maya Osei said teachers were “ready and willing”.")
+    assert speakers_of(a) == ["Maya Osei", "Maya Osei"]
+
+
+def test_counterpart_shares_the_title_of_the_possessor():
+    a = article("French President Anne Colbert met her German counterpart Felix Brandt in Paris.",
+                "The German president later said the talks had been “frank and useful”.")
+    assert speakers_of(a) == ["Felix Brandt"]
+    assert a.speaker("Felix Brandt").role == "German President"
+
+
+def test_role_noun_with_a_conflicting_qualifier_is_not_resolved_to_the_wrong_person():
+    a = article("French President Anne Colbert spoke in Paris.",
+                "The Spanish president said the plan was “out of the question” for Madrid.")
+    assert "Anne Colbert" not in speakers_of(a)
+
+
+def test_appositive_and_inverted_roles():
+    a = article("Liam Byrne, the union’s general secretary, said pay was “the only issue”.",
+                "“It is not,” said Sara Nilsen, chief economist at Nordbank.")
+    assert speakers_of(a) == ["Liam Byrne", "Sara Nilsen"]
+    assert a.speaker("Liam Byrne").role == "union’s general secretary"
+    assert a.speaker("Sara Nilsen").role == "chief economist at Nordbank"
+
+
+def test_unnamed_spokesperson_is_a_speaker_and_he_continues_it():
+    a = article("A spokesperson for the National Rail Operators Group (NROG) said fares would “rise modestly”.",
+                "“We understand passengers’ frustration,” he said.")
+    assert speakers_of(a) == ["NROG spokesperson", "NROG spokesperson"]
+
+
+def test_institution_short_form_takes_the_full_name():
+    a = article("The Metropolitan Police opened an inquiry on Monday.",
+                "The incident was “being treated as suspicious”, the Met said.")
+    assert speakers_of(a) == ["the Metropolitan Police"]
+
+
+def test_report_as_a_source():
+    a = article("Rents are rising fastest in small towns, says a report highlighting the “quiet crisis "
+                "outside the cities”.",
+                "The report by the Housing Policy Institute calls for new building.")
+    assert speakers_of(a) == ["Housing Policy Institute report"]
+
+
+def test_paragraph_that_opens_a_quote_without_attribution_continues_the_previous_speaker():
+    a = article("“We will appeal,” said the club’s chairman, Piet de Vries.",
+                "“The decision is wrong and the fans know it.”")
+    assert speakers_of(a) == ["Piet de Vries", "Piet de Vries"]
+    assert a.quotes[1].kind == "continued"
+    assert a.quotes[1].cue is None
+
+
+def test_quote_in_a_later_clause_of_the_sentence():
+    a = article("“We must read the small print” of the treaty first, Yara Haddad said.")
+    assert speakers_of(a) == ["Yara Haddad"]
+
+
+def test_people_named_but_never_quoted_are_mentions_not_speakers():
+    a = article("Coach Erik Sund praised striker Tomas Berg after the game.",
+                "“We owe this to (club owner Harald) Moen and the fans,” Sund said.",
+                "Berg did not speak to reporters.")
+    assert [s.name for s in a.speakers] == ["Erik Sund"]
+    mentioned = {m.name: m for m in a.mentions}
+    assert "Tomas Berg" in mentioned and "Harald Moen" in mentioned
+    assert mentioned["Tomas Berg"].paragraphs == [0, 2]
+    assert "Erik Sund" not in mentioned
+
+
+def test_same_surname_goes_to_the_most_recent_full_name():
+    a = article("Maximo Gonzalez won in the morning.",
+                "Later, Alejandro Gonzalez lost in three sets.",
+                "“I was tired,” Gonzalez said.")
+    assert speakers_of(a) == ["Alejandro Gonzalez"]
+
+
+def test_group_subjects_are_sources():
+    a = article("Officials said the bridge was “structurally sound” after the inspection.")
+    assert speakers_of(a) == ["officials"]
