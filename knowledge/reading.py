@@ -288,15 +288,20 @@ def _headline_shaped(block: str) -> bool:
 def find_title(header: list[str]) -> str | None:
     """Return the headline among the blocks before the story, or None when none is certain.
 
-    A headline is a headline-shaped line (5 to 30 words, no closing full stop) within the
-    four blocks before a byline or timestamp; when a standfirst follows it, the earlier of
-    the two is the headline.
+    A headline is a headline-shaped line (5 to 30 words, no closing full stop) among the
+    three blocks (not counting chrome such as share buttons) before a byline or timestamp;
+    when a standfirst follows it, the earlier of the two is the headline.
     """
     for marker in range(len(header) - 1, -1, -1):
         if not (is_byline(header[marker]) or is_timestamp(header[marker])):
             continue
-        window = range(max(0, marker - 4), marker)
-        candidates = [i for i in window if _headline_shaped(header[i])]
+        window: list[int] = []
+        for i in range(marker - 1, -1, -1):
+            if len(window) == 3:
+                break
+            if chrome_kind(header[i]) is None:
+                window.append(i)
+        candidates = [i for i in reversed(window) if _headline_shaped(header[i])]
         if candidates:
             return header[candidates[0]]
     return None

@@ -484,3 +484,16 @@ def test_headline_that_ends_like_a_sentence_is_the_title_not_a_paragraph():
     assert document.title == "Is the new bridge worth £48m to the town?"
     assert [p.text for p in document.paragraphs] == STORY_PARAGRAPHS
     assert [p.index for p in document.paragraphs] == list(range(len(STORY_PARAGRAPHS)))
+
+
+def test_title_found_past_share_buttons_between_headline_and_byline():
+    content = "\n".join(
+        [
+            "Home", "Local news",
+            "Harbour council approves bridge plan",
+            "Share on Facebook", "Share on X", "Copy link", "Advertisement",
+            "By Marta Quill",
+            *STORY_PARAGRAPHS,
+        ]
+    )
+    assert read_document(content, "share").title == "Harbour council approves bridge plan"
