@@ -37,9 +37,7 @@ def test_participle_cue_borrows_the_sentence_subject():
 
 
 def test_short_quote_attached_to_someone_elses_words():
-    a = article("Asked about Mr Moreau’s claim that the deal was “dead on arrival”, Ms Keller told "
-                "journalists: “The deal is alive and well.”",
-                title=None) if False else article(
+    a = article(
         "Jean Moreau spoke first. Hanna Keller replied later.",
         "Asked about Mr Moreau’s claim that the deal was “dead on arrival”, Ms Keller told "
         "journalists: “The deal is alive and well.”")
