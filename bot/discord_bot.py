@@ -287,8 +287,8 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
     and serve until stopped.
 
     Stopping: SIGINT or SIGTERM (handlers installed while it runs, when on the main
-    thread) closes the bot and returns 0; cancelling the task closes the bot and
-    re-raises CancelledError. Failing to come up logs one ERROR line and returns 1:
+    thread) stops the gateway loop, closes the connection with code 1000 and returns
+    0; cancelling the task does the same and re-raises CancelledError. Failing to come up logs one ERROR line and returns 1:
     no token, a rejected token (401 -> LoginFailure), close code 4014 (the message
     content intent is not switched on; the line says where to switch it on), Discord
     unreachable, a knowledge base that cannot be opened. The token is never logged.
@@ -298,17 +298,18 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
         return 1
     with discord_endpoints(config.api_base, config.gateway_url):
         bot = OnrecordBot(config, answerer=answerer)
+        stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         installed = []
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
-                loop.add_signal_handler(signum, _request_stop, bot, signum)
+                loop.add_signal_handler(signum, _request_stop, stop, signum)
                 installed.append(signum)
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
                 pass
         try:
-            async with bot:
-                await bot.start(config.token, reconnect=True)
+            async with bot:  # on the way out: bot.close(), gateway closed with 1000
+                await _serve_until(bot, config.token, stop)
         except Exception as error:
             reason = explain_start_error(error, config)
             if reason is None:
@@ -323,9 +324,31 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
     return 0
 
 
-def _request_stop(bot: OnrecordBot, signum: int) -> None:
+async def _serve_until(bot: OnrecordBot, token: str, stop: asyncio.Event) -> None:
+    """Run ``bot.start`` until it ends by itself (re-raising its error) or ``stop`` is set.
+
+    On ``stop`` the gateway loop is cancelled rather than the bot closed under it: a
+    ``Client.close()`` while the loop is reading makes discord.py close the socket with
+    4000 (resumable, so Discord keeps the bot online for a while), whereas closing it
+    after the loop has stopped sends 1000, a clean goodbye.
+    """
+    runner = asyncio.create_task(bot.start(token, reconnect=True), name="onrecord-gateway")
+    stopper = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if runner.done():
+            runner.result()
+    finally:
+        stopper.cancel()
+        if not runner.done():
+            runner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
+
+
+def _request_stop(stop: asyncio.Event, signum: int) -> None:
     log.info("received %s: shutting down", signal.Signals(signum).name)
-    asyncio.ensure_future(bot.close())
+    stop.set()
 
 
 async def sync_commands(config: BotConfig, guild_id: int | None = None) -> list[app_commands.AppCommand]:

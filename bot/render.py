@@ -349,12 +349,20 @@ def _article_summary(article: ArticleSummary) -> str:
     return " · ".join(escape(p) for p in parts)
 
 
+def _quoted(article: ArticleSummary, shown: int = 5) -> str:
+    if not article.speakers:
+        return ""
+    names = ", ".join(escape(n) for n in article.speakers[:shown])
+    more = f" and {len(article.speakers) - shown} more" if len(article.speakers) > shown else ""
+    return f"\nQuoted: {names}{more}"
+
+
 def articles_post(articles: Sequence[ArticleSummary]) -> Post:
     """Return the articles in the knowledge base: title, date, source and counts."""
     if not articles:
         card = Card(title="No articles yet", body="The knowledge base is empty: ingest an article first (onrecord ingest PATH).", tone="notice")
         return fit_post(Post(cards=(card,)))
-    lines = [f"**{escape(a.title or a.id)}**\n{_article_summary(a)}" for a in articles]
+    lines = [f"**{escape(shorten(a.title or a.id, ARTICLE_NAME_LIMIT))}**\n{_article_summary(a)}{_quoted(a)}" for a in articles]
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more: type /article and pick from the list")
     card = Card(title=f"{_count(len(articles), 'article')} on record", body=body, tone="info",
                 footer="/article article:<title> shows one article and who is quoted in it")

@@ -253,7 +253,7 @@ def test_a_long_list_of_speakers_says_how_many_more():
 def test_articles_and_article_posts():
     listing = render.articles_post([SUMMARY])
     assert "Harbour plan approved after long debate" in listing.cards[0].body
-    assert "The Gazette · 2024-05-02 · 20 paragraphs · 5 quotations · 2 speakers" in listing.cards[0].body
+    assert "The Gazette · 2024-05-02 · 20 paragraphs · 5 quotations · 2 speakers\nQuoted: Maria Lopez, Tom Berg" in listing.cards[0].body
     one = render.article_post(SUMMARY, [SpeakerSummary("Tom Berg", "mayor", (), 2, ())])
     assert one.cards[0].title == "Harbour plan approved after long debate"
     assert "Tom Berg, mayor · 2 quotations" in one.cards[0].body
