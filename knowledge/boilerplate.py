@@ -147,6 +147,11 @@ def is_byline(block: str) -> bool:
     return len(words(block)) <= 12 and bool(_BYLINE.match(block.strip()))
 
 
+def is_author_bio(block: str) -> bool:
+    """Return whether ``block`` reads as the author's biography ("Jane Doe is a reporter covering energy.")."""
+    return len(words(block)) <= 60 and bool(_BIO.match(block.strip())) and not _SPEECH.search(block)
+
+
 def is_appeal(block: str) -> bool:
     """Return whether ``block`` asks the reader to donate, subscribe or sign up.
 
@@ -195,8 +200,6 @@ def chrome_kind(block: str) -> str | None:
         return "link"
     if _NOTE.match(text) and n <= 80:
         return "note"
-    if _BIO.match(text) and n <= 60 and not _SPEECH.search(text):
-        return "bio"
     if _EMBED.search(text) and n <= 60:
         return "embed"
     if _NOT_ARTICLE.search(text) and n <= 60:
@@ -270,10 +273,14 @@ def find_story(blocks: list[str]) -> Story | None:
     close(run)
     if best is None:
         return None
+    run = best[1]
+    # The author's biography closes a story; the same sentence inside the story is news.
+    while len(run) > 1 and is_author_bio(blocks[run[-1]]):
+        run.pop()
     # A paragraph scraped twice (print and web versions of one block) is kept once.
     seen: set[str] = set()
     kept = []
-    for i in best[1]:
+    for i in run:
         key = " ".join(blocks[i].split())
         if key not in seen:
             seen.add(key)

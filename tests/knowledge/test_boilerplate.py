@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.boilerplate import MAX_GAP, chrome_kind, find_story, is_appeal, is_sentence, trim_block
+from knowledge.boilerplate import (
+    MAX_GAP,
+    chrome_kind,
+    find_story,
+    is_appeal,
+    is_author_bio,
+    is_sentence,
+    trim_block,
+)
 
 
 @pytest.mark.parametrize(
@@ -191,14 +199,20 @@ def test_a_paragraph_scraped_twice_is_kept_once():
 @pytest.mark.parametrize(
     "block, kind",
     [
-        ("Jane Doe is a reporter covering energy and climate for the Courier.", "bio"),
         ("(Adds comment from the trust in paragraph 5)", "note"),
         ("(The figures were revised later.)", None),
-        ("Smith is a former reporter who said he was never paid.", None),
     ],
 )
-def test_biography_and_parenthetical_notes(block, kind):
+def test_parenthetical_notes(block, kind):
     assert chrome_kind(block) == kind
+
+
+def test_author_biography_is_dropped_only_after_the_story():
+    bio = "Jane Doe is a reporter covering energy and climate for the Courier."
+    assert is_author_bio(bio)
+    assert not is_author_bio("Smith is a former reporter who said he was never paid.")
+    blocks = _prose(2) + [bio] + _prose(2, 2) + [bio]
+    assert find_story(blocks).kept == [0, 1, 2, 3, 4]
 
 
 @pytest.mark.parametrize(
