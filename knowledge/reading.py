@@ -204,6 +204,9 @@ def _html_blocks(content: str, article_id: str) -> tuple[list[tuple[int, str]], 
     return blocks, metadata
 
 
+_BLOCK_TAGS = {"p", "head", "item", "list", "quote", "row", "cell", "table", "div"}
+
+
 def _element_text(element) -> str:
     """Return the text of an extracted element, with its line breaks as newlines."""
     parts: list[str] = []
@@ -214,7 +217,12 @@ def _element_text(element) -> str:
         elif node.text:
             parts.append(node.text)
         for child in node:
+            nested_block = child.tag in _BLOCK_TAGS
+            if nested_block:
+                parts.append("\n")  # paragraphs inside a quote or list item stay separate
             walk(child)
+            if nested_block:
+                parts.append("\n")
             if child.tail:
                 parts.append(child.tail)
 

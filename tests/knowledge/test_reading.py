@@ -497,3 +497,15 @@ def test_title_found_past_share_buttons_between_headline_and_byline():
         ]
     )
     assert read_document(content, "share").title == "Harbour council approves bridge plan"
+
+
+def test_html_blockquote_paragraphs_stay_separate():
+    quote = "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS[2:5])
+    page = (
+        "<html><head><title>Bridge</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS[:2])
+        + f"<blockquote>{quote}</blockquote>"
+        + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS[5:])
+        + "</article></body></html>"
+    )
+    assert [p.text for p in read_document(page, "quote", html=True).paragraphs] == STORY_PARAGRAPHS
