@@ -10,13 +10,14 @@ messages). Every request is recorded so a test can assert on exactly what the bo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from aiohttp import WSMsgType, web
 
@@ -785,3 +786,26 @@ class FakeDiscord:
     def sent_messages(self) -> list[tuple[RecordedRequest, dict]]:
         """Every message payload the bot sent (callbacks, follow-ups, edits, channel messages)."""
         return [(r, p) for r in self.requests if (p := r.message_payload()) is not None]
+
+
+@contextlib.contextmanager
+def discord_endpoints_restored() -> Iterator[None]:
+    """Put back discord.py's process-wide REST base and gateway URL, whatever a bot did to them."""
+    import discord.gateway
+    import discord.http
+
+    base = discord.http.Route.BASE
+    gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        yield
+    finally:
+        discord.http.Route.BASE = base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+async def stop_task(task: asyncio.Task, timeout: float = 10.0) -> None:
+    """Cancel ``task`` (a running bot) and wait for it to finish unwinding."""
+    if not task.done():
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await asyncio.wait_for(task, timeout)

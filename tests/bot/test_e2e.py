@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import pytest
 import pytest_asyncio
 
-from tests.bot.conftest import discord_endpoints_restored, stop_task
 from tests.bot.fake_discord import (
     ACK_DEADLINE,
     CALLBACK_AUTOCOMPLETE,
@@ -37,7 +36,9 @@ from tests.bot.fake_discord import (
     Exchange,
     FakeDiscord,
     RecordedRequest,
+    discord_endpoints_restored,
     message_limit_problem,
+    stop_task,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
