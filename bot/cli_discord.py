@@ -79,9 +79,12 @@ def _apply_log_level(config, args: argparse.Namespace) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .discord_bot import run_bot
+    from .cli import UserError
+    from .discord_bot import TOKEN_MISSING, run_bot
 
     config = _load_config()
+    if not config.token:
+        raise UserError(TOKEN_MISSING)
     _apply_log_level(config, args)
     return asyncio.run(run_bot(config))
 

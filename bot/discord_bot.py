@@ -146,6 +146,9 @@ class OnrecordBot(commands.Bot):
     """
 
     def __init__(self, config: BotConfig, *, answerer: AnswererLike | None = None, serving: bool = True) -> None:
+        # The bot never joins voice: no warnings about voice libraries it does not need.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True

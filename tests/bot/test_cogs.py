@@ -454,3 +454,48 @@ async def aiohttp_unauthorized():
         yield f"http://127.0.0.1:{port}/api/v10"
     finally:
         await runner.cleanup()
+
+
+# -- onrecord sync / serve from the command line -------------------------------------------------
+
+
+async def test_sync_registers_the_commands_globally_or_in_one_guild(fake_discord):
+    from bot.discord_bot import sync_commands
+    from tests.bot.conftest import discord_endpoints_restored
+
+    config = BotConfig(token=fake_discord.token, api_base=fake_discord.api_base, gateway_url=fake_discord.gateway_url)
+    with discord_endpoints_restored():
+        synced = await sync_commands(config)
+        assert {c.name for c in synced} == {"ask", "quote", "speakers", "article", "help"}
+        assert {c["name"] for c in fake_discord.commands[None]} == {c.name for c in synced}
+        guild = int(fake_discord.guild_id)
+        in_guild = await sync_commands(config, guild)
+        assert len(in_guild) == 5 and len(fake_discord.commands[str(guild)]) == 5
+    assert fake_discord.gateway_connections == 0  # sync logs in over REST only
+
+
+async def test_sync_with_a_rejected_token_is_one_line(aiohttp_unauthorized):
+    from bot.discord_bot import StartError, sync_commands
+
+    with pytest.raises(StartError, match="rejected DISCORD_TOKEN"):
+        await sync_commands(BotConfig(token="nope", api_base=aiohttp_unauthorized))
+
+
+@pytest.mark.parametrize("command", ["serve", "sync"])
+def test_serve_and_sync_without_a_token_exit_with_one_line(command, monkeypatch, tmp_path, capsys):
+    from bot import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert cli.main([command]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "DISCORD_TOKEN is not set" in err and err.count("\n") == 0
+
+
+def test_a_bad_setting_stops_serve_with_one_line(monkeypatch, tmp_path, capsys):
+    from bot import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ONRECORD_COOLDOWN", "fast")
+    assert cli.main(["serve"]) == 1
+    assert capsys.readouterr().err.strip().startswith("onrecord: ONRECORD_COOLDOWN='fast'")
