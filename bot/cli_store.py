@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from retrieval.embedding import MODEL_ENV
 from retrieval.store import DB_ENV, default_db_path
+
+from .cli import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,22 +70,107 @@ def run_ingest(args: argparse.Namespace) -> int:
     from retrieval.embedding import get_embedder
     from retrieval.store import KnowledgeBase
 
-    db = args.db if args.db is not None else default_db_path()
+    db = (args.db if args.db is not None else default_db_path()).expanduser()
     progress = sys.stderr.isatty()
     embedder = get_embedder(args.model)
     if args.rebuild:
         report = KnowledgeBase.rebuild(db, args.paths, embedder, progress=progress)
     else:
-        with KnowledgeBase.open(db, embedder) as kb:
-            report = kb.ingest(args.paths, progress=progress)
+        created = not db.exists()
+        try:
+            with KnowledgeBase.open(db, embedder) as kb:
+                report = kb.ingest(args.paths, progress=progress)
+        except BaseException:
+            # A failed first ingest leaves no empty knowledge base behind.
+            if created:
+                for leftover in (db, db.with_name(db.name + "-journal")):
+                    leftover.unlink(missing_ok=True)
+            raise
     print(f"{db}: {report.summary()}")
     return 0
 
 
 def run_bench(args: argparse.Namespace) -> int:
     """Run the benchmark and print a table (or JSON)."""
-    from bot.bench import print_results, run
+    from rich.console import Console
 
-    results = run(passages=args.passages, questions=args.questions, model=args.model)
-    print_results(results, as_json=args.json)
+    from retrieval import benchmark
+
+    if args.passages < 1 or args.questions < 1:
+        raise UserError("--passages and --questions must be at least 1")
+    status = Console(stderr=True)
+    with status.status("benchmark") as spinner:
+        figures = benchmark.run(
+            passages=args.passages,
+            questions=args.questions,
+            model=args.model,
+            stage=lambda message: spinner.update(f"bench: {message}"),
+        )
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_bench(figures)
     return 0
+
+
+def print_bench(figures: dict) -> None:
+    """Print the benchmark figures as tables."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"onrecord bench: {figures['model']} on {figures['cpus']} CPUs ({figures['torch_threads']} threads)")
+    table.add_column("measurement")
+    for name in ("bundled article", "synthetic"):
+        table.add_column(name, justify="right")
+    small, large = figures["small"], figures["large"]
+
+    def both(label: str, get) -> None:
+        table.add_row(label, *(_show(get(side)) for side in (small, large)))
+
+    both("passages", lambda s: s["passages"])
+    both("articles", lambda s: s["articles"])
+    both("index load (s)", lambda s: s["load_seconds"])
+    both("texts embedded on load", lambda s: s["embedded_on_open"])
+    both("query embedding p50 / p99 (ms)", lambda s: _pair(s["embed_query_ms"]))
+    both("vector search p50 / p99 (ms)", lambda s: _pair(s["vector_search_ms"]))
+    both("ask p50 / p99 (ms)", lambda s: _pair(s.get("ask_ms")))
+    both("ask p50 / embedding p50", lambda s: s.get("ask_over_embed_p50"))
+    both("first ask incl. index build (s)", lambda s: s.get("first_ask_seconds"))
+    console.print(table)
+
+    ingest = Table(title="ingest throughput")
+    for column in ("what", "passages", "embedded", "seconds", "passages/s"):
+        ingest.add_column(column, justify="left" if column == "what" else "right")
+    for key, label in (
+        ("ingest_bundled", "bundled article file (read, parse, embed, store)"),
+        ("ingest_embedding", "synthetic articles (embed, store)"),
+        ("ingest_store_only", "synthetic articles, random vectors (store only)"),
+    ):
+        row = figures[key]
+        ingest.add_row(label, *(_show(row[c]) for c in ("passages", "embedded", "seconds", "passages_per_second")))
+    console.print(ingest)
+
+    targets = Table(title="issue 3 targets")
+    for column in ("target", "limit", "measured", ""):
+        targets.add_column(column)
+    labels = {
+        "ask_p50_small": "ask p50 / query embedding p50, bundled article",
+        "ask_p50_large": "ask p50 / query embedding p50, synthetic",
+        "no_embedding_on_open": "texts embedded when opening a stored knowledge base",
+    }
+    for key, target in figures["targets"].items():
+        targets.add_row(labels.get(key, key), _show(target["limit"]), _show(target["value"]), "ok" if target["ok"] else "MISSED")
+    console.print(targets)
+    console.print(
+        f"knowledge base file {figures['db_megabytes']} MB; peak memory {figures['peak_rss_megabytes']} MB; "
+        f"model load {figures['model_load_seconds']} s; total {figures['seconds']} s"
+    )
+
+
+def _pair(value: dict | None) -> str:
+    return "-" if not value else f"{value['p50']:.1f} / {value['p99']:.1f}"
+
+
+def _show(value) -> str:
+    return "-" if value is None else str(value)
