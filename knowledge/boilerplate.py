@@ -102,6 +102,12 @@ _NOT_ARTICLE = re.compile(
     r"access (?:to this page (?:has been|is) )?denied|are you a robot)\b",
     re.IGNORECASE,
 )
+# The heading of the readers' comments: whatever follows is not the story.
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:join|view|show|read|see) (?:the |all )?(?:\d+ )?"
+    r"(?:conversation|discussion|comments)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # A story may be interrupted by this many chrome blocks in a row (a related-links box, a caption)
@@ -186,6 +192,8 @@ def chrome_kind(block: str) -> str | None:
         return "symbols"
     if _COPYRIGHT.search(text) and n <= 40:
         return "copyright"
+    if n <= 8 and _COMMENTS.match(text):
+        return "comments"
     if _CREDIT.search(text) and n <= 60:
         return "credit"
     if _COOKIES.search(text) and n <= 80:
@@ -214,7 +222,7 @@ def chrome_kind(block: str) -> str | None:
 
 
 # Chrome that closes a story: anything after it belongs to the page, not the story.
-_END_KINDS = {"credit", "copyright"}
+_END_KINDS = {"credit", "copyright", "comments"}
 
 
 @dataclass(frozen=True)
@@ -239,7 +247,9 @@ def find_story(blocks: list[str]) -> Story | None:
 
     The story is the run of story-text blocks (sentence-shaped, or long prose, and no chrome)
     with the most characters, where a run may bridge up to MAX_GAP other blocks but never a
-    closing credit or copyright line. Inside the run, only the story-text blocks are kept.
+    closing credit, copyright line or comments heading, and nothing after the comments heading
+    that follows a story is eligible. Inside the run, only the story-text blocks are kept; a
+    closing author biography and a second copy of a paragraph are dropped.
     """
     counts: dict[str, int] = {}
     for block in blocks:
@@ -248,7 +258,7 @@ def find_story(blocks: list[str]) -> Story | None:
     story = [
         _is_story_text(b, counts[" ".join(b.lower().split())] > 1 and len(words(b)) < 10) for b in blocks
     ]
-    ends = [chrome_kind(b) in _END_KINDS for b in blocks]
+    kinds = [chrome_kind(b) for b in blocks]
 
     best: tuple[int, list[int]] | None = None
     run: list[int] = []
@@ -267,7 +277,11 @@ def find_story(blocks: list[str]) -> Story | None:
             gap = 0
         elif run:
             gap += 1
-            if ends[i] or gap > MAX_GAP:
+            if kinds[i] in _END_KINDS or gap > MAX_GAP:
+                # Readers' comments after a story of several paragraphs are never the story,
+                # however long they run.
+                if kinds[i] == "comments" and len(run) >= 3:
+                    break
                 close(run)
                 run, gap = [], 0
     close(run)

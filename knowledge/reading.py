@@ -264,9 +264,10 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     # The header (headline, standfirst, byline, timestamp) may interleave with the first kept
     # paragraphs (a sentence-shaped standfirst is kept), so look a few paragraphs into the story.
     header = texts[: story.kept[min(3, len(story.kept) - 1)]]
-    title = metadata["title"] or find_title(header)
-    date = _iso_date(metadata["date"]) or find_date(header)
-    source = _outlet(metadata["source"], texts[story.start], texts[story.end + 1 :])
+    labelled = labelled_fields(texts[: story.start])
+    title = metadata["title"] or labelled.get("title") or find_title(header)
+    date = _iso_date(metadata["date"]) or _iso_date(labelled.get("date")) or find_date(header)
+    source = _outlet(metadata["source"] or labelled.get("source"), texts[story.start], texts[story.end + 1 :])
     kept_blocks = list(story.kept)
     if title and len(kept_blocks) > 1 and norm_key(texts[kept_blocks[0]]) == norm_key(title):
         kept_blocks.pop(0)  # a headline that ends like a sentence ("Is the bridge worth it?")
@@ -291,6 +292,21 @@ def _headline_shaped(block: str) -> bool:
         and not stripped.endswith((".", ",", ";", ":"))
         and (block[0].isupper() or block[0].isdigit() or block[0] in "\"'“‘")
     )
+
+
+_FIELD = re.compile(r"^(title|headline|source|publisher|outlet|date|published)\s*:\s*(\S.*)$", re.IGNORECASE)
+_FIELD_NAMES = {"headline": "title", "publisher": "source", "outlet": "source", "published": "date"}
+
+
+def labelled_fields(header: list[str]) -> dict[str, str]:
+    """Return the metadata a scraper wrote as labelled lines before the story ("Title: ...", "Source: ...")."""
+    fields: dict[str, str] = {}
+    for block in header:
+        match = _FIELD.match(block)
+        if match:
+            name = match.group(1).lower()
+            fields.setdefault(_FIELD_NAMES.get(name, name), match.group(2).strip())
+    return fields
 
 
 def find_title(header: list[str]) -> str | None:

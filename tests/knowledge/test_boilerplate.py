@@ -234,3 +234,12 @@ def test_chrome_that_ends_like_a_sentence(block, kind):
 def test_short_attribution_before_a_quotation_is_story():
     blocks = _prose(2) + ["He said:", "“We will build it, and we will build it on time.”"] + _prose(1, 2)
     assert find_story(blocks).kept == [0, 1, 2, 3, 4]
+
+
+def test_readers_comments_are_not_the_story():
+    comments = ["Comments (42)", "user123", "This is a long and angry comment about the bridge and the council."] * 1
+    more = [f"Comment {i} says the council has wasted money on the bridge for years." for i in range(8)]
+    blocks = _prose(3) + comments + more
+    assert chrome_kind("Comments (42)") == "comments"
+    assert chrome_kind("Join the conversation") == "comments"
+    assert find_story(blocks).kept == [0, 1, 2]

@@ -509,3 +509,16 @@ def test_html_blockquote_paragraphs_stay_separate():
         + "</article></body></html>"
     )
     assert [p.text for p in read_document(page, "quote", html=True).paragraphs] == STORY_PARAGRAPHS
+
+
+def test_labelled_metadata_lines_before_the_story():
+    content = "\n".join(
+        ["Title: Harbour council approves bridge plan", "Source: Valley Courier", "Date: May 7, 2024", *STORY_PARAGRAPHS]
+    )
+    document = read_document(content, "labelled")
+    assert (document.title, document.source, document.date) == (
+        "Harbour council approves bridge plan",
+        "Valley Courier",
+        "2024-05-07",
+    )
+    assert [p.text for p in document.paragraphs] == STORY_PARAGRAPHS
