@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .names import (
     HONORIFICS,
+    ROLE_MODIFIERS,
     SPOKESPEOPLE,
     TITLE_NOUNS,
     TITLE_SYNONYMS,
@@ -71,6 +72,8 @@ _VERB_STEMS = {
 }
 SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *forms)}
 SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
+SPEECH_VERBS -= {"speaking", "speak", "speaks", "continuing", "posting", "post", "posts", "state", "term", "terms",
+                 "counter", "note", "notes", "call", "calls", "report", "reports", "demand", "demands"}
 # Verbs that need an object before the quote to be read as attribution ("called it").
 _OBJECT_VERBS = {"call", "calls", "called", "describe", "describes", "described", "label", "labelled",
                  "labeled", "brand", "branded", "dub", "dubbed", "term", "termed"}
@@ -165,17 +168,34 @@ def _strip_aux(text: str) -> str:
         text = text[: match.start()]
 
 
-def subject_at_end(text: str) -> re.Match | None:
-    """Return the match of the subject noun phrase that ends ``text``, or None.
+def _premodifiers_only(text: str) -> bool:
+    """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
+    words = text.replace("“", " ").replace("”", " ").replace('"', " ").split()
+    return all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words)
+
+
+def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
+    """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name)."""
+    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)+(?:for|of|and|on|&)\s+)$", text[: match.start(1)])
+    if head:
+        return head.start(1), match.end(1)
+    return None
+
+
+def subject_at_end(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of the subject noun phrase that ends ``text``, or None.
 
     Appositives and relative clauses between the subject and its verb are skipped
-    ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said").
+    ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said"), and an
+    organisation's name keeps its function words ("the Institute for Fiscal Studies").
     """
     stripped = text.rstrip()
     for pattern in (_PRON_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
         if match:
-            return match
+            if pattern is _NAME_END:
+                return _with_org_head(stripped, match) or (match.start(1), match.end(1))
+            return match.start(1), match.end(1)
     if stripped.endswith(","):
         body = stripped[:-1].rstrip()
         for _ in range(4):
@@ -183,10 +203,10 @@ def subject_at_end(text: str) -> re.Match | None:
             segment_start = cut + 1
             for pattern in (_NAME_END, _NP_END):
                 match = pattern.search(body)
-                if match and re.fullmatch(r"[\s“”\"‘’']*", body[segment_start:match.start(1)]):
-                    return match
+                if match and _premodifiers_only(body[segment_start:match.start(1)]):
+                    return match.start(1), match.end(1)
             segment = body[segment_start:].strip(" “”\"‘’'")
-            if cut < 0 or not re.match(r"(?:the|a|an|who|which|whose|aged|now|then|\d)\b", segment):
+            if cut < 0 or not re.match(r"(?:[a-z]|\d)", segment):
                 break
             body = body[:cut].rstrip()
     return None
@@ -203,8 +223,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
         if subject and not (verb[0].isupper()):
-            s0 = start + subject.start(1)
-            s1 = start + subject.end(1)
+            s0, s1 = start + subject[0], start + subject[1]
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
             continue
         tail = masked[start:vs].rstrip()
@@ -234,12 +253,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
     # one frame per verb position: prefer the one with a subject
     frames.sort(key=lambda f: (f.start, f.end))
-    unique: list[Frame] = []
-    for frame in frames:
-        if any(f.start <= frame.start < f.end and f.subject == frame.subject for f in unique):
-            continue
-        unique.append(frame)
-    return unique
+    return frames
 
 
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
@@ -298,6 +312,11 @@ class Cast:
                 else:
                     self._note(person, hit, paragraph)
         self._learn_counterparts(text, hits)
+        for person in self.people.values():
+            words = person.name.split()
+            if len(words) > 1 and paragraph not in person.paragraphs \
+                    and re.search(rf"\b{re.escape(words[-1])}\b", text):
+                person.paragraphs.append(paragraph)
 
     def _add_person(self, hit: NameHit, paragraph: int) -> None:
         existing = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1], exact_first=hit.name)
@@ -440,6 +459,8 @@ class Cast:
         return self._resolve_name(text, paragraph)
 
     def _resolve_name(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
+        if re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|on|&)\s+[A-Z]", text):
+            return self._institution(re.sub(r"^[Tt]he\s+", "", text)), None
         words = text.split()
         determiner = words[0].lower() in {"the", "a", "an"}
         core = words[1:] if determiner else words

@@ -268,6 +268,8 @@ def find_people(text: str) -> list[NameHit]:
             continue
         if role is None and not honorific and re.search(r"\b(?:the|The)\W*$", before):
             continue  # "the Arab Spring", "the Bardo"
+        if not honorific and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|&)$", before):
+            continue  # the tail of an organisation's name: "Institute for Fiscal Studies"
         if role is None:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
         if role_words and role_words[-1].lower() == "counterpart":

@@ -34,6 +34,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov
                   "capt", "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
                   "i.e", "st", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
+_NOT_VERBS = {"of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "who", "whose",
+              "which", "that", "as", "than", "but", "after", "before", "during", "over", "under", "into"}
 _SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "de", "la", "del", "y"}
 
 
@@ -216,8 +218,9 @@ class _Attributor:
                 continue
             subject = re.sub(r"\s+", " ", frame.subject).strip()
             entity, pending = None, None
-            if subject.lower() in PRONOUNS and subject.lower() in {"he", "she"}:
-                entity = self._cataphora(masked, start, frame, frames[i + 1:], pos)
+            if subject.lower() in {"he", "she"}:
+                entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
+                    or self._sentence_subject(masked, start, frame, PRONOUNS[subject.lower()])
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
             frame.pending_role = pending
@@ -239,6 +242,20 @@ class _Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _sentence_subject(self, masked: str, start: int, frame: Frame, gender: str | None) -> Entity | None:
+        """"…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
+        person earlier in the sentence who is the subject of a clause (not a possessive or an object)."""
+        for hit in reversed(find_people(masked[start:frame.subject_start])):
+            if hit.possessive:
+                continue
+            follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end:])
+            if not follower or follower.group(1) in _NOT_VERBS:
+                continue
+            person = self.cast.person_by_surname(hit.name.split()[-1])
+            if person and not (person.gender and gender and person.gender != gender):
+                return person
+        return None
 
     def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
         """"Speaking at what he called …, John Healey warned": the pronoun points forward."""

@@ -165,3 +165,22 @@ def test_same_surname_goes_to_the_most_recent_full_name():
 def test_group_subjects_are_sources():
     a = article("Officials said the bridge was “structurally sound” after the inspection.")
     assert speakers_of(a) == ["officials"]
+
+
+def test_pronoun_prefers_a_person_who_is_subject_earlier_in_the_same_sentence():
+    a = article("“We stand firm,” said Prime Minister Tom Hale, as his chancellor, Ruth Evans, prepares a "
+                "budget she described as “tough but fair”.")
+    assert speakers_of(a) == ["Tom Hale", "Ruth Evans"]
+
+
+def test_participial_and_age_appositives_between_subject_and_verb():
+    a = article("Station manager Sarah Ode, 47, said crews had worked “around the clock”.",
+                "Local resident Tom Finch, speaking outside his home, said the smoke was “unbearable”.")
+    assert speakers_of(a) == ["Sarah Ode", "Tom Finch"]
+    assert a.speaker("Sarah Ode").role == "Station manager"
+
+
+def test_organisation_names_keep_their_function_words():
+    a = article("The Institute for Fiscal Studies said the plans left “very little headroom”.")
+    assert speakers_of(a) == ["the Institute for Fiscal Studies"]
+    assert not a.mentions
