@@ -521,7 +521,8 @@ class Cast:
                 owner = abbreviation.group(1) if abbreviation else re.sub(r"^the\s+", "", org)
             elif modifiers and re.search(r"[A-Z]", modifiers):
                 owner = " ".join(w for w in modifiers.split() if w[0].isupper())
-            name = f"{owner} {noun_low}" if owner else noun_low
+            plain = " ".join(w for w in modifiers.split() if w.islower() and not w.endswith(("’s", "'s")))
+            name = f"{owner} {noun_low}" if owner else f"{plain} {noun_low}".strip()
             entity = self.source(name, person_like=True, alias=text)
             entity.gender = entity.gender or {"spokesman": "m", "spokeswoman": "f"}.get(noun_low)
             return entity, None

@@ -151,12 +151,15 @@ class _Attributor:
         self.found: dict[tuple[int, int], _Found] = {}
         self.frames: list[tuple[int, Frame]] = []  # every resolved frame, in article order
         self.last_speaker: tuple[int, str] | None = None
+        self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
+        self.previous: int | None = None
 
     def run(self, order: list[int]) -> None:
         for pos in order:
             self._paragraph(pos)
 
     def _paragraph(self, pos: int) -> None:
+        self.current = pos
         text = self.texts[pos]
         spans = self.spans.get(pos, [])
         masked = _mask(text, spans)
@@ -184,17 +187,29 @@ class _Attributor:
             if owner is not None:
                 result.speaker, result.cue, result.how = owner.speaker, owner.cue, "paragraph"
         # a paragraph that opens with a mark and names nobody continues the previous speaker
+        # (or the person the paragraph just before introduced)
         if spans and spans[0].open_at == len(text) - len(text.lstrip()):
             first = results[0]
-            if not first.speaker and not first.pending_role and self.last_speaker \
-                    and pos - self.last_speaker[0] <= 3:
+            owner = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
+            if self.last_subject and self.last_subject[0] == self.previous \
+                    and (not self.last_speaker or self.last_speaker[0] < self.previous):
+                owner = self.last_subject[1]
+            if not first.speaker and not first.pending_role and owner:
                 for result in results:
                     if not result.speaker and not result.pending_role:
-                        result.speaker, result.kind, result.how, result.drop = (
-                            self.last_speaker[1], "continued", "continued", False)
+                        result.speaker, result.kind, result.how, result.drop = owner, "continued", "continued", False
+        # a full quote nobody claims: the person who is the subject earlier in the paragraph
+        for result in results:
+            if result.speaker or result.pending_role or result.drop:
+                continue
+            if len(text[result.span.start:result.span.end].split()) >= 5:
+                person = self._sentence_subject(masked, 0, result.span.open_at, None)
+                if person is not None:
+                    result.speaker, result.how = person.name, "subject"
         for result in results:
             if result.speaker:
                 self.last_speaker = (pos, result.speaker)
+        self.previous = pos
         for result in results:
             self._judge(result, text)
 
@@ -210,6 +225,7 @@ class _Attributor:
                 person = self.cast.person_by_surname(hit.name.split()[-1])
                 if person:
                     self.cast.mark_salient(person.name)
+                    self.last_subject = (self.current, person.name)
             break
 
     def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int) -> None:
@@ -220,7 +236,7 @@ class _Attributor:
             entity, pending = None, None
             if subject.lower() in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
-                    or self._sentence_subject(masked, start, frame, PRONOUNS[subject.lower()])
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[subject.lower()])
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
             frame.pending_role = pending
@@ -243,10 +259,10 @@ class _Attributor:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
 
-    def _sentence_subject(self, masked: str, start: int, frame: Frame, gender: str | None) -> Entity | None:
+    def _sentence_subject(self, masked: str, start: int, end: int | None, gender: str | None) -> Entity | None:
         """"…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
-        person earlier in the sentence who is the subject of a clause (not a possessive or an object)."""
-        for hit in reversed(find_people(masked[start:frame.subject_start])):
+        person in ``masked[start:end]`` who is the subject of a clause (not a possessive or an object)."""
+        for hit in reversed(find_people(masked[start:end])):
             if hit.possessive:
                 continue
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end:])

@@ -184,3 +184,20 @@ def test_organisation_names_keep_their_function_words():
     a = article("The Institute for Fiscal Studies said the plans left “very little headroom”.")
     assert speakers_of(a) == ["the Institute for Fiscal Studies"]
     assert not a.mentions
+
+
+def test_unattributed_opening_quote_after_a_new_subject_belongs_to_that_person():
+    a = article("“We will appeal,” said Mark Olsen.",
+                "Nina Petrova, a local farmer, disagreed with the decision.",
+                "“The ruling is fair and everybody here knows it.”")
+    assert speakers_of(a) == ["Mark Olsen", "Nina Petrova"]
+
+
+def test_full_quote_after_the_paragraphs_subject_belongs_to_the_subject():
+    a = article("Greta Lund was blunt. “This is a disaster for everyone in the valley.”")
+    assert speakers_of(a) == ["Greta Lund"]
+
+
+def test_anonymous_official_keeps_its_description():
+    a = article("“The talks are over,” a senior official told reporters on condition of anonymity.")
+    assert speakers_of(a) == ["senior official"]
