@@ -482,6 +482,37 @@ async def test_more_pages_for_the_asker_and_refuses_anyone_else(served: Served):
     assert_mentions_nobody(second_page)
 
 
+async def test_buttons_expire_by_being_disabled(served: Served, monkeypatch):
+    from bot.discord_reply import Pager
+
+    monkeypatch.setitem(Pager.__init__.__kwdefaults__, "timeout", 0.5)
+    fake = served.fake
+    user = fake.make_user("patient")
+    exchange = await fake.slash("quote", {"speaker": "John Healey"}, user=user)
+    answer = await exchange.final()
+    assert buttons(message_of(answer)), "no buttons to expire"
+    message_id = answer.message_id()
+    await fake.wait_for_request(
+        "PATCH",
+        rf"/webhooks/{fake.application_id}/{exchange.token}/messages/@original",
+        10,
+        predicate=lambda r: bool(buttons(r.json or {})),
+    )
+    expired = fake.messages[message_id]
+    assert all(b.get("disabled") for b in buttons(expired)), buttons(expired)
+    assert expired["embeds"] == message_of(answer)["embeds"], "expiry changed the answer"
+    # Mention replies page too, and expire by an edit of the reply.
+    since = len(fake.requests)
+    await fake.send_message(f"<@{fake.bot_id}> what did John Healey say?", user=user, mentions=[fake.bot_user])
+    reply = await fake.wait_for_request("POST", rf"/channels/{fake.channel_id}/messages", 30, since=since)
+    assert buttons(reply.json), "John Healey is quoted more often than one page holds, yet no More button"
+    edit = await fake.wait_for_request(
+        "PATCH", rf"/channels/{fake.channel_id}/messages/{reply.message_id()}", 10, since=since
+    )
+    assert all(b.get("disabled") for b in buttons(edit.json)), buttons(edit.json)
+    assert_mentions_nobody(edit.json)
+
+
 # -- other commands ----------------------------------------------------------------------------
 
 
