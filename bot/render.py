@@ -153,9 +153,14 @@ def article_line(article: ArticleRef | ArticleSummary) -> str:
 
 
 def speaker_line(passage: Passage) -> str:
-    """Return the author line: the speaker and their role, or what kind of passage it is."""
+    """Return the author line: the speaker and their role, or what kind of passage it is.
+
+    A paragraph (not a quotation) about what someone said is the article's words,
+    so its author line says it is reported rather than quoted.
+    """
     if passage.speaker:
-        return f"{passage.speaker}, {passage.role}" if passage.role else passage.speaker
+        who = f"{passage.speaker}, {passage.role}" if passage.role else passage.speaker
+        return who if passage.kind == "quote" else f"{who} (reported)"
     return "Unattributed quotation" if passage.kind == "quote" else "From the article"
 
 

@@ -113,6 +113,12 @@ def test_a_paragraph_passage_without_speaker_is_labelled_and_not_in_quotation_ma
     assert card.footer.endswith("¶ 1")
 
 
+def test_a_paragraph_reporting_what_someone_said_is_marked_as_reported():
+    p = passage("The mayor has said the harbour will open.", speaker="Tom Berg", role="mayor", kind="paragraph")
+    assert render.speaker_line(p) == "Tom Berg, mayor (reported)"
+    assert render.speaker_line(passage("Open.", speaker="Tom Berg", role=None)) == "Tom Berg"
+
+
 def test_footer_uses_the_article_id_when_there_is_no_title():
     p = passage("Yes.", article=ArticleRef(id="some-id", title=None, date=None), paragraphs=[2])
     assert render.passage_footer(p) == "some-id · ¶ 3"
