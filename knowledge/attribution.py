@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .names import (
     HONORIFICS,
+    ORG_WORDS,
     ROLE_MODIFIERS,
     SPOKESPEOPLE,
     TITLE_NOUNS,
@@ -63,7 +64,7 @@ _VERB_STEMS = {
     "demand": ("demands", "demanded", "demanding"), "label": ("labels", "labelled", "labelling"),
     "brand": ("brands", "branded", "branding"), "dub": ("dubs", "dubbed", "dubbing"),
     "term": ("terms", "termed", "terming"), "signal": ("signals", "signalled", "signalling"),
-    "agree": ("agrees", "agreed", "agreeing"), "whisper": ("whispers", "whispered", "whispering"),
+"whisper": ("whispers", "whispered", "whispering"),
     "post": ("posts", "posted", "posting"), "allege": ("alleges", "alleged", "alleging"),
     "proclaim": ("proclaims", "proclaimed", "proclaiming"), "recount": ("recounts", "recounted", "recounting"),
     "speak": ("speaks", "spoke", "speaking"), "wonder": ("wonders", "wondered", "wondering"),
@@ -96,7 +97,9 @@ GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witness
                "people", "members", "staff", "workers", "employees", "leaders", "ministers", "students",
                "teachers", "parents", "fans", "players", "observers", "diplomats", "traders",
                "strategists", "academics", "families", "relatives", "neighbours", "neighbors",
-               "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators"}
+               "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators",
+               "aides", "advisers", "advisors", "allies", "spokespeople", "representatives", "lawyers",
+               "attorneys", "organizers", "protestors", "demonstrators", "survivors", "victims"}
 INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", "firm", "agency",
                      "union", "group", "committee", "council", "court", "army", "military",
                      "administration", "office", "board", "commission", "regulator", "party",
@@ -118,13 +121,23 @@ _NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+
 _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
 _DET = r"(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
-_NP = rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?{_ORG})?)"
-_GROUP = rf"(?:(?:[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
+_NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?{_ORG}"
+       rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?)")
+_GROUP = rf"(?:(?:(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
         r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
         r"was\s+quoted\s+as|is\s+quoted\s+as|\w+ly|not|never|on\s+\w+day|on\s+\w+)")
 
+DEMONYMS = {"American", "German", "Spaniard", "Frenchman", "Frenchwoman", "Dutchman", "Englishman",
+            "Englishwoman", "Irishman", "Welshman", "Scotsman", "Briton", "Scot", "Serb", "Croat", "Pole",
+            "Dane", "Swede", "Finn", "Swiss", "Argentine", "Chinese", "Japanese", "Korean", "Mexican",
+            "Moroccan", "Kenyan", "Czech", "Greek", "Turk", "Israeli", "Iraqi", "Pakistani", "Thai",
+            "Portuguese", "Dutchwoman", "Kiwi", "Aussie", "Belarusian", "Kazakh", "Uzbek", "Slovak",
+            "Slovenian", "Estonian", "Latvian", "Lithuanian", "Ethiopian", "Ugandan", "Ghanaian"}
+_DEMONYM = r"(?:[A-Z][a-z]+ian|[A-Z][a-z]+ese|" + "|".join(sorted(DEMONYMS)) + r")"
+_ANAPHOR = re.compile(rf"[Tt]he\s+(?:(?:[\w-]+\s+)?{_DEMONYM}|\d+-year-old(?:\s+[a-z]+)?)")
 _PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
+_ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({_ANAPHOR.pattern})$")
 _NP_END = re.compile(rf"(?:^|(?<=\W))({_NP})$")
 _GROUP_END = re.compile(rf"(?:^|(?<=\W))({_GROUP})$")
 _NAME_END = re.compile(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})$")
@@ -175,10 +188,20 @@ def _premodifiers_only(text: str) -> bool:
 
 
 def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
-    """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name)."""
-    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)+(?:for|of|and|on|&)\s+)$", text[: match.start(1)])
-    if head:
+    """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name),
+    and "South Dakota" back to "John Thune" in "Senator John Thune of South Dakota"."""
+    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)*([A-Z][\w’'.-]*)\s+(for|of|and|on|&)\s+)$",
+                     text[: match.start(1)])
+    if not head:
+        return None
+    if head.group(2).lower() in ORG_WORDS or (head.group(3) in {"and", "&"} and looks_like_org(match.group(1).split())):
         return head.start(1), match.end(1)
+    if head.group(3) in {"of", "for"} and head.group(2).lower() in TITLE_NOUNS:
+        return head.start(1), match.end(1)  # "Secretary of State Marco Rubio"
+    if head.group(3) == "of" and not looks_like_org([head.group(2)]):
+        person = _NAME_END.search(text[: head.end(2)])
+        if person:
+            return person.start(1), person.end(1)
     return None
 
 
@@ -190,7 +213,7 @@ def subject_at_end(text: str) -> tuple[int, int] | None:
     organisation's name keeps its function words ("the Institute for Fiscal Studies").
     """
     stripped = text.rstrip()
-    for pattern in (_PRON_END, _GROUP_END, _NP_END, _NAME_END):
+    for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
         if match:
             if pattern is _NAME_END:
@@ -206,7 +229,7 @@ def subject_at_end(text: str) -> tuple[int, int] | None:
                 if match and _premodifiers_only(body[segment_start:match.start(1)]):
                     return match.start(1), match.end(1)
             segment = body[segment_start:].strip(" “”\"‘’'")
-            if cut < 0 or not re.match(r"(?:[a-z]|\d)", segment):
+            if cut < 0 or not segment:
                 break
             body = body[:cut].rstrip()
     return None
@@ -229,7 +252,9 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         tail = masked[start:vs].rstrip()
         if not tail or tail[-1] in ",”\"’:—–(":
             after = _SUBJ_START.match(masked[ve:end])
-            if after and verb.lower() not in PARTICIPLES:
+            if after and verb.lower() not in PARTICIPLES \
+                    and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
+                                     r"must|can|may|might|shall)\b", masked[ve + after.end(1):end]):
                 s0, s1 = ve + after.start(1), ve + after.end(1)
                 named = re.match(rf",\s+({_NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
                 if named and re.fullmatch(_NP, masked[s0:s1]):
@@ -243,8 +268,9 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
     for match in _CALLED_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
+        who = match.group(1) if match.group(1).lower() in PRONOUNS else "..."
         frames.append(Frame("called", start + match.start(), start + match.end(),
-                            f"what {match.group(1)} {match.group(2)}", masked[s0:s1], s0, s1))
+                            f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
     for match in _ACCORDING_RE.finditer(sentence):
         after = re.match(rf"({_NP}|{_NAME}|{_GROUP})", sentence[match.end():])
         if after:
@@ -259,9 +285,9 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
     rest = masked[verb_end:end]
     lowered = verb.lower()
-    match = re.match(r"\s+(reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|[A-Z][\w.]*)", rest)
+    match = re.match(r"\s+(reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", rest)
     if lowered in {"told", "tells", "tell", "telling"} and match:
-        return f"{verb} {match.group(1)}"
+        return f"{verb} {match.group(1).rstrip('.')}"
     if lowered.startswith("accus") and re.search(r"\bof\b", rest[:80]):
         return f"{verb} ... of"
     setting = re.match(r"\s+(in\s+a\s+(?:statement|tweet|post|letter|speech|interview))\b", rest)
@@ -419,8 +445,18 @@ class Cast:
     # -- resolution -------------------------------------------------------------
 
     def resolve_pronoun(self, pronoun: str) -> Entity | None:
-        """Return the most recent compatible speaker or subject for a pronoun."""
+        """Return the most recent compatible speaker or subject for a pronoun.
+
+        ``"person"`` stands for a reference by nationality or age ("the Italian",
+        "the 24-year-old"): the most recent person, whatever their gender.
+        """
         low = pronoun.lower()
+        if low == "person":
+            for name in reversed(self.salient):
+                entity = self.entity(name)
+                if entity is not None and entity.kind == "person":
+                    return entity
+            return None
         gender = PRONOUNS.get(low)
         for name in reversed(self.salient):
             entity = self.entity(name)
@@ -450,6 +486,8 @@ class Cast:
         low = text.lower()
         if low in PRONOUNS:
             return self.resolve_pronoun(low), None
+        if _ANAPHOR.fullmatch(text):
+            return self.resolve_pronoun("person"), None
         first = text.split()[0]
         if re.fullmatch(_GROUP, text) and text.split()[-1].lower() in GROUP_NOUNS:
             name = text.lower() if first.lower() in GROUP_NOUNS else text
@@ -459,8 +497,22 @@ class Cast:
         return self._resolve_name(text, paragraph)
 
     def _resolve_name(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
-        if re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|on|&)\s+[A-Z]", text):
-            return self._institution(re.sub(r"^[Tt]he\s+", "", text)), None
+        org = re.search(r"([A-Z][\w’'.-]*)\s+(?:for|of|and|on|&)\s+[A-Z]", text)
+        if org and (org.group(1).lower() in ORG_WORDS or looks_like_org(text.split()[-1:])):
+            return self._institution(text), None
+        hits = find_people(text)
+        if hits and hits[-1].end >= len(text.rstrip()) - 1:
+            hit = hits[-1]
+            person = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1])
+            if person is None:
+                person = Entity(hit.name, "person", role=hit.role, gender=hit.gender)
+                self.people[hit.name] = person
+                person.paragraphs.append(paragraph)
+            elif hit.role and not person.role:
+                person.role = hit.role
+            self._alias(person, text)
+            return person, None
+        text = re.sub(r"\s+of\s+[A-Z].*$", "", text) if re.search(r"[a-z]\w*\s+of\s+[A-Z]", text) else text
         words = text.split()
         determiner = words[0].lower() in {"the", "a", "an"}
         core = words[1:] if determiner else words
@@ -482,25 +534,26 @@ class Cast:
             return person, None
         if determiner or looks_like_org(name_words) or (len(name_words) == 1 and name_words[0].isupper()) \
                 or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words):
-            return self._institution(" ".join(core)), None
+            return self._institution(("the " if determiner else "") + " ".join(core)), None
         person = Entity(name, "person", role=" ".join(core[: head + 1]) if head >= 0 else None)
         self.people[name] = person
         person.paragraphs.append(paragraph)
         return person, None
 
-    def _institution(self, name: str) -> Entity:
+    def _institution(self, text: str) -> Entity:
         """"the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
+        article = "the " if re.match(r"[Tt]he\s", text) else ""
+        name = re.sub(r"^[Tt]he\s+", "", text)
         first = name.split()[0]
         longer = re.search(rf"\b({re.escape(first)}[a-z]+(?:\s+[A-Z][\w’'-]*)+)", self.article_text)
         if longer and len(name.split()) == 1 and not first.isupper():
-            full = "the " + longer.group(1)
-        else:
-            full = name if name.isupper() else "the " + name
-        return self.source(full, person_like=False, alias=name)
+            name = longer.group(1)
+        return self.source(article + name, person_like=False, alias=text)
 
     def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
         match = re.fullmatch(
-            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?({_ORG}))?",
+            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?({_ORG})"
+            rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?",
             text,
         )
         if not match:

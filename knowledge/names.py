@@ -258,17 +258,23 @@ def find_people(text: str) -> list[NameHit]:
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(is_name_token(w) or w.lower() in NAME_PARTICLES for w in name_words):
             continue
+        before = flat[:offsets[0]].rstrip()
+        title_of = re.search(r"((?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*|[a-z]+))\s+(?:of|for)$", before)
+        titled = bool(title_of and title_of.group(1).split()[-1].lower() in TITLE_NOUNS)
+        if titled and not role_words and len(name_words) > 2:
+            # "Secretary of State Marco Rubio": the title's complement is not part of the name
+            role_words = [title_of.group(1), before[title_of.end(1):].strip()] + name_words[:-2]
+            name_words, name_offsets = name_words[-2:], name_offsets[-2:]
         if looks_like_org(name_words):
             continue
         start = name_offsets[0]
-        before = flat[:offsets[0]].rstrip()
         lower_role = _lowercase_role_before(before) if not role_words else None
         role = " ".join(role_words) if role_words else lower_role
         if len(name_words) == 1 and not role and not honorific:
             continue
         if role is None and not honorific and re.search(r"\b(?:the|The)\W*$", before):
             continue  # "the Arab Spring", "the Bardo"
-        if not honorific and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|&)$", before):
+        if not honorific and not titled and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|&)$", before):
             continue  # the tail of an organisation's name: "Institute for Fiscal Studies"
         if role is None:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)

@@ -201,3 +201,34 @@ def test_full_quote_after_the_paragraphs_subject_belongs_to_the_subject():
 def test_anonymous_official_keeps_its_description():
     a = article("“The talks are over,” a senior official told reporters on condition of anonymity.")
     assert speakers_of(a) == ["senior official"]
+
+
+def test_title_of_complement_and_lowercase_role_reference():
+    a = article("US Secretary of State Ava Brooks called the attack “unacceptable” on Monday.",
+                "The secretary of state later told CNN: “We are not going to let this stand.”")
+    assert speakers_of(a) == ["Ava Brooks", "Ava Brooks"]
+    assert a.speaker("Ava Brooks").role == "US Secretary of State"
+    assert a.quotes[1].cue == "told CNN"
+
+
+def test_name_of_place_is_the_person_not_the_place():
+    a = article("“It is outrageous,” Senator Lee Dunn of South Dakota wrote on social media.")
+    assert speakers_of(a) == ["Lee Dunn"]
+
+
+def test_inverted_order_needs_no_following_verb():
+    # "said the court had ...": the court is what was said about, not who said it
+    a = article("Senator Ida Park, Democrat of Ohio, said the court had “lost its way.”")
+    assert speakers_of(a) == ["Ida Park"]
+
+
+def test_nationality_and_age_references_go_to_the_last_person():
+    a = article("Chelsea boss Enzo Conti was less pleased. “We deserved at least a point,” he said.",
+                "The Italian added that the referee had made “a clear mistake” before the goal.")
+    assert speakers_of(a) == ["Enzo Conti", "Enzo Conti"]
+
+
+def test_possessive_group_and_organisation_with_and():
+    a = article("The court agreed to hear the case, a move that Mr. Hart’s aides called “deeply disappointing.”",
+                "Brighton and Hove City Council said it was “sorry to hear” about the closure.")
+    assert speakers_of(a) == ["Mr. Hart’s aides", "Brighton and Hove City Council"]
