@@ -27,6 +27,7 @@ from .names import (
     find_people,
     is_name_token,
     looks_like_org,
+    split_title,
     title_head,
 )
 
@@ -519,8 +520,12 @@ class Cast:
         while core and core[0].rstrip(".").lower() in HONORIFICS and len(core) > 1:
             core = core[1:]
         core = [w for w in core if not re.fullmatch(r"[\w-]*-ranked|\d\w*|[a-z][\w-]*", w)] or core
-        head = title_head(core)
-        name_words = core[head + 1:] if head >= 0 else core
+        known = self.person_by_surname(core[-1]) if core else None
+        if known is not None and len(core) <= 2:
+            self._alias(known, text)  # "Bishop said" when the article named Anne Bishop
+            return known, None
+        role_words, name_words = split_title(core)
+        head = len(role_words) - 1
         if not name_words:
             # only title words: "the Defence Secretary", "The UK Defence Secretary"
             person = self.person_by_role(text)

@@ -38,8 +38,8 @@ TITLE_NOUNS = {
     "councillor", "councilor", "speaker", "premier", "chairs", "whip", "administrator",
     "counterpart", "official", "negotiator", "spokesperson", "campaigner", "activist",
     "organiser", "organizer", "investor", "owner", "vice-president", "lawmaker", "legislator",
-    "prosecutor", "detective", "sergeant", "colonel", "lieutenant", "major", "admiral",
-    "marshal", "emir", "sheikh", "sultan", "chaplain", "headteacher", "headmaster", "doctor",
+    "prosecutor", "detective", "sergeant", "colonel", "lieutenant", "admiral",
+    "emir", "sheikh", "sultan", "chaplain", "headteacher", "headmaster", "doctor",
     "surgeon", "nurse", "physician", "psychologist", "historian", "expert",
     "teacher", "student", "candidate", "nominee", "staffer", "aide", "assistant", "host",
     "presenter", "actor", "actress", "singer", "writer", "novelist", "poet", "artist",
@@ -111,16 +111,16 @@ ORG_WORDS = {
     "independent", "international", "institute", "foundation", "society", "company", "inc",
     "ltd", "plc", "corp", "corporation", "club", "league", "championship", "championships",
     "open", "games", "olympics", "spring", "river", "mountains", "island", "islands", "bay",
-    "gulf", "airport", "station", "hospital", "church", "mosque", "cathedral", "centre",
-    "center", "park", "square", "road", "avenue", "bridge", "hall", "palace", "parliament",
+    "gulf", "airport", "station", "hospital", "mosque", "cathedral", "centre",
+    "center", "square", "road", "avenue", "palace", "parliament",
     "congress", "senate", "assembly", "commission", "authority", "board", "fund", "media",
     "network", "channel", "radio", "tv", "television", "newspaper", "magazine", "journal",
     "review", "daily", "weekly", "herald", "telegraph", "mail", "express", "observer",
     "tribune", "gazette", "monitor", "chronicle", "bureau", "administration", "alliance",
     "coalition", "movement", "front", "republic", "kingdom", "empire", "province", "region",
     "county", "district", "city", "town", "village", "valley", "north", "south", "east",
-    "west", "northern", "southern", "eastern", "western", "central", "atlantic", "pacific",
-    "europe", "africa", "america", "asia", "world", "global", "tourism", "travel", "day",
+    "northern", "southern", "eastern", "western", "central", "atlantic", "pacific",
+    "europe", "africa", "america", "asia", "world", "global", "tourism", "travel",
     "week", "year", "war", "revolution", "act", "bill", "treaty", "accord", "agreement",
     "plan", "programme", "program", "project", "report", "index", "exchange", "airlines",
     "airways", "motors", "group", "holdings", "partners", "technologies", "systems", "labs",
@@ -170,6 +170,27 @@ def title_head(words: list[str]) -> int:
         if words[i].lower().strip("’',") in TITLE_NOUNS:
             return i
     return -1
+
+
+def _modifier_like(word: str) -> bool:
+    low = word.lower().strip("’'.,")
+    return (low in ROLE_MODIFIERS or low in TITLE_NOUNS or low in {"the", "a", "an"} or word.isupper()
+            or bool(re.search(r"(?:an|ese|ish|ch|i)$", low)))
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words).
+
+    A title precedes a name ("Fed Chair Janet Yellen"); a run that ends in a title noun
+    is a bare title only when everything before it is title-like ("UK Defence
+    Secretary"), otherwise the noun is a surname ("Anne Bishop").
+    """
+    head = title_head(words[:-1])
+    if head >= 0:
+        return words[: head + 1], words[head + 1:]
+    if words and words[-1].lower().strip("’'.,") in TITLE_NOUNS and all(_modifier_like(w) for w in words[:-1]):
+        return words, []
+    return [], words
 
 
 def clean_role(role: str) -> str | None:
@@ -245,10 +266,8 @@ def find_people(text: str) -> list[NameHit]:
             continue
         words = [w for _, w in run]
         offsets = [o for o, _ in run]
-        head = title_head(words)
-        role_words = words[: head + 1] if head >= 0 else []
-        name_words = words[head + 1:]
-        name_offsets = offsets[head + 1:]
+        role_words, name_words = split_title(words)
+        name_offsets = offsets[len(role_words):]
         if not name_words:
             continue
         end = name_offsets[-1] + len(name_words[-1])
@@ -337,6 +356,6 @@ def honorific_surname(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 __all__ = [
-    "HONORIFICS", "NameHit", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
+    "HONORIFICS", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
     "clean_role", "find_people", "honorific_surname", "is_name_token", "looks_like_org", "title_head",
 ]

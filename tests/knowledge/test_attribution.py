@@ -232,3 +232,9 @@ def test_possessive_group_and_organisation_with_and():
     a = article("The court agreed to hear the case, a move that Mr. Hart’s aides called “deeply disappointing.”",
                 "Brighton and Hove City Council said it was “sorry to hear” about the closure.")
     assert speakers_of(a) == ["Mr. Hart’s aides", "Brighton and Hove City Council"]
+
+
+def test_surnames_that_look_like_titles_or_places_are_names():
+    a = article("“We stay,” said Anne Bishop.", "“We go,” Senator Ida Park said.", "“Maybe,” said Tom Hall.",
+                "Later, Bishop said the vote was “a formality”.")
+    assert speakers_of(a) == ["Anne Bishop", "Ida Park", "Tom Hall", "Anne Bishop"]
