@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime
 import logging
+import math
 import signal
 import time
 from collections import deque
@@ -65,7 +66,7 @@ class AskingTooFast(app_commands.CheckFailure):
 
 def cooldown_message(retry_after: float) -> str:
     """Return the note for someone asking too fast: when they can ask again."""
-    seconds = max(1, int(retry_after + 0.999))
+    seconds = max(1, math.ceil(retry_after))
     when = discord.utils.format_dt(discord.utils.utcnow() + datetime.timedelta(seconds=seconds), "R")
     return f"You're asking faster than I can keep up with: try again in {seconds} s ({when})."
 

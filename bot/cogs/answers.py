@@ -68,13 +68,14 @@ class Answers(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        """Answer a message that mentions the bot, or a question in an answer channel, as a reply."""
+        """Answer a message that mentions the bot, a direct message, or a question in an answer channel, as a reply."""
         me = self.bot.user
         if me is None or message.author.bot or self.bot.answerer is None:
             return
         mentioned = any(user.id == me.id for user in message.mentions) and re.search(rf"<@!?{me.id}>", message.content)
         in_channel = message.channel.id in self.bot.config.answer_channels and message.content.rstrip().endswith("?")
-        if not (mentioned or in_channel):
+        direct = message.guild is None  # a direct message is always meant for the bot (and carries its content)
+        if not (mentioned or in_channel or direct):
             return
         started = time.perf_counter()
         text = question_in(message.content, me.id)
@@ -91,7 +92,7 @@ class Answers(commands.Cog):
             await self._reply_error(message, error)
             return
         await reply_pages(message, pages)
-        log_answered(message.guild, "mention" if mentioned else "channel", started)
+        log_answered(message.guild, "mention" if mentioned else "dm" if direct else "channel", started)
 
     async def _reply_error(self, message: discord.Message, error: Exception) -> None:
         if isinstance(error, TimeoutError):

@@ -324,12 +324,13 @@ def test_the_mention_is_taken_out_of_the_question():
 
 
 class StubMessage:
-    def __init__(self, content: str, *, author_id: int = 5, mentions=(), channel_id: int = 10, bot: bool = False):
+    def __init__(self, content: str, *, author_id: int = 5, mentions=(), channel_id: int = 10, bot: bool = False,
+                 dm: bool = False):
         self.content = content
         self.author = SimpleNamespace(id=author_id, bot=bot)
         self.mentions = list(mentions)
         self.channel = SimpleNamespace(id=channel_id)
-        self.guild = SimpleNamespace(id=555)
+        self.guild = None if dm else SimpleNamespace(id=555)
         self.replies: list[dict] = []
 
     async def reply(self, content=None, **kwargs):
@@ -372,6 +373,13 @@ async def test_questions_in_answer_channels_need_no_mention():
     for message in (question, chatter, elsewhere):
         await cog.on_message(message)
     assert len(question.replies) == 1 and chatter.replies == [] and elsewhere.replies == []
+
+
+async def test_direct_messages_are_answered_without_a_mention():
+    bot, cog = mention_bot()
+    message = StubMessage("what did Berg say", dm=True)
+    await cog.on_message(message)
+    assert message.replies[0]["embeds"][0].author.name.startswith("Maria Lopez")
 
 
 async def test_a_bare_mention_gets_the_help_and_bad_input_a_short_reply():
