@@ -43,7 +43,8 @@ def _quotes(args: argparse.Namespace) -> int:
     for quote in article.quotes:
         where = ", ".join(str(i + 1) for i in quote.paragraphs)
         speaker = quote.speaker or "(unattributed)"
-        print(f"[¶{where}] {speaker} ({quote.kind}{', ' + quote.cue if quote.cue else ''})")
+        detail = quote.cue or (f"repeats {quote.repeats}" if quote.repeats else None)
+        print(f"{quote.id} [¶{where}] {speaker} ({quote.kind}{', ' + detail if detail else ''})")
         for line in quote.text.split("\n"):
             print(f"    “{line}”")
     return 0
@@ -60,7 +61,8 @@ def _speakers(args: argparse.Namespace) -> int:
     for speaker in data["speakers"]:
         role = f", {speaker['role']}" if speaker["role"] else ""
         aliases = "; ".join(speaker["aliases"])
-        print(f"  {speaker['name']}{role}: {speaker['quotes']} quotations (as: {aliases})")
+        count = f"{speaker['quotes']} quotation{'' if speaker['quotes'] == 1 else 's'}"
+        print(f"  {speaker['name']}{role}: {count}" + (f" (as: {aliases})" if aliases else ""))
     if data["mentions"]:
         print("Mentioned, never quoted:")
         for mention in data["mentions"]:
