@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
@@ -225,6 +226,7 @@ class FakeDiscord:
         self.messages: dict[str, dict] = {}  # message id -> message as stored by the fake
         self.ready = asyncio.Event()
         self._ws: web.WebSocketResponse | None = None
+        self._compressors: dict[int, Any] = {}  # id(websocket) -> its zlib-stream compressor
         self._seq = 0
         self._waiters: list[tuple[Callable[[RecordedRequest], bool], asyncio.Future]] = []
         self._callbacks: dict[str, asyncio.Future] = {}  # interaction token -> callback future
@@ -518,6 +520,10 @@ class FakeDiscord:
         await ws.prepare(request)
         self.gateway_connections += 1
         self.gateway_query = dict(request.query)
+        # Transport compression as Discord does it for the zlib-stream the client asks for; plain
+        # text frames otherwise (zstd-stream included, which discord.py also accepts as text).
+        if self.gateway_query.get("compress") == "zlib-stream":
+            self._compressors[id(ws)] = zlib.compressobj()
         self._ws = ws
         self.gateway_close_code = None
         await self._send(ws, {"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})
@@ -552,6 +558,7 @@ class FakeDiscord:
                 )
         if self.gateway_close_code is None:
             self.gateway_close_code = ws.close_code
+        self._compressors.pop(id(ws), None)
         return ws
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict) -> None:
@@ -635,7 +642,13 @@ class FakeDiscord:
         return {"user": user, "roles": [], "joined_at": _now(), "deaf": False, "mute": False, "flags": 0}
 
     async def _send(self, ws: web.WebSocketResponse, payload: dict) -> None:
-        await ws.send_str(json.dumps(payload))
+        text = json.dumps(payload)
+        compressor = self._compressors.get(id(ws))
+        if compressor is None:
+            await ws.send_str(text)
+        else:
+            # zlib-stream: one zlib context per connection, each payload ending in a sync flush.
+            await ws.send_bytes(compressor.compress(text.encode()) + compressor.flush(zlib.Z_SYNC_FLUSH))
 
     async def _dispatch_on(self, ws: web.WebSocketResponse, event: str, data: dict) -> None:
         self._seq += 1
