@@ -529,6 +529,8 @@ class Cast:
         if not name_words:
             # only title words: "the Defence Secretary", "The UK Defence Secretary"
             person = self.person_by_role(text)
+            if person is not None:
+                self._enrich_role(person, text)
             return (person, None) if person else (None, text)
         name = " ".join(name_words)
         person = self.people.get(name) or self.person_by_surname(name_words[-1])
@@ -596,6 +598,16 @@ class Cast:
     def _document_author(self, noun: str) -> str | None:
         match = re.search(rf"\b[Tt]he\s+{noun}\s+(?:by|from|of)\s+(?:the\s+)?({_ORG})", self.article_text)
         return match.group(1) if match else None
+
+    def _enrich_role(self, person: Entity, phrase: str) -> None:
+        """"the UK Defence Secretary" for someone known as "Defence Secretary": keep the fuller role."""
+        role = clean_role(phrase)
+        if not role or not person.role:
+            return
+        known = {w.lower() for w in person.role.split()}
+        given = {w.lower() for w in role.split()}
+        if known < given and all(w[:1].isupper() or w.lower() in known for w in role.split()):
+            person.role = role
 
     def _alias(self, entity: Entity, text: str) -> None:
         text = text.strip()

@@ -84,6 +84,13 @@ def test_role_noun_resolves_through_a_premodified_title():
     assert "The Home Secretary" in a.speaker("Aled Price").aliases
 
 
+def test_a_fuller_role_reference_enriches_the_role():
+    a = article("Defence Secretary Mia Holt flew to Oslo.",
+                "The UK Defence Secretary said the visit was “long overdue”.")
+    assert speakers_of(a) == ["Mia Holt"]
+    assert a.speaker("Mia Holt").role == "UK Defence Secretary"
+
+
 def test_role_noun_in_the_lede_belongs_to_the_next_named_speaker():
     a = article("Schools will reopen next month, which could “restore some normality”, the Education "
                 "Minister has said.",
