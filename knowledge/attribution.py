@@ -511,7 +511,7 @@ class Cast:
                 person.paragraphs.append(paragraph)
             elif hit.role and not person.role:
                 person.role = hit.role
-            self._alias(person, text)
+            self.add_alias(person, text)
             return person, None
         text = re.sub(r"\s+of\s+[A-Z].*$", "", text) if re.search(r"[a-z]\w*\s+of\s+[A-Z]", text) else text
         words = text.split()
@@ -522,7 +522,7 @@ class Cast:
         core = [w for w in core if not re.fullmatch(r"[\w-]*-ranked|\d\w*|[a-z][\w-]*", w)] or core
         known = self.person_by_surname(core[-1]) if core else None
         if known is not None and len(core) <= 2:
-            self._alias(known, text)  # "Bishop said" when the article named Anne Bishop
+            self.add_alias(known, text)  # "Bishop said" when the article named Anne Bishop
             return known, None
         role_words, name_words = split_title(core)
         head = len(role_words) - 1
@@ -537,7 +537,7 @@ class Cast:
         if person is not None:
             if head >= 0 and not person.role:
                 person.role = " ".join(core[: head + 1])
-            self._alias(person, text)
+            self.add_alias(person, text)
             return person, None
         if determiner or looks_like_org(name_words) or (len(name_words) == 1 and name_words[0].isupper()) \
                 or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words):
@@ -570,7 +570,7 @@ class Cast:
         if noun_low in TITLE_NOUNS and noun_low not in SPOKESPEOPLE and determiner in {"the", "his", "her", "their"}:
             person = self.person_by_role(text, head=noun_low)
             if person is not None:
-                self._alias(person, text)
+                self.add_alias(person, text)
                 return person, None
             if not org:
                 return None, text
@@ -609,7 +609,7 @@ class Cast:
         if known < given and all(w[:1].isupper() or w.lower() in known for w in role.split()):
             person.role = role
 
-    def _alias(self, entity: Entity, text: str) -> None:
+    def add_alias(self, entity: Entity, text: str) -> None:
         text = text.strip()
         if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUNS \
                 and text.lower() not in {a.lower() for a in entity.aliases}:

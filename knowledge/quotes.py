@@ -243,7 +243,7 @@ class _Attributor:
             if entity is not None:
                 frame.speaker = entity.name
                 self.cast.mark_salient(entity.name)
-                self.cast._alias(entity, subject)
+                self.cast.add_alias(entity, subject)
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
             self.frames.append((pos, frame))
@@ -309,14 +309,6 @@ class _Attributor:
         before = [f for f in frames if f.end <= span.open_at]
         if before:
             frame = max(before, key=lambda f: f.end)
-            if frame.kind == "according" and frame.subject_end and frame.subject_end >= span.open_at - 1:
-                result.drop, result.how = True, "name"
-                return result
-            if frame.kind == "according":
-                words_between = masked[frame.end:span.open_at].split()
-                if not words_between:
-                    result.drop, result.how = True, "name"
-                    return result
             return self._take(result, frame, "before")
         # C: a frame later in the sentence ("“…” in that law, Azzouz said.")
         for frame in frames:
@@ -468,7 +460,7 @@ def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
             if person is not None and not person.role:
                 person.role = clean_role(result.pending_role)
         if person is not None:
-            cast._alias(person, result.pending_role)
+            cast.add_alias(person, result.pending_role)
             for _, other in attributor.found.items():
                 if other.pending_role == result.pending_role and not other.speaker:
                     other.speaker = person.name
