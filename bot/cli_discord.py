@@ -76,6 +76,17 @@ def _apply_log_level(config, args: argparse.Namespace) -> None:
     logging.getLogger().setLevel(level)
     # discord.py's own INFO lines (connecting, session ids) only at DEBUG; its warnings always.
     logging.getLogger("discord").setLevel(max(level, logging.WARNING) if level > logging.DEBUG else level)
+    _quiet_libraries(level)
+
+
+def _quiet_libraries(level: int) -> None:
+    # bm25s sets its own logger to DEBUG when imported, which would print index-building chatter;
+    # import it first so that the level set here sticks.
+    try:
+        import bm25s  # noqa: F401
+    except ImportError:
+        pass
+    logging.getLogger("bm25s").setLevel(max(level, logging.WARNING) if level > logging.DEBUG else level)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -125,6 +136,7 @@ def _chat(args: argparse.Namespace) -> int:
     elif args.file == "-" or not sys.stdin.isatty():
         lines = sys.stdin.readlines()
 
+    _quiet_libraries(logging.getLogger().getEffectiveLevel())
     console = Console(highlight=False)
     status = Console(stderr=True)
     with status.status("Opening the knowledge base…", spinner="dots") if status.is_terminal else nullcontext():
