@@ -168,3 +168,22 @@ def test_chat_on_the_bundled_article_answers_with_healey_on_talks(bundled_answer
     assert "So whilst all the focus may be on talks" in text
     assert "Volodymyr Zelensky" in text
     assert "Nothing on record" in text
+
+
+def test_an_article_is_found_by_id_or_exact_title_and_otherwise_refused_with_suggestions():
+    from bot import replies
+
+    answerer = FakeAnswerer()
+    assert replies.resolve_article(answerer, ARTICLE.id).id == ARTICLE.id
+    assert replies.resolve_article(answerer, "  harbour PLAN approved after long debate ").id == ARTICLE.id
+    assert replies.resolve_article(answerer, "") is None
+    with pytest.raises(replies.BadInput, match="Did you mean: Harbour plan approved after long debate"):
+        replies.resolve_article(answerer, "Harbour plan")
+    with pytest.raises(replies.BadInput, match="Type /article to see them"):
+        replies.resolve_article(answerer, "weather")
+
+
+def test_questions_are_cleaned_of_control_characters_and_extra_space():
+    from bot import replies
+
+    assert replies.clean_question("  what\x00 did\n\tBerg   say? ") == "what did Berg say?"
