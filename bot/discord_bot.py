@@ -266,6 +266,8 @@ def explain_start_error(error: BaseException, config: BotConfig) -> str | None:
         return TOKEN_REJECTED
     if isinstance(error, discord.PrivilegedIntentsRequired):
         return INTENT_REFUSED
+    if isinstance(error, discord.ConnectionClosed) and error.code == 4004:  # authentication failed
+        return TOKEN_REJECTED
     if isinstance(error, discord.ConnectionClosed):
         return f"Discord closed the gateway connection (code {error.code}): {error.reason or 'no reason given'}."
     if isinstance(error, discord.GatewayNotFound):
