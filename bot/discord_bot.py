@@ -182,7 +182,7 @@ class OnrecordBot(commands.Bot):
             if not articles:
                 log.warning(
                     "the knowledge base %s has no articles, so every question gets 'no articles yet': "
-                    "add some with `onrecord ingest PATH --db %s`", self.config.db or "", self.config.db or "FILE"
+                    "add some with `onrecord ingest PATH --db %s`", self.config.db or "(default)", self.config.db or "FILE"
                 )
         for name in COGS:
             await self.load_extension(name)
