@@ -79,6 +79,16 @@ SPEECH_VERBS -= {"speaking", "speak", "speaks", "continuing", "posting", "post",
 # Verbs that need an object before the quote to be read as attribution ("called it").
 _OBJECT_VERBS = {"call", "calls", "called", "describe", "describes", "described", "label", "labelled",
                  "labeled", "brand", "branded", "dub", "dubbed", "term", "termed"}
+# Verbs that may come before their subject ("…,” said Kohli); "told X" names the hearer.
+INVERTING_VERBS = {
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "continued", "continues",
+    "warned", "warns", "insisted", "insists", "noted", "recalled", "recalls", "replied", "replies",
+    "answered", "asked", "asks", "declared", "declares", "observed", "conceded", "concedes", "admitted",
+    "admits", "argued", "argues", "stressed", "stresses", "cautioned", "remarked", "quipped", "joked",
+    "acknowledged", "countered", "responded", "tweeted", "claimed", "claims", "predicted", "predicts",
+    "mused", "concluded", "concludes", "announced", "announces", "confirmed", "confirms", "suggested",
+    "suggests", "agreed", "boasted", "lamented", "laments", "retorted", "shouted", "whispered",
+}
 PARTICIPLES = {forms[2] for forms in _VERB_STEMS.values()} - {"speaking", "continuing", "reporting",
                                                                 "posting", "signalling", "threatening"}
 SPEECH_NOUNS = {"suggestion", "claim", "claims", "words", "remark", "remarks", "comment", "comments",
@@ -184,7 +194,8 @@ def _strip_aux(text: str) -> str:
 
 def _premodifiers_only(text: str) -> bool:
     """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
-    words = text.replace("“", " ").replace("”", " ").replace('"', " ").split()
+    text = re.split(r"[”\"’]", text)[-1]  # only what follows a quotation
+    words = text.replace("“", " ").split()
     return all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words)
 
 
@@ -253,7 +264,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         tail = masked[start:vs].rstrip()
         if not tail or tail[-1] in ",”\"’:—–(":
             after = _SUBJ_START.match(masked[ve:end])
-            if after and verb.lower() not in PARTICIPLES \
+            if after and verb.lower() in INVERTING_VERBS \
                     and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
                                      r"must|can|may|might|shall)\b", masked[ve + after.end(1):end]):
                 s0, s1 = ve + after.start(1), ve + after.end(1)
@@ -308,6 +319,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)
     person_like: bool = True  # "he"/"she" may refer to it
+    category: str = ""  # for sources: "institution", "spokesperson", "document" or "group"
 
     @property
     def surname(self) -> str:
@@ -425,11 +437,11 @@ class Cast:
                 best, best_score = person, score
         return best
 
-    def source(self, name: str, *, person_like: bool, alias: str | None = None) -> Entity:
+    def source(self, name: str, *, person_like: bool, alias: str | None = None, category: str = "") -> Entity:
         """Return (creating it if new) the unnamed source or institution called ``name``."""
         entity = self.sources.get(name)
         if entity is None:
-            entity = Entity(name, "source", person_like=person_like)
+            entity = Entity(name, "source", person_like=person_like, category=category)
             self.sources[name] = entity
         if alias and alias != name and alias not in entity.aliases:
             entity.aliases.append(alias)
@@ -492,7 +504,7 @@ class Cast:
         first = text.split()[0]
         if re.fullmatch(_GROUP, text) and text.split()[-1].lower() in GROUP_NOUNS:
             name = text.lower() if first.lower() in GROUP_NOUNS else text
-            return self.source(name, person_like=False, alias=text), None
+            return self.source(name, person_like=False, alias=text, category="group"), None
         if re.fullmatch(_NP, text):
             return self._resolve_noun_phrase(text, paragraph)
         return self._resolve_name(text, paragraph)
@@ -555,7 +567,7 @@ class Cast:
         longer = re.search(rf"\b({re.escape(first)}[a-z]+(?:\s+[A-Z][\w’'-]*)+)", self.article_text)
         if longer and len(name.split()) == 1 and not first.isupper():
             name = longer.group(1)
-        return self.source(article + name, person_like=False, alias=text)
+        return self.source(article + name, person_like=False, alias=text, category="institution")
 
     def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
         match = re.fullmatch(
@@ -581,19 +593,25 @@ class Cast:
                 owner = abbreviation.group(1) if abbreviation else re.sub(r"^the\s+", "", org)
             elif modifiers and re.search(r"[A-Z]", modifiers):
                 owner = " ".join(w for w in modifiers.split() if w[0].isupper())
-            plain = " ".join(w for w in modifiers.split() if w.islower() and not w.endswith(("’s", "'s")))
-            name = f"{owner} {noun_low}" if owner else f"{plain} {noun_low}".strip()
-            entity = self.source(name, person_like=True, alias=text)
+            name = f"{owner} {noun_low}" if owner else f"{modifiers.lower()} {noun_low}".strip()
+            entity = self.source(name, person_like=True, alias=text, category="spokesperson")
             entity.gender = entity.gender or {"spokesman": "m", "spokeswoman": "f"}.get(noun_low)
             return entity, None
         if noun_low in DOCUMENT_NOUNS:
             author = org or self._document_author(noun_low)
             name = f"{re.sub(r'^the ', '', author)} {noun_low}" if author else f"the {noun_low}"
-            return self.source(name, person_like=False, alias=text), None
+            return self.source(name, person_like=False, alias=text, category="document"), None
         phrase = f"{modifiers} {noun}".strip()
         if org:
             phrase = f"{phrase} of {org}"
-        return self.source("the " + phrase, person_like=False, alias=text), None
+        elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
+            # "Acme Corp said …" then "the company added": the institution the story is about
+            for name in reversed(self.salient):
+                entity = self.entity(name)
+                if entity is not None and entity.category == "institution" and re.search(r"[A-Z]", name):
+                    self.add_alias(entity, text)
+                    return entity, None
+        return self.source("the " + phrase, person_like=False, alias=text, category="institution"), None
 
     def _document_author(self, noun: str) -> str | None:
         match = re.search(rf"\b[Tt]he\s+{noun}\s+(?:by|from|of)\s+(?:the\s+)?({_ORG})", self.article_text)

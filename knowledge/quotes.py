@@ -180,7 +180,7 @@ class _Attributor:
         for k, result in enumerate(results):
             if result.speaker or result.pending_role or result.drop:
                 continue
-            if not _reads_as_speech(text[result.span.start:result.span.end]):
+            if result.span.closed and not _reads_as_speech(text[result.span.start:result.span.end]):
                 continue
             neighbours = results[:k][::-1] + results[k + 1:]
             owner = next((r for r in neighbours if r.speaker and r.how != "paragraph"), None)
@@ -336,7 +336,7 @@ class _Attributor:
         if _is_title(words):
             result.drop, result.speaker, result.how = True, None, "name"
             return
-        if not result.speaker and not result.pending_role and len(words.split()) <= 4:
+        if not result.speaker and not result.pending_role and len(words.split()) <= 4 and result.span.closed:
             result.drop, result.how = True, "scare"
 
 

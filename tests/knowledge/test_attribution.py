@@ -245,3 +245,20 @@ def test_surnames_that_look_like_titles_or_places_are_names():
     a = article("“We stay,” said Anne Bishop.", "“We go,” Senator Ida Park said.", "“Maybe,” said Tom Hall.",
                 "Later, Bishop said the vote was “a formality”.")
     assert speakers_of(a) == ["Anne Bishop", "Ida Park", "Tom Hall", "Anne Bishop"]
+
+
+def test_told_names_the_hearer_never_the_speaker():
+    a = article("“I don’t know what happened,” Reid, a former soldier, told the court. “I just remember the noise.”")
+    assert speakers_of(a) == ["Reid", "Reid"]
+    assert a.quotes[0].cue == "told the court"
+
+
+def test_the_company_refers_back_to_the_named_institution():
+    a = article("In a statement, Acme Corp said it “regrets the inconvenience” and would refund customers.",
+                "The company added: “We are working around the clock to fix the problem.”")
+    assert speakers_of(a) == ["Acme Corp", "Acme Corp"]
+
+
+def test_spokesperson_of_a_described_owner_keeps_the_description():
+    a = article("The prime minister’s spokesman said: “The PM has full confidence in the chancellor.”")
+    assert speakers_of(a) == ["prime minister’s spokesman"]

@@ -141,3 +141,11 @@ def test_unattributed_long_quote_is_kept_without_a_speaker():
     a = article("“This is a long sentence that somebody plainly said out loud,” read a sign on the wall.")
     assert texts(a) == ["This is a long sentence that somebody plainly said out loud,"]
     assert a.quotes[0].speaker is None
+
+
+def test_a_short_opening_that_runs_into_the_next_paragraph_is_kept():
+    a = article("“First part,” said Olga Berg. “Second part continues", "“and ends here.”")
+    assert [(q.text, q.speaker, q.paragraphs) for q in a.quotes] == [
+        ("First part,", "Olga Berg", [0]),
+        ("Second part continues\nand ends here.", "Olga Berg", [0, 1]),
+    ]
