@@ -297,7 +297,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
     rest = masked[verb_end:end]
     lowered = verb.lower()
-    match = re.match(r"\s+(reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", rest)
+    match = re.match(r"\s+(reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+                     r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
     if lowered in {"told", "tells", "tell", "telling"} and match:
         return f"{verb} {match.group(1).rstrip('.')}"
     if lowered.startswith("accus") and re.search(r"\bof\b", rest[:80]):
