@@ -338,6 +338,8 @@ class _Attributor:
             return
         if not result.speaker and not result.pending_role and len(words.split()) <= 4 and result.span.closed:
             result.drop, result.how = True, "scare"
+        elif not result.speaker and not result.pending_role and _is_headline(text):
+            result.drop, result.how = True, "headline"  # a related-story link or a caption, not the story
 
 
 def _is_title(words: str) -> bool:

@@ -149,3 +149,10 @@ def test_a_short_opening_that_runs_into_the_next_paragraph_is_kept():
         ("First part,", "Olga Berg", [0]),
         ("Second part continues\nand ends here.", "Olga Berg", [0, 1]),
     ]
+
+
+def test_unattributed_quote_in_a_headline_shaped_line_is_not_the_storys():
+    a = article("“It was a difficult day,” said Ana Ruiz.",
+                "Minister: “We will rebuild every single home that was lost” in floods",
+                "The rebuilding starts next week.")
+    assert texts(a) == ["It was a difficult day,"]
