@@ -225,8 +225,9 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
             current = []
         if capital or particle:
             trimmed = re.sub(r"[,.;:!?”’\"')\]]+$", "", core) if not re.fullmatch(r"[A-Z]\.", core) else core
-            if core.endswith(("’s", "'s")) or core.endswith(("’s,", "'s,")):
-                trimmed = core[: core.index("s", len(core) - 3) + 1]
+            possessive = re.match(r"(.+?[’']s?)[,.;:!?”\"')\]]*$", core)
+            if possessive and re.search(r"[’']s?$", possessive.group(1)) and len(possessive.group(1)) > 2:
+                trimmed = possessive.group(1)  # keep the mark: "Jones’s", "Kyrgios’"
             current.append((offset, trimmed))
             honorific = core.endswith(".") and core[:-1].lower() in HONORIFICS
             ended = (trimmed != core and not honorific) or trimmed.endswith(("’s", "'s", "’", "'"))

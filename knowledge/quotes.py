@@ -249,7 +249,8 @@ class _Attributor:
             self.frames.append((pos, frame))
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
-                owner = next((f for f in reversed(frames[:i]) if f.speaker or f.pending_role), None)
+                owner = next((f for f in reversed(frames[:i]) if (f.speaker or f.pending_role)
+                              and f.kind in {"sv", "inverted", "participle"}), None)
                 if owner is not None:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
@@ -302,7 +303,7 @@ class _Attributor:
             if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
                 if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
                     break  # introduces the next quote
-                if frame.kind in {"sv", "inverted", "participle", "according"}:
+                if frame.kind in {"sv", "inverted", "according"}:
                     return self._take(result, frame, "after")
                 break
         # B: the nearest frame before the quote in the sentence

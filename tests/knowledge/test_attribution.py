@@ -262,3 +262,9 @@ def test_the_company_refers_back_to_the_named_institution():
 def test_spokesperson_of_a_described_owner_keeps_the_description():
     a = article("The prime minister’s spokesman said: “The PM has full confidence in the chancellor.”")
     assert speakers_of(a) == ["prime minister’s spokesman"]
+
+
+def test_participle_skips_a_possessive_frame_for_the_main_subject():
+    a = article("Jon Smith rejected Ella Jones’s claim that the plan was “dead on arrival”, saying it was "
+                "“very much alive”.")
+    assert speakers_of(a) == ["Ella Jones", "Jon Smith"]
