@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import (
+    GENDER_OF_NOUN,
     HONORIFICS,
     ORG_WORDS,
     ROLE_MODIFIERS,
@@ -137,7 +138,7 @@ _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|f
 _GROUP = rf"(?:(?:(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
         r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
-        r"was\s+quoted\s+as|is\s+quoted\s+as|\w+ly|not|never|on\s+\w+day|on\s+\w+)")
+        r"was\s+quoted\s+as|is\s+quoted\s+as|[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
 
 DEMONYMS = {"American", "German", "Spaniard", "Frenchman", "Frenchwoman", "Dutchman", "Englishman",
             "Englishwoman", "Irishman", "Welshman", "Scotsman", "Briton", "Scot", "Serb", "Croat", "Pole",
@@ -352,6 +353,7 @@ class Cast:
                 else:
                     self._note(person, hit, paragraph)
         self._learn_counterparts(text, hits)
+        self._learn_genders(text, hits)
         for person in self.people.values():
             words = person.name.split()
             if len(words) > 1 and paragraph not in person.paragraphs \
@@ -370,8 +372,23 @@ class Cast:
             person.role = hit.role
         if hit.gender and not person.gender:
             person.gender = hit.gender
+        if hit.role and not person.gender:
+            person.gender = GENDER_OF_NOUN.get(hit.role.split()[-1].lower())
         if paragraph not in person.paragraphs:
             person.paragraphs.append(paragraph)
+
+    def _learn_genders(self, text: str, hits: list[NameHit]) -> None:
+        """"Yellen said her term …": a his/her shortly after a subject, with no other name between."""
+        for i, hit in enumerate(hits):
+            if hit.possessive:
+                continue
+            limit = hits[i + 1].start if i + 1 < len(hits) else len(text)
+            window = text[hit.end:min(limit, hit.end + 60)]
+            # "her" alone may be an object (someone else); "her own", "herself" may not
+            match = re.match(r"[^.!?“”\"]*?\b(his|himself|herself|her own)\b", window)
+            person = self.person_by_surname(hit.name.split()[-1])
+            if match and person and not person.gender:
+                person.gender = "m" if match.group(1) in {"his", "himself"} else "f"
 
     def _learn_counterparts(self, text: str, hits: list[NameHit]) -> None:
         """"his US counterpart Donald Trump": the counterpart holds the possessor's title."""

@@ -268,3 +268,17 @@ def test_participle_skips_a_possessive_frame_for_the_main_subject():
     a = article("Jon Smith rejected Ella Jones’s claim that the plan was “dead on arrival”, saying it was "
                 "“very much alive”.")
     assert speakers_of(a) == ["Ella Jones", "Jon Smith"]
+
+
+def test_gender_from_role_nouns_and_his_keeps_pronouns_apart():
+    a = article("Nurse Maria Lopes said staff were exhausted.",
+                "Hospital spokesman Tom Reilly said the hospital was hiring.",
+                "“We have been working double shifts for months,” she said.",
+                "Kai Brandt, the ward manager, said his team was “at breaking point”.",
+                "“Nobody listens to us,” she said.")
+    assert speakers_of(a) == ["Maria Lopes", "Kai Brandt", "Maria Lopes"]
+
+
+def test_surnames_ending_in_ly_are_not_adverbs():
+    a = article("“It is fine,” Grace Kelly said.", "Tom Reilly later said the plan was “far from fine”.")
+    assert speakers_of(a) == ["Grace Kelly", "Tom Reilly"]
