@@ -133,7 +133,9 @@ _NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+
 _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
 _DET = r"(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
-_NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?{_ORG}"
+_INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
+_NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
+       rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
        rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?)")
 _GROUP = rf"(?:(?:(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
@@ -589,7 +591,8 @@ class Cast:
 
     def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
         match = re.fullmatch(
-            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?({_ORG})"
+            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?"
+            rf"({_ORG}|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
             rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?",
             text,
         )

@@ -282,3 +282,8 @@ def test_gender_from_role_nouns_and_his_keeps_pronouns_apart():
 def test_surnames_ending_in_ly_are_not_adverbs():
     a = article("“It is fine,” Grace Kelly said.", "Tom Reilly later said the plan was “far from fine”.")
     assert speakers_of(a) == ["Grace Kelly", "Tom Reilly"]
+
+
+def test_spokesperson_for_a_lowercase_institution():
+    a = article("A spokeswoman for the health ministry said it was “monitoring the situation”.")
+    assert speakers_of(a) == ["health ministry spokeswoman"]
