@@ -516,7 +516,7 @@ class Cast:
         nobody yet; the caller may tie it to the next named speaker.
         """
         text = re.sub(r"\s+", " ", subject.strip(" ,"))
-        low = text.lower()
+        low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(text.lower(), text.lower())
         if low in PRONOUNS:
             return self.resolve_pronoun(low), None
         if _ANAPHOR.fullmatch(text):

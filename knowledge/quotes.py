@@ -234,9 +234,10 @@ class _Attributor:
                 continue
             subject = re.sub(r"\s+", " ", frame.subject).strip()
             entity, pending = None, None
-            if subject.lower() in {"he", "she"}:
+            pronoun = {"his": "he", "her": "she"}.get(subject.lower(), subject.lower())
+            if pronoun in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
-                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[subject.lower()])
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun])
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
             frame.pending_role = pending

@@ -287,3 +287,9 @@ def test_surnames_ending_in_ly_are_not_adverbs():
 def test_spokesperson_for_a_lowercase_institution():
     a = article("A spokeswoman for the health ministry said it was “monitoring the situation”.")
     assert speakers_of(a) == ["health ministry spokeswoman"]
+
+
+def test_possessive_pronoun_frames():
+    a = article("Leo Marsh spoke for an hour. The plan, in his words, was “a joke from start to finish”.",
+                "Sara Vik repeated her warning that prices would “keep rising”.")
+    assert speakers_of(a) == ["Leo Marsh", "Sara Vik"]
