@@ -376,6 +376,9 @@ def extract_knowledge(document: Document) -> Article:
         spans[pos] = find_spans(text, pos, singles=singles_everywhere or (headline and not has_double_marks(text)))
     chains = _chain(spans, texts, order)
     pulls = _find_pull_quotes(texts, order, spans, chains)
+    if pulls:  # a pull quote set between two paragraphs of one quotation does not end it
+        chains = _chain(spans, texts, [pos for pos in order if pos not in pulls])
+        pulls = _find_pull_quotes(texts, order, spans, chains)
     body = [pos for pos in order if pos not in pulls]
 
     cast = Cast()

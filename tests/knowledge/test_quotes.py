@@ -156,3 +156,14 @@ def test_unattributed_quote_in_a_headline_shaped_line_is_not_the_storys():
                 "Minister: “We will rebuild every single home that was lost” in floods",
                 "The rebuilding starts next week.")
     assert texts(a) == ["It was a difficult day,"]
+
+
+def test_pull_quote_between_paragraphs_of_one_quotation_does_not_break_it():
+    a = article(
+        "Coach Ivan Petrov said: “We worked hard all season and we never gave up on each other.",
+        "We never gave up on each other Coach Ivan Petrov",
+        "“That is why we won.”",
+    )
+    body = [q for q in a.quotes if q.kind != "pullquote"]
+    assert [(q.paragraphs, q.speaker) for q in body] == [([0, 2], "Ivan Petrov")]
+    assert a.paragraphs[1].role == "pullquote"
