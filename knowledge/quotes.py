@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .attribution import PRONOUNS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
-from .names import clean_role, find_people, is_name_token
+from .names import ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
 
 log = logging.getLogger(__name__)
 
@@ -113,28 +113,52 @@ def _span_text(texts: list[str], span: Span) -> str:
     return texts[span.paragraph][span.start:span.end].strip()
 
 
+def _is_trailer(words: list[str]) -> bool:
+    """Return True for a pull quote's closing credit: a name with its title ("Defence Secretary John Healey")."""
+    if not words or len(words) > 9 or not any(w[:1].isupper() for w in words):
+        return False
+    allowed = _SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
+    return all(w[:1].isupper() or w.lower().strip(",") in allowed for w in words)
+
+
 def _find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[Span]],
                       chains: list[list[Span]]) -> dict[int, tuple[str, str, int]]:
-    """Return {position: (quote words, trailing name, chain number)} for pull-quote paragraphs."""
+    """Return {position: (quote words, trailing name, chain number)} for pull-quote paragraphs.
+
+    A pull quote repeats at least five words of a body quotation and ends with the
+    speaker's name: either printed without marks, or as one quotation that opens the
+    paragraph and is followed only by the name.
+    """
     chain_texts = [normalise(" ".join(_span_text(texts, s) for s in chain)) for chain in chains]
     found: dict[int, tuple[str, str, int]] = {}
     for pos in order:
-        if spans.get(pos):
+        text = texts[pos]
+        marked = spans.get(pos, [])
+        if marked:
+            span = marked[0]
+            if len(marked) != 1 or not span.closed or text[: span.open_at].strip():
+                continue
+            trailer = text[span.close_at + 1:].split()
+            probe = normalise(_span_text(texts, span)).rstrip(".,;:!?—–- ")
+            if not _is_trailer([w for w in trailer if w not in {"—", "-", "–"}]) or len(probe.split()) < 5:
+                continue
+            hit = next((i for i, (chain, body) in enumerate(zip(chains, chain_texts))
+                        if probe in body and span not in chain), None)
+            if hit is not None:
+                found[pos] = (_span_text(texts, span), " ".join(trailer).strip(" —–-,"), hit)
             continue
-        words = texts[pos].split()
+        words = text.split()
         if len(words) < 6:
             continue
         for k in range(len(words) - 1, max(4, len(words) - 10), -1):
             trailer = words[k:]
-            if not trailer[-1][:1].isupper() or not all(
-                w[:1].isupper() or w.lower().strip(",") in _SMALL_WORDS | {"—", "-", "–"} for w in trailer
-            ):
+            if not _is_trailer(trailer):
                 continue
             prefix = " ".join(words[:k])
             probe = normalise(prefix).rstrip(".,;:!?—–- ")
             if len(probe.split()) < 5:
                 break
-            hit = next((i for i, text in enumerate(chain_texts) if probe in text), None)
+            hit = next((i for i, body in enumerate(chain_texts) if probe in body), None)
             if hit is not None:
                 found[pos] = (prefix.rstrip(" —–-"), " ".join(trailer).strip(" —–-,"), hit)
                 break

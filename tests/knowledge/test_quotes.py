@@ -167,3 +167,18 @@ def test_pull_quote_between_paragraphs_of_one_quotation_does_not_break_it():
     body = [q for q in a.quotes if q.kind != "pullquote"]
     assert [(q.paragraphs, q.speaker) for q in body] == [([0, 2], "Ivan Petrov")]
     assert a.paragraphs[1].role == "pullquote"
+
+
+@pytest.mark.parametrize("pull", [
+    "“Nobody here wanted this fight, but we will finish it” — Ines Moro, union leader",
+    "Nobody here wanted this fight, but we will finish it Ines Moro, union leader",
+])
+def test_pull_quote_with_marks_or_a_lowercase_title(pull):
+    a = article("Union leader Ines Moro addressed the rally on Saturday.",
+                pull,
+                "Ms Moro said: “Nobody here wanted this fight, but we will finish it.”")
+    assert a.paragraphs[1].role == "pullquote"
+    kinds = [(q.kind, q.speaker) for q in a.quotes]
+    assert kinds == [("pullquote", "Ines Moro"), ("direct", "Ines Moro")]
+    assert a.quotes[0].repeats == a.quotes[1].id
+    assert "Moro" not in a.quotes[0].text
