@@ -83,12 +83,17 @@ CREATE TABLE units (
 CREATE INDEX units_by_hash ON units (text_hash);
 """
 
+# A rowid table: a vector (1.5 KB for 384 dimensions) is too big a row for WITHOUT ROWID,
+# which would put every one on an overflow page of its own.
 _EMBEDDINGS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
+    id INTEGER PRIMARY KEY,
     model TEXT NOT NULL, hash TEXT NOT NULL, dimension INTEGER NOT NULL, vector BLOB NOT NULL,
-    PRIMARY KEY (model, hash)
-) WITHOUT ROWID;
+    UNIQUE (model, hash)
+);
 """
+# Bigger pages hold five 384-dimension vectors each instead of two.
+_PAGE_SIZE = 8192
 
 _ARTICLE_TABLES = ("paragraphs", "quotes", "speakers", "mentions", "units")
 
@@ -192,6 +197,7 @@ class EmbeddingCache:
             if writable:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+                self._conn.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
                 self._conn.executescript(_EMBEDDINGS_SCHEMA)
             else:
                 uri = self.path.resolve().as_uri() + "?mode=ro"
@@ -395,6 +401,7 @@ class KnowledgeBase:
             )
 
     def _initialise(self) -> None:
+        self._conn.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
         with _transaction(self._conn):
             for statement in (_SCHEMA + _EMBEDDINGS_SCHEMA).split(";"):
                 if statement.strip():
