@@ -10,6 +10,9 @@ players’). The rules here:
 - a mark's side is read from its neighbours when the glyph is ambiguous or misused
   (a straight mark after a space opens, after a letter closes);
 - a mark between two letters is an apostrophe, never a quotation mark;
+- an opening mark inside an open quotation nests when two closing marks follow before
+  the next opening one (“He said “no” to me,”), and otherwise means the open quotation
+  was never closed;
 - a quotation still open at the end of a paragraph continues into the next paragraph
   when that paragraph opens with a mark (the news convention for long quotes);
   otherwise it ends with its paragraph.
@@ -73,6 +76,7 @@ def _side(text: str, i: int, opener: bool | None) -> str | None:
 def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: str) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
+    depth = 0
     for i, char in enumerate(text):
         if char in opens:
             side = _side(text, i, True)
@@ -91,15 +95,31 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
                 open_at = i
             continue
         if side == "open" and char != straight:
+            if _nested(text, i, opens, closes):
+                depth += 1  # “He said “no” to me,” (double marks inside double marks)
+                continue
             # an opener while a quotation is open: the earlier one was never closed
             spans.append(Span(paragraph, open_at + 1, i, open_at, None))
             open_at = i
+        elif depth and side == "close" and char != straight:
+            depth -= 1
         elif side == "close" or char == straight:
             spans.append(Span(paragraph, open_at + 1, i, open_at, i))
             open_at = None
     if open_at is not None:
         spans.append(Span(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
     return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def _nested(text: str, i: int, opens: str, closes: str) -> bool:
+    """Return True when the opener at ``i`` is followed by two closers before any other opener."""
+    closers = 0
+    for char in text[i + 1:]:
+        if char in opens:
+            break
+        if char in closes:
+            closers += 1
+    return closers >= 2
 
 
 def has_double_marks(text: str) -> bool:

@@ -182,3 +182,10 @@ def test_pull_quote_with_marks_or_a_lowercase_title(pull):
     assert kinds == [("pullquote", "Ines Moro"), ("direct", "Ines Moro")]
     assert a.quotes[0].repeats == a.quotes[1].id
     assert "Moro" not in a.quotes[0].text
+
+
+def test_double_marks_inside_double_marks_and_an_unclosed_quote_before_a_new_one():
+    nested = article("“He said “no” to me, and that was that,” said Ana Ruiz.")
+    assert texts(nested) == ["He said “no” to me, and that was that,"]
+    unclosed = article("Ana Ruiz said: “We tried everything. “Nothing worked,” she added.")
+    assert texts(unclosed) == ["We tried everything.", "Nothing worked,"]
