@@ -218,6 +218,10 @@ class _Attributor:
             if self.last_subject and self.last_subject[0] == self.previous \
                     and (not self.last_speaker or self.last_speaker[0] < self.previous):
                 owner = self.last_subject[1]
+            # "Smith said:" or "Smith said the plan would work." just before
+            said = [f for p, f in self.frames if p == self.previous and f.speaker and f.kind in {"sv", "inverted"}]
+            if said:
+                owner = said[-1].speaker
             if not first.speaker and not first.pending_role and owner:
                 for result in results:
                     if not result.speaker and not result.pending_role:

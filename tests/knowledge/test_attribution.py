@@ -293,3 +293,10 @@ def test_possessive_pronoun_frames():
     a = article("Leo Marsh spoke for an hour. The plan, in his words, was “a joke from start to finish”.",
                 "Sara Vik repeated her warning that prices would “keep rising”.")
     assert speakers_of(a) == ["Leo Marsh", "Sara Vik"]
+
+
+def test_a_frame_closing_the_previous_paragraph_owns_the_next_quote():
+    a = article("“We are done,” said Carl Holm.",
+                "In a statement on Friday, the director, Mona Eik, said:",
+                "“We will reopen the museum in the spring, with free entry for a month.”")
+    assert speakers_of(a) == ["Carl Holm", "Mona Eik"]
