@@ -192,6 +192,7 @@ class EmbeddingCache:
 
     def __init__(self, path: str | Path, *, writable: bool = True) -> None:
         self.path = Path(path).expanduser()
+        self.writable = writable
         self._conn: sqlite3.Connection | None = None
         try:
             if writable:
@@ -219,7 +220,7 @@ class EmbeddingCache:
 
     def save(self, model: str, dimension: int, vectors: dict[str, np.ndarray]) -> None:
         """Store ``vectors`` (hash -> vector) in one transaction."""
-        if self._conn is None or not vectors:
+        if self._conn is None or not self.writable or not vectors:
             return
         try:
             with _transaction(self._conn):

@@ -311,7 +311,7 @@ def test_in_memory_answers_from_exactly_its_articles_and_caches_embeddings(tmp_p
 
 
 @requires_reader
-def test_rebuild_replaces_everything_and_reuses_embeddings(tmp_path, db, counting):
+def test_rebuild_replaces_everything_and_reuses_embeddings(tmp_path, db, counting, caplog):
     files = []
     for name in ("one", "two"):
         path = tmp_path / f"{name}.txt"
@@ -326,6 +326,7 @@ def test_rebuild_replaces_everything_and_reuses_embeddings(tmp_path, db, countin
     counting.texts.clear()
     report = KnowledgeBase.rebuild(db, files, counting)
     assert report.articles == 2 and report.embedded == 0 and counting.texts == []
+    assert not [r for r in caplog.records if r.levelname == "WARNING"], "the old file was written to"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
