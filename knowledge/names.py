@@ -287,6 +287,9 @@ def find_people(text: str) -> list[NameHit]:
             name_words, name_offsets = name_words[-2:], name_offsets[-2:]
         if looks_like_org(name_words):
             continue
+        if not role_words and len(name_words) == 2 and re.search(r"(?:ian|ese|ish|an|ic)$", name_words[0]) \
+                and name_words[1].endswith("s") and not name_words[1].endswith("ss"):
+            continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person
         start = name_offsets[0]
         lower_role = _lowercase_role_before(before) if not role_words else None
         role = " ".join(role_words) if role_words else lower_role
@@ -294,8 +297,11 @@ def find_people(text: str) -> list[NameHit]:
             continue
         if role is None and not honorific and re.search(r"\b(?:the|The)\W*$", before):
             continue  # "the Arab Spring", "the Bardo"
-        if not honorific and not titled and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of|and|&)$", before):
-            continue  # the tail of an organisation's name: "Institute for Fiscal Studies"
+        tail = re.search(r"([A-Z][\w’'.-]*)\s+(for|of|and|&)$", before)
+        if not honorific and not titled and tail and (
+                tail.group(2) in {"for", "of"} or tail.group(1).lower().removesuffix("s") in ORG_WORDS
+                or tail.group(1).lower().removesuffix("ies") + "y" in ORG_WORDS):
+            continue  # the tail of an organisation's or a place's name: "Institute for Fiscal Studies"
         if role is None:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
         if role_words and role_words[-1].lower() == "counterpart":

@@ -174,3 +174,20 @@ def test_bad_paths_exit_non_zero_with_one_line(tmp_path, capsys, content):
         captured = capsys.readouterr()
         assert captured.out == ""
         assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
+
+
+@requires_shared
+@pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
+def test_speakers_are_canonical_and_non_speakers_are_never_quoted(gold, html):
+    """Named speakers appear under their full gold name; people the gold lists as never quoted
+    are never speakers (they may be mentions)."""
+    from knowledge.scoring import article_path_for
+
+    data = json.loads(gold.read_text())
+    article = load_article(article_path_for(gold, html=html))
+    names = {s.name for s in article.speakers}
+    for name, entry in data["speakers"].items():
+        if "accept" not in entry:  # a named person, not an unnamed source
+            assert name in names, (name, names)
+    for name in data.get("non_speakers", []):
+        assert name not in names and name.split()[-1] not in names, (name, names)
