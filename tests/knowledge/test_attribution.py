@@ -300,3 +300,10 @@ def test_a_frame_closing_the_previous_paragraph_owns_the_next_quote():
                 "In a statement on Friday, the director, Mona Eik, said:",
                 "“We will reopen the museum in the spring, with free entry for a month.”")
     assert speakers_of(a) == ["Carl Holm", "Mona Eik"]
+
+
+def test_people_joined_by_and_keep_their_full_names():
+    a = article("Ana Diaz and Marta Ruiz won the doubles for the Universities and Colleges Sports Union.",
+                "“It was special,” Ruiz said.")
+    assert speakers_of(a) == ["Marta Ruiz"]
+    assert {m.name for m in a.mentions} == {"Ana Diaz"}
