@@ -137,7 +137,11 @@ _INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
        rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
        rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?)")
-_GROUP = rf"(?:(?:(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))}))"
+_POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
+_GROUP = (rf"(?:(?:{_POSSESSOR}|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
+          rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
+          rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{_ORG})?"
+          rf"|{_POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
         r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
         r"was\s+quoted\s+as|is\s+quoted\s+as|[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
@@ -300,7 +304,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
     rest = masked[verb_end:end]
     lowered = verb.lower()
-    match = re.match(r"\s+(reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+    match = re.match(r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
                      r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
     if lowered in {"told", "tells", "tell", "telling"} and match:
         return f"{verb} {match.group(1).rstrip('.')}"
@@ -421,6 +425,11 @@ class Cast:
                 if exact_first and len(person.name.split()) > 1 and person.name != exact_first:
                     continue  # a different full name with the same surname
                 found = person if found is None or self._recency(person) >= self._recency(found) else found
+        if found is None and not exact_first:
+            # "Tedros" for Tedros Adhanom Ghebreyesus: another word of exactly one known name
+            others = [p for p in self.people.values() if len(p.name.split()) > 2 and surname in p.name.split()[:-1]]
+            if len(others) == 1:
+                found = others[0]
         return found
 
     def _recency(self, entity: Entity) -> int:
@@ -522,8 +531,8 @@ class Cast:
         if _ANAPHOR.fullmatch(text):
             return self.resolve_pronoun("person"), None
         first = text.split()[0]
-        if re.fullmatch(_GROUP, text) and text.split()[-1].lower() in GROUP_NOUNS:
-            name = text.lower() if first.lower() in GROUP_NOUNS else text
+        if re.fullmatch(_GROUP, text):
+            name = text[0].lower() + text[1:] if first.lower() in GROUP_NOUNS else text
             return self.source(name, person_like=False, alias=text, category="group"), None
         if re.fullmatch(_NP, text):
             return self._resolve_noun_phrase(text, paragraph)
@@ -625,6 +634,12 @@ class Cast:
         phrase = f"{modifiers} {noun}".strip()
         if org:
             phrase = f"{phrase} of {org}"
+        elif determiner in {"his", "her", "their"}:
+            # "her office said": the office of the person the pronoun points to
+            owner = self.resolve_pronoun({"his": "he", "her": "she", "their": "they"}[determiner])
+            if owner is not None:
+                return self.source(f"{owner.name}’s {phrase}", person_like=False, alias=text,
+                                   category="institution"), None
         elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
             # "Acme Corp said …" then "the company added": the institution the story is about
             for name in reversed(self.salient):

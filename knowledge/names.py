@@ -167,7 +167,8 @@ def is_name_token(word: str) -> bool:
 def title_head(words: list[str]) -> int:
     """Return the index of the last title noun in ``words`` (-1 if none)."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower().strip("’',") in TITLE_NOUNS:
+        word = words[i].lower().strip("’',")
+        if word in TITLE_NOUNS or word.split("-")[-1] in TITLE_NOUNS:  # "Director-General"
             return i
     return -1
 

@@ -307,3 +307,14 @@ def test_people_joined_by_and_keep_their_full_names():
                 "“It was special,” Ruiz said.")
     assert speakers_of(a) == ["Marta Ruiz"]
     assert {m.name for m in a.mentions} == {"Ana Diaz"}
+
+
+def test_possessive_institutions_groups_at_firms_and_hyphenated_titles():
+    a = article("Israel’s military said it was targeting “militant infrastructure” in the area.",
+                "Analysts at Morgan Stanley wrote in a note that the guidance was “sobering”.",
+                "Director-General Tedros Adhanom Ghebreyesus told a news conference: “This is a virus we can stop.”",
+                "“We have the tools,” Tedros said.",
+                "Minister Eva Lind declined to comment. Her office said she “stands by every word”.")
+    assert speakers_of(a) == ["Israel’s military", "analysts at Morgan Stanley", "Tedros Adhanom Ghebreyesus",
+                              "Tedros Adhanom Ghebreyesus", "Eva Lind’s office"]
+    assert a.speaker("Tedros Adhanom Ghebreyesus").role == "Director-General"
