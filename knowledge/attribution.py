@@ -261,6 +261,9 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _VERB_RE.finditer(sentence):
         verb = match.group(1)
         vs, ve = start + match.start(), start + match.end()
+        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[start:vs]) \
+                and not verb.endswith("ing"):
+            continue  # passive: "he has been dubbed “the king of clay”" names no speaker
         before = _strip_aux(masked[start:vs])
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)

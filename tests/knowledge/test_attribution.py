@@ -318,3 +318,8 @@ def test_possessive_institutions_groups_at_firms_and_hyphenated_titles():
     assert speakers_of(a) == ["Israel’s military", "analysts at Morgan Stanley", "Tedros Adhanom Ghebreyesus",
                               "Tedros Adhanom Ghebreyesus", "Eva Lind’s office"]
     assert a.speaker("Tedros Adhanom Ghebreyesus").role == "Director-General"
+
+
+def test_passive_naming_is_not_attribution():
+    a = article("Rafa Lobo won again on Sunday. He has long been dubbed “the king of clay” by fans.")
+    assert all(q.speaker is None for q in a.quotes)
