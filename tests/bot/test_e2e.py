@@ -393,13 +393,23 @@ async def test_bad_input_gets_a_short_ephemeral_reply(served: Served, options):
     assert_mentions_nobody(reply)
 
 
-async def test_a_question_with_no_answer_says_so_honestly(served: Served):
-    fake = served.fake
-    exchange = await fake.slash("ask", {"question": "what did Angela Merkel say about interest rates?"})
-    reply = await answer_of(exchange)
+async def test_an_unknown_person_gets_an_honest_no_answer_with_the_closest_speakers(served: Served):
+    reply = await answer_of(await served.fake.slash("ask", {"question": "what did Angela Merkel say about interest rates?"}))
     text = text_of(reply)
-    assert text and "Traceback" not in text
+    assert "Traceback" not in text
     assert not any(s in first_author(reply) for s in SPEAKERS), "an unknown person got someone else's words"
+    assert any(s in text for s in SPEAKERS), "no closest speaker names offered"
+    assert_within_discord_limits(reply)
+    assert_mentions_nobody(reply)
+
+
+async def test_a_person_mentioned_but_never_quoted_is_said_to_be_so(served: Served):
+    reply = await answer_of(await served.fake.slash("ask", {"question": "what did Tore Sandvik say?"}))
+    text = text_of(reply)
+    assert "Sandvik" in text
+    assert re.search(r"mentioned", text, re.IGNORECASE) and re.search(r"quoted", text, re.IGNORECASE), text
+    for embed in reply.get("embeds") or []:
+        assert "Sandvik" not in ((embed.get("author") or {}).get("name") or ""), "words attributed to Sandvik"
     assert_within_discord_limits(reply)
 
 
