@@ -23,7 +23,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .attribution import PRONOUNS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .attribution import PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
@@ -34,6 +34,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov
                   "capt", "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
                   "i.e", "st", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
+_ATTRIBUTION_AHEAD = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _NOT_VERBS = {"of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "who", "whose",
               "which", "that", "as", "than", "but", "after", "before", "during", "over", "under", "into"}
 _SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "de", "la", "del", "y"}
@@ -79,6 +80,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)[.!?]$", masked[: match.start() + 1])
         if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
             continue
+        if masked[match.start()] in "?!" and _ATTRIBUTION_AHEAD.match(masked, match.end()):
+            continue  # “Why not?” Smith asked.
         bounds.append(match.end())
     bounds.append(len(masked))
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]

@@ -189,3 +189,9 @@ def test_double_marks_inside_double_marks_and_an_unclosed_quote_before_a_new_one
     assert texts(nested) == ["He said “no” to me, and that was that,"]
     unclosed = article("Ana Ruiz said: “We tried everything. “Nothing worked,” she added.")
     assert texts(unclosed) == ["We tried everything.", "Nothing worked,"]
+
+
+def test_question_or_exclamation_before_the_attribution_does_not_end_the_sentence():
+    a = article("“Why would we stop now?” Petra Novak asked. “We have only just begun!” Novak said.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("Why would we stop now?", "Petra Novak"), ("We have only just begun!", "Petra Novak")]
