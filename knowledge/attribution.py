@@ -77,9 +77,6 @@ SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *
 SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
 SPEECH_VERBS -= {"speaking", "speak", "speaks", "continuing", "posting", "post", "posts", "state", "term", "terms",
                  "counter", "note", "notes", "call", "calls", "report", "reports", "demand", "demands"}
-# Verbs that need an object before the quote to be read as attribution ("called it").
-_OBJECT_VERBS = {"call", "calls", "called", "describe", "describes", "described", "label", "labelled",
-                 "labeled", "brand", "branded", "dub", "dubbed", "term", "termed"}
 # Verbs that may come before their subject ("…,” said Kohli); "told X" names the hearer.
 INVERTING_VERBS = {
     "said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "continued", "continues",

@@ -134,12 +134,6 @@ ORG_WORDS = {
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ben",
                   "el", "dos", "das", "del", "della", "ter", "ten", "st"}
 
-TOKEN = r"[A-Z][\w’'.-]*"
-WORD_RE = re.compile(r"[\w’'.&-]+|\(|\)")
-HONORIFIC_RE = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)"
-    r"\.?\s+((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"
-)
 
 
 @dataclass(frozen=True)
@@ -353,17 +347,7 @@ def _role_before_appositive(text: str, start: int) -> str | None:
     return None
 
 
-def honorific_surname(text: str) -> list[tuple[int, int, str, str | None]]:
-    """Return (start, end, surname, gender) for each "Mr Healey", "Ms. Haley" in ``text``."""
-    found = []
-    for match in HONORIFIC_RE.finditer(text):
-        name = match.group(2).split()[-1]
-        name = name[:-2] if name.endswith(("’s", "'s")) else name.rstrip("’'")
-        found.append((match.start(), match.end(), name, HONORIFICS.get(match.group(1).lower())))
-    return found
-
-
 __all__ = [
     "HONORIFICS", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
-    "clean_role", "find_people", "honorific_surname", "is_name_token", "looks_like_org", "title_head",
+    "clean_role", "find_people", "is_name_token", "looks_like_org", "title_head",
 ]

@@ -194,7 +194,7 @@ class _Attributor:
         frames_by_sentence = []
         for start, end in sentences:
             frames = find_frames(masked, start, end)
-            self._mark_subject(text, masked, start, end, frames)
+            self._mark_subject(masked, start, end, frames)
             self._resolve_frames(masked, start, frames, pos)
             frames_by_sentence.append(frames)
         results = []
@@ -244,7 +244,7 @@ class _Attributor:
         for result in results:
             self._judge(result, text)
 
-    def _mark_subject(self, text: str, masked: str, start: int, end: int, frames: list[Frame]) -> None:
+    def _mark_subject(self, masked: str, start: int, end: int, frames: list[Frame]) -> None:
         """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...")."""
         if frames:
             return
