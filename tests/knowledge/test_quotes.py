@@ -195,3 +195,11 @@ def test_question_or_exclamation_before_the_attribution_does_not_end_the_sentenc
     a = article("“Why would we stop now?” Petra Novak asked. “We have only just begun!” Novak said.")
     assert [(q.text, q.speaker) for q in a.quotes] == [
         ("Why would we stop now?", "Petra Novak"), ("We have only just begun!", "Petra Novak")]
+
+
+def test_single_mark_copy_with_a_stray_double_mark_still_quotes_with_singles():
+    a = article("Mr Hale said: 'We are delighted with the result.'",
+                "'It has been a long road,' he added, calling the show \"Dragon Rising\" a triumph.",
+                "Fans called it 'the best night of the year'.")
+    assert texts(a)[:2] == ["We are delighted with the result.", "It has been a long road,"]
+    assert a.quotes[0].speaker == a.quotes[1].speaker == "Hale"
