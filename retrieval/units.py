@@ -8,13 +8,20 @@ from typing import Literal
 from knowledge import Article
 
 
+#: A quotation shorter than this many words is searched through its paragraph.
+MIN_QUOTE_WORDS = 6
+
+
 @dataclass(frozen=True)
 class Unit:
     """One searchable passage of an article.
 
     ``text`` is verbatim from the article (what is shown); ``embed_text`` is what the
-    model embeds: the text with enough context (speaker, role) that a question naming
-    the speaker or their role finds it. ``key`` is stable across runs.
+    model embeds. Quotations are embedded as their words alone: the speaker and role
+    are matched by name, alias and role words when a question is understood
+    (retrieval.question), and prefixing them to every quotation only pulled all of a
+    speaker's quotations towards any question naming them (measured on the dev
+    questions). ``key`` is stable across runs.
     """
 
     key: str
@@ -29,25 +36,43 @@ class Unit:
 
 
 def units_for(article: Article) -> list[Unit]:
-    """Return the searchable units of ``article``: its quotations, then its body paragraphs."""
+    """Return the searchable units of ``article``: its quotations, then its body paragraphs.
+
+    A quotation that runs over several paragraphs is one unit with its whole text,
+    plus one unit per paragraph of it (same ``quote_id``), so a question about one
+    thing it says finds the paragraph that says it. A pull quote that repeats a body
+    quotation is left out: the body quotation is the passage to show.
+    """
     units = []
     for quote in article.quotes:
+        if quote.kind == "pullquote" and quote.repeats:
+            continue
+        if len(quote.text.split()) < MIN_QUOTE_WORDS:
+            continue
         speaker = article.speaker(quote.speaker) if quote.speaker else None
         role = speaker.role if speaker else None
-        context = ", ".join(p for p in (quote.speaker, role) if p)
-        units.append(
-            Unit(
-                key=f"{article.id}:q:{quote.id}",
-                article_id=article.id,
-                kind="quote",
-                quote_id=quote.id,
-                paragraphs=tuple(quote.paragraphs),
-                text=quote.text,
-                speaker=quote.speaker,
-                role=role,
-                embed_text=f"{context}: {quote.text}" if context else quote.text,
+        pieces = [(f"{article.id}:q:{quote.id}", tuple(quote.paragraphs), quote.text)]
+        parts = quote.text.split("\n")
+        if len(quote.paragraphs) > 1 and len(parts) == len(quote.paragraphs):
+            pieces += [
+                (f"{article.id}:q:{quote.id}:{n}", (paragraph,), part)
+                for n, (paragraph, part) in enumerate(zip(quote.paragraphs, parts))
+                if part.strip()
+            ]
+        for key, paragraphs, text in pieces:
+            units.append(
+                Unit(
+                    key=key,
+                    article_id=article.id,
+                    kind="quote",
+                    quote_id=quote.id,
+                    paragraphs=paragraphs,
+                    text=text,
+                    speaker=quote.speaker,
+                    role=role,
+                    embed_text=text,
+                )
             )
-        )
     for paragraph in article.paragraphs:
         if paragraph.role != "body":
             continue

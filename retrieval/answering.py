@@ -1,0 +1,531 @@
+"""The one answering API every surface uses: questions in, verbatim attributed passages out."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from knowledge import Article
+
+from .question import (
+    HONORIFICS,
+    SPEECH_VERBS,
+    People,
+    Person,
+    Question,
+    normalise_question,
+    tokens,
+    understand,
+)
+from .ranking import Scored, SearchIndex, is_near_duplicate, terms
+from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
+from .units import Unit
+
+if TYPE_CHECKING:
+    from .embedding import Embedder
+    from .store import KnowledgeBase
+
+log = logging.getLogger(__name__)
+import os
+_RANK = os.environ.get("RANKQ", "full")
+
+#: The honest no-answer rule. Confidence is the best cosine similarity between the
+#: question's topic (the person's name and description taken out) and a candidate
+#: passage. A topic the article's text mentions (every content word of it occurs
+#: there) needs the lower bar; a topic it never mentions needs the higher one.
+#: (high, low) per intent; calibrated on the development questions (answerable
+#: against "kind: none"), one rule for every article.
+MIN_SIMILARITY = {"said": (0.30, 0.0), "who": (0.45, 0.20), "fact": (0.60, 0.30)}
+#: A quotation outranks a paragraph that reports the same person by this much.
+QUOTE_BONUS = 0.05
+#: In a fact question that names someone, their words outrank others' by this much.
+SPEAKER_BONUS = 0.05
+#: Passages scoring below this fraction of the best one are not worth showing next to it.
+RELATIVE_FLOOR = 0.6
+
+
+@dataclass
+class _Scope:
+    """What one article filter (or the whole knowledge base) holds, prepared for answering."""
+
+    articles: list[Article]
+    people: People
+    units: list[int]  # indices into the search index
+    paragraph_speaker: dict[int, str]  # paragraph unit index -> speaker it reports
+    vocabulary: set[str]  # every BM25 term of the articles' paragraphs
+
+
+class Answerer:
+    """Answers questions about the articles of a knowledge base with verbatim, attributed passages.
+
+        >>> answerer = Answerer.open()
+        >>> answer = answerer.ask("what did Healey say about talks?")
+        >>> answer.answers[0].speaker
+        'John Healey'
+    """
+
+    def __init__(self, kb: KnowledgeBase, embedder: Embedder) -> None:
+        self.kb = kb
+        self.embedder = embedder
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+        self._indexed: tuple[int, int] | None = None
+        self._scopes: dict[str | None, _Scope] = {}
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        db: str | Path | None = None,
+        knowledge: Sequence[str | Path] | None = None,
+        model: str | None = None,
+    ) -> Answerer:
+        """Return an Answerer over a knowledge base.
+
+        ``knowledge``: answer from exactly these article files (read into memory);
+        ``db``: the knowledge base in that SQLite file; neither: the default
+        knowledge base, which gets the bundled article first if it holds none.
+        ``model`` names the embedding model (default: the bundled all-MiniLM-L6-v2).
+        Raises RetrievalError (or KnowledgeError for an unreadable article).
+        """
+        from knowledge import bundled_article_path
+
+        from .embedding import get_embedder
+        from .store import KnowledgeBase, default_db_path
+
+        if db is not None and knowledge:
+            raise RetrievalError("give either a knowledge base file or article paths, not both")
+        embedder = get_embedder(model)
+        if knowledge:
+            kb = KnowledgeBase.in_memory(list(knowledge), embedder)
+        else:
+            kb = KnowledgeBase.open(db if db is not None else default_db_path(), embedder, create=True)
+            if db is None and not kb.articles:
+                log.info("the default knowledge base is empty; adding the bundled article")
+                kb.ingest([bundled_article_path()])
+        return cls(kb, embedder)
+
+    # -- preparation --------------------------------------------------------------------
+
+    def _prepared(self) -> SearchIndex:
+        """Return the search index, (re)built when the knowledge base has changed."""
+        units, vectors = self.kb.units, self.kb.vectors
+        signature = (len(units), len(self.kb.articles))
+        with self._lock:
+            if self._index is None or self._indexed != signature:
+                self._index = SearchIndex(units, vectors)
+                self._indexed = signature
+                self._scopes = {}
+            return self._index
+
+    def _scope(self, article: str | None) -> _Scope:
+        index = self._prepared()
+        with self._lock:
+            scope = self._scopes.get(article)
+            if scope is not None:
+                return scope
+        if article is None:
+            articles = list(self.kb.articles)
+        else:
+            found = self._article(article)
+            articles = [found]
+        ids = {a.id for a in articles}
+        people = People(articles)
+        units = [i for i, u in enumerate(index.units) if u.article_id in ids]
+        by_id = {a.id: a for a in articles}
+        paragraph_speaker = {}
+        for i in units:
+            unit = index.units[i]
+            if unit.kind == "paragraph":
+                speaker = _reported_speaker(by_id[unit.article_id], unit, people)
+                if speaker:
+                    paragraph_speaker[i] = speaker
+        vocabulary = {t for a in articles for p in a.paragraphs for t in terms(p.text)}
+        scope = _Scope(articles, people, units, paragraph_speaker, vocabulary)
+        with self._lock:
+            self._scopes[article] = scope
+        return scope
+
+    def _article(self, article_id: str) -> Article:
+        found = next((a for a in self.kb.articles if a.id == article_id), None)
+        if found is None:
+            known = ", ".join(a.id for a in self.kb.articles[:5]) or "none"
+            raise RetrievalError(f"no article {article_id!r} in the knowledge base (articles: {known})")
+        return found
+
+    # -- answering ----------------------------------------------------------------------
+
+    def ask(self, question: str, *, k: int = 3, article: str | None = None) -> Answer:
+        """Return the Answer to ``question``: up to ``k`` verbatim passages, or an honest no-answer.
+
+        ``article`` limits the answer to one article id. Raises RetrievalError for an
+        empty, over-long or wordless question, or an unknown article.
+        """
+        text = normalise_question(question)
+        k = max(1, int(k))
+        scope = self._scope(article)
+        if not scope.articles:
+            raise RetrievalError("the knowledge base has no articles yet: add one with `onrecord ingest PATH`")
+        understood = understand(text, scope.people)
+        log.debug("understood %r as %s", text, understood)
+        if understood.unknown_person:
+            return self._unknown_person(understood, scope)
+        if understood.mentioned:
+            return self._mentioned_only(understood, scope.people.get(understood.mentioned), scope)
+        if understood.intent == "said" and understood.speaker and not _has_words(understood.topic):
+            return self._everything_by(understood, scope, k)
+        return self._search(understood, scope, k)
+
+    def _search(self, question: Question, scope: _Scope, k: int) -> Answer:
+        index = self._prepared()
+        candidates, attributed = self._candidates(question, scope)
+        topic = _topic_without_person(question, scope.people)
+        # Rank by the whole question (it reads like the passages that answer it); judge
+        # confidence by the topic alone, which the person's name cannot inflate.
+        if topic and topic != question.text:
+            full_vector, topic_vector = self.embedder.encode([question.text, topic])
+        else:
+            full_vector = topic_vector = self.embedder.encode_query(question.text)
+        bonus = {}
+        for i in candidates:
+            unit = index.units[i]
+            if question.intent != "fact" and unit.kind == "quote":
+                bonus[i] = QUOTE_BONUS
+            if question.intent == "fact" and question.speaker and (unit.speaker or attributed.get(i)) == question.speaker:
+                bonus[i] = bonus.get(i, 0.0) + SPEAKER_BONUS
+        rank_vector = full_vector
+        if question.speaker and question.intent == "said" and _RANK != "full":
+            rank_vector = topic_vector if _RANK == "topic" else (full_vector + topic_vector) / np.linalg.norm(full_vector + topic_vector)
+        ranked = index.rank(candidates, rank_vector, topic or question.text, bonus=bonus)
+        chosen = _pick(ranked, index.units, k)
+        confidence = float(np.max(index.semantic(topic_vector, np.asarray(candidates)))) if candidates else -1.0
+        discussed = _discussed(topic or question.text, scope)
+        high, low = MIN_SIMILARITY[question.intent]
+        if not chosen or confidence < (low if discussed else high):
+            log.debug("confidence %.3f (topic discussed: %s) is under the bar", confidence, discussed)
+            return Answer(
+                question=question.text,
+                speaker=question.speaker,
+                intent=question.intent,
+                no_answer=True,
+                message=self._nothing_message(question, scope),
+            )
+        passages = [self._passage(index.units[s.index], s.score, attributed.get(s.index)) for s in chosen]
+        speaker = question.speaker
+        if question.intent == "who":
+            speaker = passages[0].speaker
+        return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
+
+    def _candidates(self, question: Question, scope: _Scope) -> tuple[list[int], dict[int, str]]:
+        """Return the units to rank and, for paragraphs, the speaker each is attributed to."""
+        index = self._prepared()
+        units = index.units
+        if question.intent == "said" and question.speaker:
+            quotes = [i for i in scope.units if units[i].kind == "quote" and units[i].speaker == question.speaker]
+            reports = [i for i, s in scope.paragraph_speaker.items() if s == question.speaker]
+            return quotes + reports, {i: question.speaker for i in reports}
+        if question.intent == "who":
+            quotes = [i for i in scope.units if units[i].kind == "quote" and units[i].speaker]
+            reports = list(scope.paragraph_speaker)
+            return quotes + reports, dict(scope.paragraph_speaker)
+        return list(scope.units), dict(scope.paragraph_speaker)
+
+    def _everything_by(self, question: Question, scope: _Scope, k: int) -> Answer:
+        """Answer "what did X say?" with no topic: their quotations in article order, longest stretches first."""
+        index = self._prepared()
+        whole = [
+            i
+            for i in scope.units
+            if index.units[i].kind == "quote"
+            and index.units[i].speaker == question.speaker
+            and index.units[i].key.count(":") == 2
+        ]
+        # Full sentences say more than a two-word fragment; keep article order among them.
+        whole.sort(key=lambda i: (len(index.units[i].text.split()) < 6, index.units[i].paragraphs[0]))
+        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in whole], index.units, k)
+        passages = [self._passage(index.units[s.index], 1.0, None) for s in chosen]
+        return Answer(question.text, question.speaker, "said", not passages, None if passages else f"{question.speaker} is not quoted.", passages)
+
+    def _passage(self, unit: Unit, score: float, attributed: str | None) -> Passage:
+        article = self.kb.article(unit.article_id) if hasattr(self.kb, "article") else None
+        speaker = unit.speaker if unit.kind == "quote" else attributed
+        role = unit.role
+        if speaker and role is None and article is not None:
+            found = article.speaker(speaker)
+            role = found.role if found else None
+        return Passage(
+            text=unit.text,
+            speaker=speaker,
+            role=role,
+            kind=unit.kind,
+            article=_ref(article, unit.article_id),
+            paragraphs=list(unit.paragraphs),
+            score=round(float(score), 4),
+            quote_id=unit.quote_id,
+        )
+
+    def _nothing_message(self, question: Question, scope: _Scope) -> str:
+        where = _where(scope)
+        if question.speaker and question.intent == "said":
+            topic = f" about {question.topic}" if question.topic else ""
+            return f"{question.speaker} is quoted in {where}, but not saying anything{topic}."
+        return f"Nothing in {where} answers that."
+
+    def _unknown_person(self, question: Question, scope: _Scope) -> Answer:
+        name = question.unknown_person or ""
+        suggestions = _closest_people(name, scope.people.speakers)
+        hint = f" Quoted people include: {', '.join(suggestions)}." if suggestions else ""
+        return Answer(
+            question=question.text,
+            speaker=None,
+            intent=question.intent,
+            no_answer=True,
+            message=f"No one called {name} is in {_where(scope)}.{hint}",
+            suggestions=suggestions,
+        )
+
+    def _mentioned_only(self, question: Question, person: Person | None, scope: _Scope) -> Answer:
+        name = person.name if person else (question.mentioned or "")
+        where = []
+        for article_id, paragraph_index in (person.mentioned_in if person else []):
+            article = self.kb.article(article_id)
+            if article is None or not 0 <= paragraph_index < len(article.paragraphs):
+                continue
+            paragraph = article.paragraphs[paragraph_index]
+            where.append(
+                Passage(
+                    text=paragraph.text,
+                    speaker=None,
+                    role=None,
+                    kind="paragraph",
+                    article=_ref(article, article_id),
+                    paragraphs=[paragraph_index],
+                    score=0.0,
+                )
+            )
+        shown = f" (paragraph {', '.join(str(p.paragraphs[0] + 1) for p in where[:5])})" if where else ""
+        return Answer(
+            question=question.text,
+            speaker=None,
+            intent=question.intent,
+            no_answer=True,
+            message=f"{name} is mentioned in {_where(scope)}{shown} but never quoted.",
+            mentioned_in=where,
+        )
+
+    # -- a person's quotations ----------------------------------------------------------
+
+    def quotes(
+        self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None
+    ) -> Answer:
+        """Return ``speaker``'s quotations (any alias or role resolves), on ``topic`` when given.
+
+        Without a topic they come in article order. An unknown person gives a
+        no-answer with suggestions; someone mentioned but never quoted, a no-answer
+        with where they are mentioned.
+        """
+        name = normalise_question(speaker)
+        scope = self._scope(article)
+        person = resolve_person(name, scope.people)
+        label = f"{name} on {topic}" if topic else name
+        if person is None:
+            question = Question(label, "said", unknown_person=name)
+            return self._unknown_person(question, scope)
+        if not person.quoted:
+            return self._mentioned_only(Question(label, "said", mentioned=person.name), person, scope)
+        if topic and _has_words(normalise_question(topic)):
+            topic = normalise_question(topic)
+            question = Question(f"what did {person.name} say about {topic}", "said", speaker=person.name, topic=topic)
+            return self._search(question, scope, k or 3)
+        question = Question(f"what did {person.name} say", "said", speaker=person.name)
+        return self._everything_by(question, scope, k or 10**6)
+
+    # -- browsing -----------------------------------------------------------------------
+
+    def speakers(self, article: str | None = None) -> list[SpeakerSummary]:
+        """Return the quoted people (of one article, or all), most-quoted first."""
+        scope = self._scope(article)
+        out = []
+        for person in scope.people.speakers:
+            count = sum(len(a.quotes_by(person.name)) for a in scope.articles)
+            out.append(SpeakerSummary(person.name, person.role, tuple(person.aliases), count, tuple(person.articles)))
+        out.sort(key=lambda s: (-s.quotes, s.name))
+        return out
+
+    def articles(self) -> list[ArticleSummary]:
+        """Return a summary of every article in the knowledge base, in the order they were added."""
+        out = []
+        for article in self.kb.articles:
+            speakers = tuple(dict.fromkeys(q.speaker for q in article.quotes if q.speaker))
+            out.append(
+                ArticleSummary(
+                    article.id, article.title, article.date, article.source, len(article.paragraphs), len(article.quotes), speakers
+                )
+            )
+        return out
+
+    def find_speakers(self, text: str, limit: int = 25) -> list[str]:
+        """Return canonical names of quoted people best matching ``text`` (names, aliases and roles count)."""
+        people = self._scope(None).people.speakers
+        typed = " ".join(tokens(text or ""))
+        if not typed:
+            return [s.name for s in self.speakers()][:limit]
+        scored = []
+        for person in people:
+            forms = [person.name, *person.aliases, person.role or ""]
+            best = max(_typed_match(typed, " ".join(tokens(f))) for f in forms if f)
+            if best > 0:
+                scored.append((best, person.name))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return [name for _, name in scored[:limit]]
+
+    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummary]:
+        """Return the articles whose id or title best match ``text`` (all of them for empty text)."""
+        summaries = self.articles()
+        typed = " ".join(tokens(text or ""))
+        if not typed:
+            return summaries[:limit]
+        scored = []
+        for summary in summaries:
+            best = max(_typed_match(typed, " ".join(tokens(f))) for f in (summary.id, summary.title or "") if f)
+            if best > 0:
+                scored.append((best, summary))
+        scored.sort(key=lambda s: -s[0])
+        return [s for _, s in scored[:limit]]
+
+    def warm_up(self) -> None:
+        """Load the model, build the index and answer one question, so the first real question is fast."""
+        self._prepared()
+        self.embedder.encode_query("what did they say?")
+        if self.kb.articles:
+            self.ask("what did they say about it?")
+
+
+def resolve_person(text: str, people: People) -> Person | None:
+    """Return the person ``text`` names: a canonical name, an alias, a surname or a role; else None."""
+    wanted = " ".join(tokens(text))
+    for person in people.people:
+        if wanted == " ".join(tokens(person.name)) or any(wanted == " ".join(tokens(a)) for a in person.aliases):
+            return person
+    understood = understand(f"what did {text} say", people)
+    name = understood.speaker or understood.mentioned
+    return people.get(name) if name else None
+
+
+def _reported_speaker(article: Article, unit: Unit, people: People) -> str | None:
+    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None."""
+    paragraph = unit.paragraphs[0]
+    quoted = {q.speaker for q in article.quotes if paragraph in q.paragraphs and q.speaker and q.kind != "pullquote"}
+    if len(quoted) == 1:
+        return quoted.pop()
+    if quoted:
+        return None
+    words = tokens(unit.text)
+    if not any(w in SPEECH_VERBS for w in words):
+        return None
+    named = set()
+    joined = f" {' '.join(words)} "
+    for person in people.speakers:
+        if article.id not in person.articles:
+            continue
+        for form in person.name_forms():
+            if f" {' '.join(form)} " in joined:
+                named.add(person.name)
+        for alias in person.aliases:
+            alias_words = [t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an")]
+            if len(alias_words) >= 2 and f" {' '.join(alias_words)} " in joined:
+                named.add(person.name)
+    return named.pop() if len(named) == 1 else None
+
+
+def _topic_without_person(question: Question, people: People) -> str:
+    """Return the question's topic without the words that describe the person it names.
+
+    In "what did Essid say about the Tunisian football team" the topic is "football
+    team": "Tunisian" is in Essid's role, so it would match everything he said.
+    """
+    if question.intent == "fact" or not question.topic:
+        return question.text if question.intent == "fact" else question.topic
+    person = people.get(question.speaker) if question.speaker else None
+    if person is None:
+        return question.topic
+    described = person.descriptor_tokens()
+    kept = [w for w in question.topic.split() if not set(tokens(w)) & described]
+    return " ".join(kept) if any(_has_words(w) for w in kept) else question.topic
+
+
+def _discussed(topic: str, scope: _Scope) -> bool:
+    """Return whether every content word of ``topic`` occurs in the scope's articles."""
+    wanted = set(terms(topic))
+    return bool(wanted) and wanted <= scope.vocabulary
+
+
+def _pick(ranked: list[Scored], units: list[Unit], k: int) -> list[Scored]:
+    """Return up to ``k`` of ``ranked``, skipping near-duplicates and passages far weaker than the best."""
+    chosen: list[Scored] = []
+    for scored in ranked:
+        if len(chosen) >= k:
+            break
+        if chosen and scored.score < RELATIVE_FLOOR * chosen[0].score:
+            break
+        unit = units[scored.index]
+        if any(is_near_duplicate(unit, units[c.index]) for c in chosen):
+            continue
+        chosen.append(scored)
+    return chosen
+
+
+def _has_words(text: str) -> bool:
+    return any(len(t) > 1 for t in tokens(text))
+
+
+def _ref(article: Article | None, article_id: str) -> ArticleRef:
+    if article is None:
+        return ArticleRef(article_id, None, None)
+    return ArticleRef(article.id, article.title, article.date)
+
+
+def _where(scope: _Scope) -> str:
+    if len(scope.articles) == 1:
+        article = scope.articles[0]
+        return f"“{article.title}”" if article.title else f"article {article.id}"
+    return "the knowledge base"
+
+
+def _closest_people(name: str, speakers: list[Person], limit: int = 3) -> list[str]:
+    """Return the canonical names of the speakers whose names (or aliases) are closest to ``name``."""
+    from rapidfuzz import fuzz
+
+    scored = []
+    for person in speakers:
+        forms = [person.name, *(a for a in person.aliases if a)]
+        best = max(fuzz.WRatio(name.lower(), f.lower()) for f in forms)
+        scored.append((best, person.name))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [n for _, n in scored[:limit]]
+
+
+def _typed_match(typed: str, form: str) -> float:
+    """Return how well what a user has typed so far matches a name or title (0 = not at all)."""
+    from rapidfuzz import fuzz
+
+    if not form:
+        return 0.0
+    if form.startswith(typed):
+        return 300.0 - len(form) / 100
+    if any(word.startswith(typed) for word in form.split()) or f" {typed}" in f" {form}":
+        return 200.0 - len(form) / 100
+    if typed in form:
+        return 150.0
+    score = fuzz.partial_ratio(typed, form)
+    return float(score) if score >= 75 else 0.0
+
+
+__all__ = ["Answerer", "resolve_person"]

@@ -1,0 +1,437 @@
+"""Understands a reader's question: who it names, what it asks for, and what it is about.
+
+Everything here is plain rules over English question shapes ("what did X say about
+Y", "who warned ...", "X's view on Y"), matched against the people the knowledge
+base knows (canonical names, aliases, roles). Nothing is tuned to one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from knowledge import Article
+
+from .records import Intent, RetrievalError
+
+#: Longest question accepted, in characters after normalisation. A reader's
+#: question is a sentence or two; anything longer is pasted text, not a question.
+MAX_QUESTION_CHARS = 1000
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+
+# Words that ask for someone's words or views ("what did X say", "how does X see").
+SPEECH_VERBS = frozenset(
+    """
+    say says said saying tell tells told telling think thinks thought thinking believe believes believed
+    claim claims claimed argue argues argued warn warns warned call calls called describe describes described
+    blame blames blamed accuse accuses accused joke jokes joked add adds added insist insists insisted
+    admit admits admitted complain complains complained praise praises praised criticise criticises criticised
+    criticize criticizes criticized suggest suggests suggested urge urges urged predict predicts predicted
+    explain explains explained comment comments commented remark remarks remarked respond responds responded
+    react reacts reacted reply replies replied mention mentions mentioned note notes noted point points pointed
+    talk talks talked speak speaks spoke announce announces announced declare declares declared vow vows vowed
+    promise promises promised want wants wanted feel feels felt see sees saw view views viewed hope hopes hoped
+    fear fears feared worry worries worried concede concedes conceded acknowledge acknowledges acknowledged
+    deny denies denied stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
+    state states stated reveal reveals revealed recall recalls recalled condemn condemns condemned
+    defend defends defended dismiss dismisses dismissed reject rejects rejected welcome welcomes welcomed
+    express expresses expressed question questions questioned deem deems deemed insist boast boasts boasted
+    quip quips quipped laugh laughs laughed lament laments lamented recommend recommends recommended
+    propose proposes proposed demand demands demanded ask asks asked answer answered assert asserts asserted
+    write writes wrote insist mean means meant make think
+    """.split()
+)
+# Nouns that ask for someone's words ("X's view on", "the reaction of X").
+SPEECH_NOUNS = frozenset(
+    "view views reaction reactions response comment comments remarks opinion opinions position take words "
+    "quote quotes statement statements message thoughts verdict stance".split()
+)
+AUXILIARIES = frozenset(
+    "did does do has have had is was were are will would could can should might may".split()
+)
+PRONOUNS = frozenset("he she they it you we i him her them his its their this that someone anyone somebody anybody".split())
+DETERMINERS = frozenset("the a an this that these those".split())
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+STOPWORDS = frozenset(
+    """
+    a an the and or but of to in on at by for with about from into over after before during as than then
+    is are was were be been being do does did done has have had having will would shall should can could may might must
+    what who whom whose which when where why how that this these those there here it its it's
+    i me my we our you your he him his she her they them their
+    not no nor so too very just also any some all each every both more most much many such only own same
+    up down out off again further once if because while until
+    """.split()
+)
+# Prepositions that introduce the topic after a speech verb ("say about", "think of").
+TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning over after when".split())
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+
+
+def normalise_question(text: str) -> str:
+    """Return ``text`` cleaned for answering: control characters out, quotes straightened, spaces collapsed.
+
+    Raises RetrievalError for a question that is empty, only control characters,
+    or longer than MAX_QUESTION_CHARS.
+    """
+    if not isinstance(text, str):
+        raise RetrievalError("the question must be text")
+    cleaned = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or ch.isspace() else ch for ch in text
+    )
+    cleaned = unicodedata.normalize("NFC", re.sub(r"\s+", " ", cleaned)).strip()
+    if not cleaned:
+        raise RetrievalError("the question is empty: type a question, e.g. \"what did Healey say about talks?\"")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise RetrievalError(
+            f"the question is too long ({len(cleaned)} characters; at most {MAX_QUESTION_CHARS}): ask one short question"
+        )
+    if not any(ch.isalnum() for ch in cleaned):
+        raise RetrievalError("the question has no words in it: type a question, e.g. \"who said ...?\"")
+    return cleaned
+
+
+def tokens(text: str) -> list[str]:
+    """Return the lowercase word tokens of ``text`` (quotes straightened, possessives dropped)."""
+    out = []
+    for word in _WORD.findall(text.translate(_APOSTROPHES).lower()):
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'")
+        if word:
+            out.append(word)
+    return out
+
+
+def _surface_words(text: str) -> list[tuple[str, str]]:
+    """Return ``(token, surface)`` pairs: the lowercase token and the word as typed (for capitalisation)."""
+    out = []
+    for match in _WORD.finditer(text.translate(_APOSTROPHES)):
+        word = match.group(0)
+        token = word.lower()
+        if token.endswith("'s"):
+            token = token[:-2]
+        token = token.strip("'")
+        if token:
+            out.append((token, word))
+    return out
+
+
+@dataclass
+class Person:
+    """Someone the knowledge base knows: a quoted speaker, or a person only mentioned."""
+
+    name: str
+    role: str | None
+    quoted: bool
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    mentioned_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph)
+
+    def name_forms(self) -> list[tuple[str, ...]]:
+        """Return the token sequences that name this person (full name, surname, name-like aliases)."""
+        forms = set()
+        name_tokens = tuple(t for t in tokens(self.name) if t not in HONORIFICS)
+        if name_tokens and _looks_like_name(self.name):
+            forms.add(name_tokens)
+            forms.add(name_tokens[-1:])
+            if len(name_tokens) > 2:
+                forms.add((name_tokens[0], name_tokens[-1]))
+        for alias in self.aliases:
+            if _looks_like_name(alias):
+                alias_tokens = tuple(t for t in tokens(alias) if t not in HONORIFICS)
+                if alias_tokens:
+                    forms.add(alias_tokens)
+        return [f for f in forms if not all(t in STOPWORDS for t in f)]
+
+    def descriptor_tokens(self) -> set[str]:
+        """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary")."""
+        words = set()
+        for text in [self.role or "", *self.aliases, self.name]:
+            words.update(t for t in tokens(text) if t not in DETERMINERS)
+        return words
+
+    def acronyms(self) -> set[str]:
+        """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
+        found = set()
+        for text in [self.role or "", *self.aliases]:
+            found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
+        return found
+
+    def head_nouns(self) -> set[str]:
+        """Return the words that can name this person alone ("secretary", "spokesperson")."""
+        heads = set()
+        for text in [self.role or "", *[a for a in self.aliases if not _looks_like_name(a)], self.name]:
+            # The head of "Chair of the US Federal Reserve" is "chair"; of "US player", "player".
+            head_part = re.split(r"\s(?:of|for|at|in|with|from|to)\s|[,(;]", text, maxsplit=1)[0]
+            words = [t for t in tokens(head_part) if t not in STOPWORDS]
+            if words:
+                heads.add(words[-1])
+        return heads
+
+
+def _looks_like_name(text: str) -> bool:
+    """Return whether ``text`` reads as a personal name: two to four capitalised words, or one."""
+    words = [w for w in re.split(r"\s+", text.translate(_APOSTROPHES).strip()) if w]
+    words = [w for w in words if w.lower().strip(".") not in HONORIFICS]
+    if not words or len(words) > 4:
+        return False
+    return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
+        w.isupper() and len(w) > 1 for w in words  # acronyms (UCEA, BBC) are organisations
+    )
+
+
+class People:
+    """The people of a knowledge base (or one article): who can be named in a question."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        by_name: dict[str, Person] = {}
+        for article in articles:
+            quoted_names = {q.speaker for q in article.quotes if q.speaker}
+            for speaker in article.speakers:
+                if speaker.name not in quoted_names:
+                    continue
+                person = by_name.get(speaker.name)
+                if person is None or not person.quoted:
+                    person = by_name[speaker.name] = Person(
+                        speaker.name, speaker.role, True, list(speaker.aliases), [], list(person.mentioned_in if person else [])
+                    )
+                person.articles.append(article.id)
+                person.role = person.role or speaker.role
+                person.aliases.extend(a for a in speaker.aliases if a not in person.aliases)
+            for mention in article.mentions:
+                person = by_name.get(mention.name)
+                if person is None:
+                    person = by_name[mention.name] = Person(mention.name, mention.role, False)
+                person.mentioned_in.extend((article.id, p) for p in mention.paragraphs)
+                if article.id not in person.articles and not person.quoted:
+                    person.articles.append(article.id)
+        self.people = list(by_name.values())
+        self.speakers = [p for p in self.people if p.quoted]
+
+    def get(self, name: str) -> Person | None:
+        """Return the person with this canonical name, or None."""
+        return next((p for p in self.people if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as understood: its intent, the person it names, and its topic.
+
+    ``speaker`` is the canonical name of a quoted person the question names;
+    ``mentioned`` the canonical name of a person it names who is in the knowledge
+    base but never quoted; ``unknown_person`` the words that look like a person's
+    name but match nobody. ``topic`` is what the question is about, with the
+    question words and the person taken out ("talks" in "what did Healey say about
+    talks?"); it is empty when the question asks for everything a person said.
+    """
+
+    text: str
+    intent: Intent
+    speaker: str | None = None
+    mentioned: str | None = None
+    unknown_person: str | None = None
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class _Match:
+    person: Person
+    start: int
+    end: int  # exclusive token index
+    strength: int  # larger wins: names beat roles, longer spans beat shorter
+
+
+def _match_names(words: list[str], people: list[Person], lo: int, hi: int) -> list[_Match]:
+    matches = []
+    for person in people:
+        for form in person.name_forms():
+            n = len(form)
+            for i in range(lo, hi - n + 1):
+                if tuple(words[i : i + n]) == form:
+                    matches.append(_Match(person, i, i + n, 100 + 10 * n + (5 if person.quoted else 0)))
+    return matches
+
+
+def _prefix_in(word: str, vocabulary: set[str]) -> bool:
+    """Return whether ``word`` is in ``vocabulary`` or abbreviates one of its words ("fed" for "federal")."""
+    if word in vocabulary:
+        return True
+    return len(word) >= 3 and any(v.startswith(word) for v in vocabulary)
+
+
+def _match_role_at(words: list[str], start: int, people: list[Person]) -> list[_Match]:
+    """Return role/alias matches for the noun phrase starting at ``start`` ("the Labour MP ...")."""
+    while start < len(words) and (words[start] in DETERMINERS or words[start] in HONORIFICS):
+        start += 1
+    matches = []
+    for person in people:
+        vocabulary = person.descriptor_tokens()
+        heads = person.head_nouns()
+        end = start
+        while end < len(words) and words[end] not in STOPWORDS and _prefix_in(words[end], vocabulary):
+            end += 1
+        span = words[start:end]
+        if not span:
+            continue
+        # One word names a person only when it is the head of their role or a whole alias.
+        alias_forms = {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in person.aliases}
+        if len(span) == 1 and span[0] not in heads and tuple(span) not in alias_forms and span[0] not in person.acronyms():
+            continue
+        strength = 10 * len(span) + (5 if any(w in heads for w in span) else 0) + (3 if person.quoted else 0)
+        matches.append(_Match(person, start, end, strength))
+    return matches
+
+
+def _best(matches: list[_Match]) -> _Match | None:
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (-m.strength, m.start))
+    return matches[0]
+
+
+def _subject_slot(words: list[str]) -> int | None:
+    """Return where the subject starts in "what did X say", "how does X see", "did X mention", else None."""
+    for i, word in enumerate(words[:6]):
+        if word in AUXILIARIES:
+            if i + 1 < len(words) and words[i + 1] not in PRONOUNS:
+                return i + 1
+            return None
+    return None
+
+
+def _is_who_question(words: list[str]) -> int | None:
+    """Return the index of the speech verb in "who said ...", "which minister warned ...", else None."""
+    if not words:
+        return None
+    if words[0] in ("who", "whom", "whose"):
+        for i in range(1, min(len(words), 4)):
+            if words[i] in SPEECH_VERBS:
+                return i
+            if words[i] not in AUXILIARIES and words[i] not in ("first", "also", "then", "once", "ever"):
+                break
+        return None
+    if words[0] in ("which", "what") and len(words) > 2:
+        # "which French player talked about ...": a short noun phrase, then a speech verb
+        for i in range(1, min(len(words), 6)):
+            if words[i] in SPEECH_VERBS and words[i] not in ("see", "want", "mean", "make", "think"):
+                return i if i > 1 else None
+            if words[i] in AUXILIARIES:
+                break
+    return None
+
+
+def _capitalised_name(surface: list[tuple[str, str]], start: int) -> tuple[int, int] | None:
+    """Return the span of capitalised words at ``start`` (a name nobody matched), else None."""
+    end = start
+    while end < len(surface) and surface[end][1][:1].isupper() and surface[end][0] not in STOPWORDS:
+        end += 1
+    return (start, end) if end > start else None
+
+
+def understand(text: str, people: People) -> Question:
+    """Return what ``text`` (a normalised question) asks: intent, named person, topic."""
+    surface = _surface_words(text)
+    words = [t for t, _ in surface]
+    who_verb = _is_who_question(words)
+    if who_verb is not None:
+        topic_start = who_verb + 1
+        if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
+            topic_start += 1
+        return Question(text, "who", topic=_join(surface[topic_start:]))
+
+    slot = _subject_slot(words)
+    match = None
+    if slot is not None:
+        slot_matches = _match_names(words, people.people, slot, min(len(words), slot + 6))
+        slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start])]
+        match = _best(slot_matches) or _best(_match_role_at(words, slot, people.people))
+    if match is None:
+        # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
+        for i, word in enumerate(words):
+            if i == 0 or words[i - 1] in ("to", "from", "by"):
+                match = _best(
+                    [m for m in _match_names(words, people.people, i, len(words)) if m.start == i]
+                    + _match_role_at(words, i, people.people)
+                )
+                if match:
+                    break
+    if match is None:
+        possessive = [
+            m
+            for m in _match_names(words, people.people, 0, len(words))
+            if _is_possessive(surface, m.end - 1)
+        ]
+        match = _best(possessive)
+    if match is None:
+        match = _best(_match_names(words, [p for p in people.people if p.quoted], 0, len(words)))
+
+    speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
+    if match is not None:
+        after = [i for i in range(match.end, len(words)) if words[i] in SPEECH_VERBS or words[i] in SPEECH_NOUNS]
+        before = [i for i in range(0, match.start) if words[i] in SPEECH_NOUNS or words[i] in ("according",)]
+        asks_words = bool(after and after[0] - match.end <= 2) or bool(before) or match.start == 0
+        asks_words = asks_words or _is_possessive(surface, match.end - 1)
+        intent: Intent = "said" if asks_words else "fact"
+        topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
+        person = match.person
+        if not person.quoted:
+            return Question(text, intent, mentioned=person.name if intent == "said" else None, topic=topic)
+        return Question(text, intent, speaker=person.name, topic=topic)
+
+    intent = "fact"
+    unknown = None
+    if slot is not None and speech_at is not None and speech_at > slot:
+        # "what did Boris Johnson say ...": the words between the auxiliary and the verb name someone
+        span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
+        subject = words[slot:speech_at]
+        if span and span[1] == speech_at:
+            unknown = " ".join(w for _, w in surface[span[0] : span[1]])
+        elif subject and len(subject) <= 3 and subject[0] not in DETERMINERS and not any(
+            w in STOPWORDS or w in SPEECH_NOUNS for w in subject
+        ):
+            unknown = " ".join(w for _, w in surface[slot:speech_at])
+        intent = "said"
+        topic_from = speech_at + 1
+        if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
+            topic_from += 1
+        topic = _join(surface[topic_from:])
+        return Question(text, intent, unknown_person=unknown, topic=topic)
+    return Question(text, intent, topic=text)
+
+
+def _only_determiners(words: list[str]) -> bool:
+    return all(w in DETERMINERS or w in HONORIFICS for w in words)
+
+
+def _is_possessive(surface: list[tuple[str, str]], index: int) -> bool:
+    word = surface[index][1].lower() if 0 <= index < len(surface) else ""
+    return word.endswith("'s") or word.endswith("s'")
+
+
+def _topic_after(surface: list[tuple[str, str]], match: _Match, verb: int | None) -> str:
+    """Return the topic: the words after the speech verb (and its preposition), else the words around the person."""
+    words = [t for t, _ in surface]
+    if verb is not None:
+        start = verb + 1
+        while start < len(words) and (words[start] in TOPIC_PREPOSITIONS or words[start] in ("the", "that")):
+            if words[start] == "the":
+                break
+            start += 1
+        return _join(surface[start:])
+    rest = surface[: match.start] + surface[match.end :]
+    kept = [
+        (t, w)
+        for t, w in rest
+        if t not in SPEECH_NOUNS and t not in ("according", "what", "how", "why", "when", "did", "does", "do", "is", "was")
+    ]
+    while kept and kept[0][0] in TOPIC_PREPOSITIONS | DETERMINERS | {"to", "from", "by"}:
+        kept.pop(0)
+    return _join(kept)
+
+
+def _join(surface: list[tuple[str, str]]) -> str:
+    return " ".join(w for _, w in surface).strip()

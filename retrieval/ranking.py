@@ -1,0 +1,150 @@
+"""Ranks searchable units for a question: semantic similarity and BM25, fused, without near-duplicates."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .question import STOPWORDS, tokens
+from .units import Unit
+
+log = logging.getLogger(__name__)
+
+#: Weight of the lexical (BM25) score against the semantic (cosine) score. BM25 is
+#: squashed to [0, 1) by ``bm25 / (bm25 + LEXICAL_HALF)`` so that its scale does not
+#: depend on the size of the knowledge base; cosine is in [-1, 1].
+LEXICAL_WEIGHT = 0.35
+LEXICAL_HALF = 4.0
+
+
+def stem(word: str) -> str:
+    """Return a light English stem of a lowercase word ("talks" -> "talk", "negotiations" -> "negotiation")."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            base = word[: -len(suffix)] + replacement
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                base = word[:-1]  # "rates" -> "rate", not "rat"
+            return base
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Return the BM25 terms of ``text``: stemmed content words."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One unit with its scores for a question."""
+
+    index: int
+    semantic: float
+    lexical: float  # squashed BM25 in [0, 1)
+    score: float
+
+
+class SearchIndex:
+    """The units of a knowledge base with their vectors and a BM25 index over their text."""
+
+    def __init__(self, units: Sequence[Unit], vectors: np.ndarray) -> None:
+        import bm25s
+
+        self.units = list(units)
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self._bm25 = None
+        corpus = [terms(u.text) or ["\u2205"] for u in self.units]
+        if self.units:
+            self._bm25 = bm25s.BM25()
+            self._bm25.index(corpus, show_progress=False)
+        self.by_article: dict[str, list[int]] = {}
+        for i, unit in enumerate(self.units):
+            self.by_article.setdefault(unit.article_id, []).append(i)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def lexical(self, query: str) -> np.ndarray:
+        """Return the squashed BM25 score of every unit for ``query`` (zeros when no term matches)."""
+        query_terms = terms(query)
+        if self._bm25 is None or not query_terms:
+            return np.zeros(len(self.units), dtype=np.float32)
+        vocabulary = self._bm25.vocab_dict
+        known = [t for t in query_terms if t in vocabulary]
+        if not known:
+            return np.zeros(len(self.units), dtype=np.float32)
+        raw = np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+        return raw / (raw + LEXICAL_HALF)
+
+    def semantic(self, query_vector: np.ndarray, candidates: np.ndarray | None = None) -> np.ndarray:
+        """Return the cosine similarity of every unit (or only ``candidates``) to the query vector."""
+        if candidates is None:
+            return self.vectors @ query_vector
+        return self.vectors[candidates] @ query_vector
+
+    def rank(
+        self,
+        candidates: Sequence[int],
+        query_vector: np.ndarray,
+        query_text: str,
+        *,
+        bonus: dict[int, float] | None = None,
+    ) -> list[Scored]:
+        """Return ``candidates`` scored for the query, best first.
+
+        The score is the cosine similarity plus LEXICAL_WEIGHT times the squashed
+        BM25 score, plus any per-unit ``bonus``.
+        """
+        if not candidates:
+            return []
+        chosen = np.asarray(candidates, dtype=np.int64)
+        semantic = self.semantic(query_vector, chosen)
+        lexical = self.lexical(query_text)[chosen]
+        fused = semantic + LEXICAL_WEIGHT * lexical
+        if bonus:
+            fused = fused + np.asarray([bonus.get(int(i), 0.0) for i in chosen], dtype=np.float32)
+        order = np.argsort(-fused, kind="stable")
+        return [
+            Scored(int(chosen[j]), float(semantic[j]), float(lexical[j]), float(fused[j])) for j in order
+        ]
+
+
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def normalised(text: str) -> str:
+    """Return ``text`` for duplicate checks: quotes straightened, lowercase, words only."""
+    return " ".join(re.findall(r"\w+", text.translate(_NORMALISE).lower()))
+
+
+def is_near_duplicate(a: Unit, b: Unit) -> bool:
+    """Return whether two units would show the reader the same words twice.
+
+    Two passages are the same when they come from one quotation (the whole and a
+    part of it), when they share a paragraph and one's text holds the other's (a
+    quotation and the paragraph that contains it), or when one's words repeat the
+    other's (a pull quote and the body quotation it repeats).
+    """
+    if a.article_id != b.article_id:
+        return False
+    if a.quote_id is not None and a.quote_id == b.quote_id:
+        return True
+    shorter, longer = sorted((normalised(a.text), normalised(b.text)), key=len)
+    if not shorter:
+        return True
+    if shorter in longer:
+        return True
+    if set(a.paragraphs) & set(b.paragraphs) and (a.kind != b.kind):
+        return True
+    # A pull quote printed with the speaker's name after it still holds most of the words.
+    short_words, long_words = shorter.split(), set(longer.split())
+    return len(short_words) >= 6 and sum(w in long_words for w in short_words) >= 0.9 * len(short_words)
