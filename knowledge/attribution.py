@@ -198,7 +198,7 @@ def _strip_aux(text: str) -> str:
 
 def _premodifiers_only(text: str) -> bool:
     """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
-    text = re.split(r"[”\"’]", text)[-1]  # only what follows a quotation
+    text = re.split(r"[”\"’']\s", text)[-1]  # only what follows a quotation
     words = text.replace("“", " ").split()
     return all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words)
 
@@ -269,7 +269,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
             continue
         tail = masked[start:vs].rstrip()
-        if not tail or tail[-1] in ",”\"’:—–(":
+        if not tail or tail[-1] in ",”\"’':—–(":
             after = _SUBJ_START.match(masked[ve:end])
             if after and verb.lower() in INVERTING_VERBS \
                     and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"

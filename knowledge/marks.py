@@ -88,6 +88,8 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
                 side = None  # a lone apostrophe after a word (players')
         else:
             continue
+        if straight == "'" and side == "close" and open_at is not None and _plural_possessive(text, i, closes):
+            continue  # 'The players' union is strong,' he said.
         if side is None:
             continue
         if open_at is None:
@@ -109,6 +111,17 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
     if open_at is not None:
         spans.append(Span(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
     return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+
+
+def _plural_possessive(text: str, i: int, closes: str) -> bool:
+    """Return True when a single closing mark after an "s" reads as a plural possessive.
+
+    It does when a lowercase word follows (players’ union) and another closing mark
+    comes later in the paragraph to end the quotation.
+    """
+    if text[i - 1:i] != "s" or not re.match(r" [a-z]", text[i + 1:i + 3]):
+        return False
+    return bool(re.search(rf"[\w.,!?][{re.escape(closes)}'](?=[\s.,;:!?)—–-]|$)", text[i + 1:]))
 
 
 def _nested(text: str, i: int, opens: str, closes: str) -> bool:

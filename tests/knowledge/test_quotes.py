@@ -203,3 +203,9 @@ def test_single_mark_copy_with_a_stray_double_mark_still_quotes_with_singles():
                 "Fans called it 'the best night of the year'.")
     assert texts(a)[:2] == ["We are delighted with the result.", "It has been a long road,"]
     assert a.quotes[0].speaker == a.quotes[1].speaker == "Hale"
+
+
+def test_plural_possessive_inside_a_single_mark_quote():
+    a = article("'The players' union is strong and the fans' patience is not endless,' said Joe Kerr.")
+    assert texts(a) == ["The players' union is strong and the fans' patience is not endless,"]
+    assert a.quotes[0].speaker == "Joe Kerr"
