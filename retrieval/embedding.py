@@ -81,6 +81,14 @@ class Embedder:
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
         self._lock = threading.Lock()
+        # One question skips encode()'s batching machinery (a fifth of the time for a short
+        # question), unless the model adds a prompt or truncates, which only encode() does.
+        self._preprocess = getattr(model, "preprocess", None) or getattr(model, "tokenize", None)
+        self._direct = (
+            self._preprocess is not None
+            and getattr(model, "default_prompt_name", None) is None
+            and getattr(model, "truncate_dim", None) is None
+        )
 
     def __repr__(self) -> str:
         return f"Embedder({self.name!r}, dimension={self.dimension})"
@@ -152,7 +160,15 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """Return the ``(dimension,)`` float32 normalised embedding of one question."""
-        return self._encode_batch([text], 1)[0]
+        if not self._direct:
+            return self._encode_batch([text], 1)[0]
+        import torch
+
+        with self._lock, torch.inference_mode():
+            features = self._preprocess([text])
+            vector = self._model.forward(dict(features))["sentence_embedding"][0]
+            vector = torch.nn.functional.normalize(vector.float(), dim=0)
+        return vector.numpy().astype(np.float32, copy=True)
 
     def _encode_batch(self, texts: list[str], batch_size: int) -> np.ndarray:
         with self._lock:
