@@ -89,3 +89,10 @@ def test_a_file_as_model_is_a_retrieval_error(tmp_path):
     file.write_bytes(b"\x00" * 10)
     with pytest.raises(RetrievalError, match="is a file"):
         Embedder.load(str(file))
+
+
+@pytest.mark.slow
+def test_a_very_long_or_foreign_question_still_embeds(embedder):
+    for text in ("war " * 5000, "Что сказал министр обороны?", ""):
+        vector = embedder.encode_query(text)
+        np.testing.assert_allclose(vector, embedder.encode([text])[0], atol=1e-5)
