@@ -118,6 +118,12 @@ INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", 
                      "airline", "insurer", "bureau", "institute", "lab", "laboratory", "coalition"}
 SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+# Role nouns that describe someone rather than name an office ("the dog's owner", "the driver").
+DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "survivor", "mother", "father", "son",
+                     "daughter", "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
+                     "student", "teacher", "nurse", "doctor", "fan", "rider", "pilot", "runner", "veteran",
+                     "rookie", "candidate", "author", "writer", "host", "presenter", "lawyer", "surgeon",
+                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian"}
 SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
                  "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
                  "responding", "writing", "talking", "unlike", "like"}
@@ -135,7 +141,7 @@ _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|f
        rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
        rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?)")
 _POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
-_GROUP = (rf"(?:(?:{_POSSESSOR}|[A-Z][\w’'-]*\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
+_GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
           rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
           rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{_ORG})?"
           rf"|{_POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
@@ -569,10 +575,7 @@ class Cast:
         head = len(role_words) - 1
         if not name_words:
             # only title words: "the Defence Secretary", "The UK Defence Secretary"
-            person = self.person_by_role(text)
-            if person is not None:
-                self._enrich_role(person, text)
-            return (person, None) if person else (None, text)
+            return self.resolve_role(text, None, paragraph)
         name = " ".join(name_words)
         person = self.people.get(name) or self.person_by_surname(name_words[-1])
         if person is not None:
@@ -587,6 +590,37 @@ class Cast:
         self.people[name] = person
         person.paragraphs.append(paragraph)
         return person, None
+
+    def resolve_role(self, phrase: str, head: str | None, paragraph: int) -> tuple[Entity | None, str | None]:
+        """Return ``(entity, pending_role)`` for a definite role noun phrase ("the Defence Secretary").
+
+        In order: the person whose role matches; the person the story named just before
+        who has no role yet ("Boris Johnson … the former prime minister said"); an unnamed
+        person for a description rather than an office ("the dog's owner"); otherwise the
+        phrase stays pending, to be tied to the next named speaker (a lede's "the Defence
+        Secretary has said").
+        """
+        person = self.person_by_role(phrase, head=head)
+        if person is not None:
+            self.add_alias(person, phrase)
+            self._enrich_role(person, phrase)
+            return person, None
+        words = phrase.split()
+        noun = (head or words[-1]).lower().strip("’'.,")
+        for name in reversed(self.salient):
+            entity = self.entity(name)
+            if entity is None or entity.kind != "person":
+                continue
+            if not entity.role and entity.paragraphs and paragraph - max(entity.paragraphs) <= 1 \
+                    and noun not in DESCRIPTIVE_NOUNS:
+                entity.role = clean_role(phrase)
+                self.add_alias(entity, phrase)
+                return entity, None
+            break
+        if noun in DESCRIPTIVE_NOUNS or re.search(r"[’']s\b", phrase):
+            name = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+", "the ", phrase)
+            return self.source(name, person_like=True, alias=phrase, category="spokesperson"), None
+        return None, phrase
 
     def _institution(self, text: str) -> Entity:
         """"the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
@@ -613,9 +647,10 @@ class Cast:
             person = self.person_by_role(text, head=noun_low)
             if person is not None:
                 self.add_alias(person, text)
+                self._enrich_role(person, text)
                 return person, None
             if not org:
-                return None, text
+                return self.resolve_role(text, noun_low, paragraph)
         if noun_low in SPOKESPEOPLE or noun_low in TITLE_NOUNS:
             owner = None
             if org:

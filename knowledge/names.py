@@ -299,6 +299,11 @@ def find_people(text: str) -> list[NameHit]:
             continue  # the tail of an organisation's or a place's name: "Institute for Fiscal Studies"
         if role is None:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
+        if role is None:
+            # "Ruth Kemp of FairFuel": the organisation someone speaks for
+            affiliation = re.match(r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", flat[end:])
+            if affiliation:
+                role = affiliation.group(1).rstrip(".,")
         if role_words and role_words[-1].lower() == "counterpart":
             role = None
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None,

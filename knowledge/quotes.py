@@ -506,8 +506,13 @@ def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
                  and cast.entity(f.speaker).kind == "person"),
                 None,
             )
+            if person is not None and person.role and cast.person_by_role(result.pending_role) is not person:
+                person = None  # the next speaker holds another office
             if person is not None and not person.role:
                 person.role = clean_role(result.pending_role)
+        if person is None:  # nobody named holds it: an unnamed official ("the minister")
+            person = cast.source(re.sub(r"^(?:The|His|Her|Their)\b", lambda m: m.group(0).lower(),
+                                        result.pending_role), person_like=True, category="spokesperson")
         if person is not None:
             cast.add_alias(person, result.pending_role)
             for _, other in attributor.found.items():

@@ -323,3 +323,17 @@ def test_possessive_institutions_groups_at_firms_and_hyphenated_titles():
 def test_passive_naming_is_not_attribution():
     a = article("Rafa Lobo won again on Sunday. He has long been dubbed “the king of clay” by fans.")
     assert all(q.speaker is None for q in a.quotes)
+
+
+def test_role_references_without_a_titled_person():
+    a = article("Boris Johnson has said he “won’t be bullied” by critics.",
+                "Speaking in Kent, the former prime minister said: “I’m not going anywhere.”",
+                "West Yorkshire Police said officers were “aware of the incident”.",
+                "The dog’s owner, who has not been named, said: “I’m devastated.”")
+    assert speakers_of(a) == ["Boris Johnson", "Boris Johnson", "West Yorkshire Police", "the dog’s owner"]
+
+
+def test_a_lede_role_nobody_named_holds_becomes_an_unnamed_official():
+    a = article("Fuel duty will rise, “but only modestly”, the minister has said.",
+                "Campaigners reacted with anger. “This is a betrayal of drivers,” said Ruth Kemp of FairFuel.")
+    assert speakers_of(a)[0] == "the minister"
