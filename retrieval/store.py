@@ -295,6 +295,10 @@ class KnowledgeBase:
             raise
         except sqlite3.DatabaseError as error:
             conn.close()
+            if not exists:
+                raise RetrievalError(f"cannot create a knowledge base at {path}: {error}") from None
+            if not os.access(path, os.R_OK):
+                raise RetrievalError(f"cannot read knowledge base {path}: permission denied") from None
             raise RetrievalError(
                 f"{path} is not a readable onrecord knowledge base ({error}); "
                 f"delete it or rebuild it: onrecord ingest --rebuild --db {path} ARTICLE..."
@@ -563,16 +567,23 @@ class KnowledgeBase:
             passages = sum(len(us) for us in units.values())
 
             replaced = False
-            with _transaction(self._conn):
-                for article, origin, digest in todo:
-                    replaced |= self._delete_article(article.id)
-                    self._write_article(article, origin, digest, units[article.id], hashes[article.id])
-                _insert_vectors(self._conn, model, dimension, {h: _vector(known.get(h, new.get(h)), dimension) for h in texts})
-                if replaced:
-                    self._conn.execute(
-                        "DELETE FROM embeddings WHERE model = ? AND hash NOT IN (SELECT text_hash FROM units)", (model,)
+            try:
+                with _transaction(self._conn):
+                    for article, origin, digest in todo:
+                        replaced |= self._delete_article(article.id)
+                        self._write_article(article, origin, digest, units[article.id], hashes[article.id])
+                    _insert_vectors(
+                        self._conn, model, dimension, {h: _vector(known.get(h, new.get(h)), dimension) for h in texts}
                     )
-                self._conn.execute("UPDATE meta SET value = ? WHERE key = 'updated_at'", (_now(),))
+                    if replaced:
+                        self._conn.execute(
+                            "DELETE FROM embeddings WHERE model = ? AND hash NOT IN (SELECT text_hash FROM units)",
+                            (model,),
+                        )
+                    self._conn.execute("UPDATE meta SET value = ? WHERE key = 'updated_at'", (_now(),))
+            except sqlite3.Error as error:
+                where = self.path or "the in-memory knowledge base"
+                raise RetrievalError(f"cannot write to {where}: {error}; nothing was changed") from None
             if self._cache is not None:
                 self._cache.save(model, dimension, new)
 

@@ -374,3 +374,12 @@ def test_default_db_path_follows_the_environment(monkeypatch, tmp_path):
     assert default_db_path() == tmp_path / "onrecord" / "knowledge.sqlite"
     monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "mine.sqlite"))
     assert default_db_path() == tmp_path / "mine.sqlite"
+
+
+def test_a_write_the_database_refuses_is_a_clear_error(db, counting):
+    with KnowledgeBase.open(db, counting) as kb:
+        kb.add_articles([make_article("kept")])
+        kb._conn.execute("PRAGMA query_only = ON")  # as a read-only file or a full disk would
+        with pytest.raises(RetrievalError, match="cannot write to .*nothing was changed"):
+            kb.add_articles([make_article("refused")])
+        assert [a.id for a in kb.articles] == ["kept"]
