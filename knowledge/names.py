@@ -197,7 +197,8 @@ def clean_role(role: str) -> str | None:
 def looks_like_org(words: list[str]) -> bool:
     """Return True when a capitalised run reads as an organisation or a place."""
     lowered = [w.lower().strip("’'.,") for w in words]
-    return any(w in ORG_WORDS for w in lowered)
+    singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in lowered]
+    return any(w in ORG_WORDS for w in lowered + singular)
 
 
 def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
@@ -292,10 +293,7 @@ def find_people(text: str) -> list[NameHit]:
             continue
         if role is None and not honorific and re.search(r"\b(?:the|The)\W*$", before):
             continue  # "the Arab Spring", "the Bardo"
-        tail = re.search(r"([A-Z][\w’'.-]*)\s+(for|of|and|&)$", before)
-        if not honorific and not titled and tail and (
-                tail.group(2) in {"for", "of"} or tail.group(1).lower().removesuffix("s") in ORG_WORDS
-                or tail.group(1).lower().removesuffix("ies") + "y" in ORG_WORDS):
+        if not honorific and not titled and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of)$", before):
             continue  # the tail of an organisation's or a place's name: "Institute for Fiscal Studies"
         if role is None:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)

@@ -191,3 +191,17 @@ def test_speakers_are_canonical_and_non_speakers_are_never_quoted(gold, html):
             assert name in names, (name, names)
     for name in data.get("non_speakers", []):
         assert name not in names and name.split()[-1] not in names, (name, names)
+
+
+@requires_shared
+@pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
+def test_people_named_in_the_story_but_never_quoted_are_mentions(gold, html):
+    from knowledge.scoring import article_path_for
+
+    data = json.loads(gold.read_text())
+    article = load_article(article_path_for(gold, html=html))
+    story = "\n".join(p.text for p in article.paragraphs)
+    mentioned = {m.name for m in article.mentions}
+    for name in data.get("non_speakers", []):
+        if name in story:
+            assert name in mentioned, (name, sorted(mentioned))
