@@ -288,6 +288,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 continue
         if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
             frames.append(Frame("participle", vs, ve, cue))
+        elif tail.endswith((" and", " but")) and not subject:
+            frames.append(Frame("participle", vs, ve, cue))  # "described it as … and said …": same subject
     for match in _POSSESSIVE_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
         frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))

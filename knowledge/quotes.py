@@ -257,8 +257,6 @@ class _Attributor:
 
     def _mark_subject(self, masked: str, start: int, end: int, frames: list[Frame]) -> None:
         """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...")."""
-        if frames:
-            return
         for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue

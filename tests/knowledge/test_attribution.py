@@ -337,3 +337,12 @@ def test_a_lede_role_nobody_named_holds_becomes_an_unnamed_official():
     a = article("Fuel duty will rise, “but only modestly”, the minister has said.",
                 "Campaigners reacted with anger. “This is a betrayal of drivers,” said Ruth Kemp of FairFuel.")
     assert speakers_of(a)[0] == "the minister"
+
+
+def test_a_role_noun_after_a_participle_introduction_and_a_coordinated_verb():
+    a = article("Tess Marlow thanked fans online, writing: “You made this the best year of my life.”",
+                "The singer, 34, added that she was “so grateful” for the support.",
+                "Ida Rowe described the night as “terrifying” and said she had “never felt so helpless”.")
+    assert speakers_of(a) == ["Tess Marlow", "Tess Marlow", "Ida Rowe", "Ida Rowe"]
+    assert a.speaker("Tess Marlow").role == "singer"
+    assert a.quotes[3].cue == "said"
