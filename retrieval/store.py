@@ -155,6 +155,24 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(chosen.values()))
 
 
+def read_articles(paths: Iterable[str | Path]) -> tuple[list[Path], list[Article]]:
+    """Return the article files named by ``paths`` (as ``article_paths``) and the articles read from them.
+
+    Raises KnowledgeError for a file that cannot be read, and RetrievalError when
+    there are none or two files are the same article id.
+    """
+    files = article_paths(paths)
+    if not files:
+        raise RetrievalError("no articles given")
+    articles = [load_article(p) for p in files]
+    seen: dict[str, Path] = {}
+    for file, article in zip(files, articles):
+        if article.id in seen:
+            raise RetrievalError(f"{seen[article.id]} and {file} are both article {article.id!r}; give one of them")
+        seen[article.id] = file
+    return files, articles
+
+
 def _preference(path: Path) -> int:
     return _SUFFIX_PREFERENCE.get(path.suffix.lower(), 3)
 
@@ -326,7 +344,7 @@ class KnowledgeBase:
         articles = [a for a in items if isinstance(a, Article)]
         paths = [p for p in items if not isinstance(p, Article)]
         if paths:
-            articles += [load_article(p) for p in article_paths(paths)]
+            articles += read_articles(paths)[1]
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         kb = cls(conn, None, embedder)
         kb._prepare(create=True)
@@ -509,17 +527,7 @@ class KnowledgeBase:
         KnowledgeError (or RetrievalError) and the knowledge base is unchanged.
         """
         started = time.perf_counter()
-        files = article_paths(paths)
-        if not files:
-            raise RetrievalError("no articles given")
-        articles = [load_article(p) for p in files]
-        seen: dict[str, Path] = {}
-        for file, article in zip(files, articles):
-            if article.id in seen:
-                raise RetrievalError(
-                    f"{seen[article.id]} and {file} are both article {article.id!r}; ingest one of them"
-                )
-            seen[article.id] = file
+        files, articles = read_articles(paths)
         report = self.add_articles(articles, progress=progress, origins=[str(p) for p in files])
         report.seconds = time.perf_counter() - started
         return report
@@ -776,6 +784,7 @@ __all__ = [
     "EmbeddingCache",
     "article_hash",
     "article_paths",
+    "read_articles",
     "default_cache_path",
     "default_db_path",
     "text_hash",

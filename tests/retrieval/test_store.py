@@ -383,3 +383,16 @@ def test_a_write_the_database_refuses_is_a_clear_error(db, counting):
         with pytest.raises(RetrievalError, match="cannot write to .*nothing was changed"):
             kb.add_articles([make_article("refused")])
         assert [a.id for a in kb.articles] == ["kept"]
+
+
+@requires_reader
+def test_two_files_of_one_article_id_are_refused(tmp_path, db, counting):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"A paragraph from folder {folder}.\n")
+    with KnowledgeBase.open(db, counting) as kb:
+        with pytest.raises(RetrievalError, match="both article 'story'"):
+            kb.ingest([tmp_path / "a", tmp_path / "b"])
+        assert kb.articles == []
+    with pytest.raises(RetrievalError, match="both article 'story'"):
+        KnowledgeBase.in_memory([tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt"], counting)
