@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -98,6 +99,8 @@ def run_bench(args: argparse.Namespace) -> int:
 
     if args.passages < 1 or args.questions < 1:
         raise UserError("--passages and --questions must be at least 1")
+    # bm25s sets its own logger to DEBUG, which would print a line per index built.
+    logging.getLogger("bm25s").setLevel(max(logging.WARNING, logging.getLogger().level))
     status = Console(stderr=True)
     with status.status("benchmark") as spinner:
         figures = benchmark.run(
