@@ -348,14 +348,14 @@ def understand(text: str, people: People) -> Question:
     if slot is not None:
         slot_matches = _match_names(words, people.people, slot, min(len(words), slot + 6))
         slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start])]
-        match = _best(slot_matches) or _best(_match_role_at(words, slot, people.people))
+        match = _best(slot_matches) or _best(_match_role_at(words, slot, people.speakers))
     if match is None:
         # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
         for i, word in enumerate(words):
             if i == 0 or words[i - 1] in ("to", "from", "by"):
                 match = _best(
                     [m for m in _match_names(words, people.people, i, len(words)) if m.start == i]
-                    + _match_role_at(words, i, people.people)
+                    + _match_role_at(words, i, people.speakers)
                 )
                 if match:
                     break

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 #: Weight of the lexical (BM25) score against the semantic (cosine) score. BM25 is
 #: squashed to [0, 1) by ``bm25 / (bm25 + LEXICAL_HALF)`` so that its scale does not
 #: depend on the size of the knowledge base; cosine is in [-1, 1].
-LEXICAL_WEIGHT = 0.35
+LEXICAL_WEIGHT = 0.5
 LEXICAL_HALF = 4.0
 
 
