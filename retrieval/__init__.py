@@ -9,10 +9,12 @@ One public API serves every surface (the Discord bot, the terminal):
     'John Healey'
 """
 
+from .answering import Answerer
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 
 __all__ = [
     "Answer",
+    "Answerer",
     "ArticleRef",
     "ArticleSummary",
     "Passage",

@@ -13,6 +13,8 @@ from .question import STOPWORDS, tokens
 from .units import Unit
 
 log = logging.getLogger(__name__)
+# bm25s logs every index build at DEBUG on its own handler; a question is not news.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 #: Weight of the lexical (BM25) score against the semantic (cosine) score. BM25 is
 #: squashed to [0, 1) by ``bm25 / (bm25 + LEXICAL_HALF)`` so that its scale does not
