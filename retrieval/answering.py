@@ -16,7 +16,6 @@ from knowledge import Article
 
 from .question import (
     HONORIFICS,
-    SPEECH_VERBS,
     People,
     Person,
     Question,
@@ -50,6 +49,13 @@ QUOTE_BONUS = 0.05
 SPEAKER_BONUS = 0.05
 #: Passages scoring below this fraction of the best one are not worth showing next to it.
 RELATIVE_FLOOR = 0.6
+
+
+# Verbs that report speech next to the speaker's name ("Healey said", "said Azzouz").
+ATTRIBUTION_VERBS = frozenset(
+    "said says told tells added adds stated declared warned warns insisted noted wrote argued argues claimed "
+    "claims acknowledged admitted asked replied joked explained explains according conceded vowed urged".split()
+)
 
 
 @dataclass
@@ -428,20 +434,26 @@ def _reported_speaker(article: Article, unit: Unit, people: People) -> str | Non
     if quoted:
         return None
     words = tokens(unit.text)
-    if not any(w in SPEECH_VERBS for w in words):
+    if not any(w in ATTRIBUTION_VERBS for w in words):
         return None
+    # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
     named = set()
-    joined = f" {' '.join(words)} "
     for person in people.speakers:
         if article.id not in person.articles:
             continue
-        for form in person.name_forms():
-            if f" {' '.join(form)} " in joined:
-                named.add(person.name)
+        forms = set(person.name_forms())
         for alias in person.aliases:
-            alias_words = [t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an")]
-            if len(alias_words) >= 2 and f" {' '.join(alias_words)} " in joined:
-                named.add(person.name)
+            alias_words = tuple(t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an"))
+            if len(alias_words) >= 2:
+                forms.add(alias_words)
+        for form in forms:
+            n = len(form)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i : i + n]) != form:
+                    continue
+                near = words[i + n : i + n + 3] + words[max(0, i - 2) : i]
+                if any(w in ATTRIBUTION_VERBS for w in near):
+                    named.add(person.name)
     return named.pop() if len(named) == 1 else None
 
 
