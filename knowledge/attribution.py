@@ -227,6 +227,40 @@ def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
     return None
 
 
+def _is_person(name: str) -> bool:
+    """Return True when a capitalised run names a person rather than an organisation or a place."""
+    hits = find_people(name)
+    return bool(hits) and hits[-1].end >= len(name.rstrip(" ,")) - 1 and not looks_like_org(hits[-1].name.split())
+
+
+def _person_of(text: str, start: int) -> tuple[int, int] | None:
+    """"Detective Inspector Paul Gerrard of Greater Manchester Police": the person, not the force."""
+    window = max(0, start - 120)
+    match = re.search(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$", text[window:start])
+    if match and _is_person(match.group(1)):
+        return window + match.start(1), window + match.end(1)
+    return None
+
+
+def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
+    """"Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
+
+    Only for an appositive whose head is a job title or a spokesperson noun, after a name that
+    opens its clause.
+    """
+    words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
+    if not words or words[-1].lower().strip("’'.,") not in TITLE_NOUNS | SPOKESPEOPLE:
+        return None
+    head = head.rstrip()
+    match = _NAME_END.search(head)
+    if not match or not _is_person(match.group(1)):
+        return None
+    clause = head[head.rfind(",", 0, match.start(1)) + 1:match.start(1)]
+    if not _premodifiers_only(clause):
+        return None
+    return match.start(1), match.end(1)
+
+
 def subject_at_end(text: str) -> tuple[int, int] | None:
     """Return (start, end) of the subject noun phrase that ends ``text``, or None.
 
@@ -240,15 +274,23 @@ def subject_at_end(text: str) -> tuple[int, int] | None:
         if match:
             if pattern is _NAME_END:
                 return _with_org_head(stripped, match) or (match.start(1), match.end(1))
-            return match.start(1), match.end(1)
+            return _person_of(stripped, match.start(1)) or (match.start(1), match.end(1))
     if stripped.endswith(","):
         body = stripped[:-1].rstrip()
         for _ in range(4):
             cut = body.rfind(",")
             segment_start = cut + 1
+            affiliated = re.match(rf"\s*({_NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", body[segment_start:])
+            if affiliated and _is_person(affiliated.group(1)) \
+                    and _premodifiers_only(body[segment_start:segment_start + affiliated.start(1)]):
+                return segment_start + affiliated.start(1), segment_start + affiliated.end(1)
             for pattern in (_NAME_END, _NP_END):
                 match = pattern.search(body)
                 if match and _premodifiers_only(body[segment_start:match.start(1)]):
+                    if pattern is _NP_END and cut > 0:
+                        named = _name_before_appositive(body[:cut], match.group(1))
+                        if named:
+                            return named
                     return match.start(1), match.end(1)
             segment = body[segment_start:].strip(" “”\"‘’'")
             if cut < 0 or not segment:
@@ -434,8 +476,10 @@ class Cast:
                     continue  # a different full name with the same surname
                 found = person if found is None or self._recency(person) >= self._recency(found) else found
         if found is None and not exact_first:
-            # "Tedros" for Tedros Adhanom Ghebreyesus: another word of exactly one known name
-            others = [p for p in self.people.values() if len(p.name.split()) > 2 and surname in p.name.split()[:-1]]
+            # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports
+            # copy use given names): another word of exactly one known name
+            others = [p for p in self.people.values() if len(p.name.split()) > 1 and surname in p.name.split()[:-1]
+                      and (len(p.name.split()) > 2 or surname == p.name.split()[0])]
             if len(others) == 1:
                 found = others[0]
         return found

@@ -1,0 +1,41 @@
+"""Rules added for articles from other outlets (the held-out set in tests/data/articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.knowledge.test_quotes import article
+
+
+def speakers_of(a) -> list[str | None]:
+    return [q.speaker for q in a.quotes]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Sophie Grant, a retail analyst at Barclay Hunt, said the warning was bad. “Costs are out of control,” she said.",
+    "Sophie Grant, the Liberal Democrat spokeswoman, said families were “made to pay for it”.",
+    "Sophie Grant, a psychologist at the University of Leeds, called it “a convenient villain”.",
+])
+def test_a_name_before_a_role_appositive_is_the_speaker(paragraph):
+    assert speakers_of(article(paragraph)) == ["Sophie Grant"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The lead author, Dr Ingrid Solberg of the University of Bergen, said: “We expected something.”",
+    "Outside court, Detective Inspector Ingrid Solberg of Greater Manchester Police said: “She was caught.”",
+])
+def test_a_name_of_an_organisation_is_the_person_not_the_organisation(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ingrid Solberg"]
+
+
+def test_an_organisation_with_a_descriptive_appositive_stays_an_organisation():
+    a = article("Northgate Foods, the supermarket group, said it would “consult fully” with staff.")
+    assert speakers_of(a) == ["the supermarket group"]  # not a person called "Northgate Foods"
+
+
+def test_a_given_name_alone_refers_to_the_one_person_with_that_first_name():
+    a = article(
+        "Soap star Jack Dunmore has revealed his battle with depression.",
+        "“She saved my life,” Jack said.",
+    )
+    assert speakers_of(a) == ["Jack Dunmore"]
