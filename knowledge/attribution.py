@@ -118,6 +118,8 @@ INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", 
                      "airline", "insurer", "bureau", "institute", "lab", "laboratory", "coalition"}
 SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+# Modifiers that make a different office of the same title (a shadow, former or deputy minister).
+QUALIFIED_OFFICE = {"shadow", "former", "deputy", "vice", "ex", "junior", "assistant", "acting", "interim"}
 # Role nouns that describe someone rather than name an office ("the dog's owner", "the driver").
 DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "survivor", "mother", "father", "son",
                      "daughter", "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
@@ -502,7 +504,7 @@ class Cast:
         head = head or words[-1]
         heads = {head} | TITLE_SYNONYMS.get(head, set())
         modifiers = set(words) - {head}
-        best, best_score = None, -1
+        best, best_score = None, float("-inf")  # recency scores are negative
         for person in self.people.values():
             if not person.role:
                 continue
@@ -513,6 +515,8 @@ class Cast:
             overlap = modifiers & role_words
             if modifiers and role_mods and not overlap:
                 continue
+            if (role_mods & QUALIFIED_OFFICE) - modifiers:
+                continue  # "the Home Secretary" is not the shadow home secretary
             score = len(overlap) * 10 + (self._recency(person) if person.name in self.salient else -5)
             if score > best_score:
                 best, best_score = person, score

@@ -39,3 +39,23 @@ def test_a_given_name_alone_refers_to_the_one_person_with_that_first_name():
         "“She saved my life,” Jack said.",
     )
     assert speakers_of(a) == ["Jack Dunmore"]
+
+
+def test_a_role_noun_finds_its_holder_even_when_someone_else_spoke_since():
+    a = article(
+        "Sentencing her, Judge Margaret Hulme said Ashdown had “betrayed the trust”.",
+        "Defending, Rachel Thorne said her client was “profoundly ashamed”.",
+        "The judge said she accepted that Ashdown was remorseful.",
+        "“The harm caused here goes far beyond the money,” she said.",
+    )
+    assert speakers_of(a) == ["Margaret Hulme", "Rachel Thorne", "Margaret Hulme"]
+
+
+def test_a_shadow_or_former_office_is_not_the_office():
+    a = article(
+        "The Home Secretary has promised to close the hotels.",
+        "Helen Ashford told the Commons the number had already fallen.",
+        "“Hotels are no way to run a system,” the Home Secretary said.",
+        "The shadow home secretary, Oliver Pentland, said: “We have heard all of this before.”",
+    )
+    assert speakers_of(a) == ["Helen Ashford", "Oliver Pentland"]
