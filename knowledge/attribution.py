@@ -208,7 +208,24 @@ def _premodifiers_only(text: str) -> bool:
     """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
     text = re.split(r"[”\"’']\s", text)[-1]  # only what follows a quotation
     words = text.replace("“", " ").split()
-    return all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words)
+    if all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words):
+        return True
+    # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
+    lowercase = [w for w in words if not w[:1].isupper()]
+    return 0 < len(lowercase) <= 3 and len(words) <= 4 and all(
+        re.fullmatch(r"[a-z][a-z-]+", w) and w not in _FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
+        for w in lowercase)
+
+
+_FUNCTION_WORDS = {
+    "to", "for", "of", "with", "by", "at", "in", "on", "from", "into", "onto", "about", "and", "but", "or",
+    "nor", "as", "than", "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "since",
+    "if", "because", "said", "says", "told", "tells", "is", "was", "were", "are", "be", "been", "has", "have",
+    "had", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "not", "also", "then",
+    "so", "like", "unlike", "against", "between", "among", "over", "under", "without", "within", "during",
+    "where", "why", "how", "what", "would", "will", "could", "should", "can", "may", "might", "must", "did",
+    "does", "do", "per", "via", "amid", "despite", "toward", "towards", "upon",
+}
 
 
 def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:

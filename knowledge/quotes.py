@@ -256,7 +256,18 @@ class _Attributor:
             self._judge(result, text)
 
     def _mark_subject(self, masked: str, start: int, end: int, frames: list[Frame]) -> None:
-        """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...")."""
+        """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...").
+
+        A sentence may open with the surname alone of someone named earlier ("Mensah, who
+        joined on loan, was playing his fourth game"); that person is its subject too.
+        """
+        opening = re.match(r"\W*([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])", masked[start:end])
+        if opening and opening.group(1).lower() not in PRONOUNS:
+            person = self.cast.person_by_surname(opening.group(1))
+            if person:
+                self.cast.mark_salient(person.name)
+                self.last_subject = (self.current, person.name)
+                return
         for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue

@@ -59,3 +59,21 @@ def test_a_shadow_or_former_office_is_not_the_office():
         "The shadow home secretary, Oliver Pentland, said: “We have heard all of this before.”",
     )
     assert speakers_of(a) == ["Helen Ashford", "Oliver Pentland"]
+
+
+def test_a_descriptive_false_title_before_a_name():
+    a = article(
+        "Mr Wetherall says valuations were the hold-up.",
+        "Local builder Aaron Petersen, who has been raising homes since the floods, says demand is high.",
+        "“We've got a waiting list of 18 months,” he says.",
+    )
+    assert speakers_of(a) == ["Aaron Petersen"]
+
+
+def test_a_sentence_opening_with_a_known_surname_makes_that_person_the_subject():
+    a = article(
+        "Substitute Kofi Mensah equalised before Harlow manager Steve Ingram praised the fans.",
+        "Mensah, who joined on loan in February, was playing only his fourth game.",
+        "“I saw the gap and I thought, why not?” said the 20-year-old.",
+    )
+    assert speakers_of(a) == ["Kofi Mensah"]
