@@ -1,0 +1,129 @@
+"""The answering API on the bundled article: attributed answers, no-answers, dedup, bad input, browsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import bundled_article_path
+from retrieval import Answerer, RetrievalError
+from retrieval.ranking import normalised
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed(embedder) -> Answerer:
+    from retrieval.store import KnowledgeBase
+
+    return Answerer(KnowledgeBase.in_memory([bundled_article_path()], embedder), embedder)
+
+
+def test_healey_on_talks_is_his_words_not_the_pull_quote(seed):
+    answer = seed.ask("what did Healey say about talks")
+    top = answer.answers[0]
+    assert not answer.no_answer and answer.speaker == "John Healey" and answer.intent == "said"
+    assert "So whilst all the focus may be on talks" in top.text
+    assert top.speaker == "John Healey" and top.kind == "quote"
+    article = seed.kb.article(top.article.id)
+    assert all(article.paragraphs[p].role == "body" for p in top.paragraphs)
+
+
+def test_who_said_leads_with_the_speaker(seed):
+    answer = seed.ask("who said Ukraine should never have started the war?")
+    assert answer.intent == "who"
+    assert answer.speaker == answer.answers[0].speaker == "Donald Trump"
+    assert "should never have started" in answer.answers[0].text
+
+
+def test_role_nouns_find_the_speaker(seed):
+    answer = seed.ask("What did the Defence Secretary say about military aid?")
+    assert answer.speaker == "John Healey"
+    assert any("military aid" in p.text and p.speaker == "John Healey" for p in answer.answers)
+
+
+def test_passages_are_verbatim_with_source(seed):
+    article = seed.kb.articles[0]
+    for passage in seed.ask("why haven't Royal Navy ships gone into the Barents Sea?", k=3).answers:
+        joined = "\n".join(article.paragraphs[p].text for p in passage.paragraphs)
+        for line in passage.text.split("\n"):
+            assert line in joined
+        assert passage.article.id == article.id
+        assert 0 < len(passage.paragraphs) and all(0 <= p < len(article.paragraphs) for p in passage.paragraphs)
+
+
+def test_no_near_duplicates_in_one_answer(seed):
+    for question in ("what did Healey say?", "what did Healey say about talks", "what did Healey say about Nato's front line"):
+        answers = seed.ask(question, k=5).answers
+        texts = [normalised(p.text) for p in answers]
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                assert a not in b and b not in a
+        assert len({p.quote_id for p in answers if p.quote_id}) == len([p for p in answers if p.quote_id])
+
+
+def test_mentioned_but_not_quoted(seed):
+    answer = seed.ask("What did Tore Sandvik say?")
+    assert answer.no_answer and not answer.answers
+    assert "Tore Sandvik" in answer.message and "not quoted" in answer.message.replace("never quoted", "not quoted")
+    assert answer.mentioned_in and all("Sandvik" in p.text for p in answer.mentioned_in)
+
+
+def test_unknown_person_gets_suggestions(seed):
+    answer = seed.ask("what did Boris Johnson say about Ukraine?")
+    assert answer.no_answer and "Boris Johnson" in answer.message
+    assert answer.suggestions and set(answer.suggestions) <= {s.name for s in seed.speakers()}
+    assert seed.ask("what did Healy say about talks?").suggestions[0] == "John Healey"
+
+
+def test_nothing_good_enough_is_an_honest_no_answer(seed):
+    answer = seed.ask("What did Healey say about climate change?")
+    assert answer.no_answer and not answer.answers and answer.message
+
+
+@pytest.mark.parametrize("question", ["Что сказал Хили о переговорах?", "希利对谈判说了什么？", "🙂🙂🙂 ok"])
+def test_other_scripts_answer_without_crashing(seed, question):
+    answer = seed.ask(question)
+    assert answer.no_answer or answer.answers
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\x00\x07", "talks " * 2000])
+def test_bad_questions_raise(seed, question):
+    with pytest.raises(RetrievalError):
+        seed.ask(question)
+
+
+def test_unknown_article_raises(seed):
+    with pytest.raises(RetrievalError, match="no article"):
+        seed.ask("what did Healey say?", article="no-such-article")
+    assert seed.ask("what did Healey say?", article=seed.kb.articles[0].id).answers
+
+
+def test_k_limits_the_passages(seed):
+    assert len(seed.ask("what did Healey say?", k=1).answers) == 1
+    assert len(seed.ask("what did Healey say?", k=5).answers) <= 5
+
+
+def test_quotes_by_alias_in_article_order_and_by_topic(seed):
+    everything = seed.quotes("the defence secretary")
+    assert everything.answers and all(p.speaker == "John Healey" for p in everything.answers)
+    firsts = [p.paragraphs[0] for p in everything.answers]
+    assert firsts == sorted(firsts)
+    on_talks = seed.quotes("Healey", topic="talks", k=1)
+    assert "talks" in on_talks.answers[0].text
+    assert seed.quotes("Tore Sandvik").mentioned_in
+    assert seed.quotes("Nobody Atall").suggestions
+
+
+def test_speakers_articles_and_autocomplete(seed):
+    speakers = seed.speakers()
+    assert speakers[0].name == "John Healey" and speakers[0].quotes >= 3
+    assert seed.articles()[0].quotes > 0
+    assert seed.find_speakers("Heal")[0] == "John Healey"
+    assert seed.find_speakers("defence secretary")[0] == "John Healey"
+    assert seed.find_speakers("")  # everyone when nothing is typed
+    assert seed.find_speakers("zzzzqqq") == []
+    assert seed.find_articles("healey")[0].id == seed.kb.articles[0].id
+
+
+def test_warm_up(seed):
+    seed.warm_up()

@@ -1,0 +1,154 @@
+"""Question understanding: who a question names (any alias, role or possessive), its intent and topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.model import Article, Mention, Paragraph, Quote, Speaker
+from retrieval.question import MAX_QUESTION_CHARS, People, normalise_question, understand
+from retrieval.records import RetrievalError
+
+
+def _article() -> Article:
+    paragraphs = [Paragraph(i, f"paragraph {i}", i) for i in range(6)]
+    return Article(
+        id="a",
+        title="A story",
+        date=None,
+        source=None,
+        paragraphs=paragraphs,
+        quotes=[
+            Quote("q1", "We will keep talking to our allies about this.", [1], "direct", "John Healey"),
+            Quote("q2", "The risks are roughly balanced over the next year.", [2], "direct", "the Federal Reserve"),
+            Quote("q3", "Reliance on precarious staff has become a business model.", [3], "direct", "Chi Onwurah"),
+            Quote("q4", "Our own analysis shows growth in open-ended contracts.", [4], "direct", "UCEA spokesperson"),
+        ],
+        speakers=[
+            Speaker("John Healey", "UK Defence Secretary", ["Healey", "Mr Healey", "the Defence Secretary"]),
+            Speaker("the Federal Reserve", "US central bank", ["The U.S. Federal Reserve", "the Fed", "the central bank"]),
+            Speaker("Chi Onwurah", "Labour MP for Newcastle Central", ["Onwurah"]),
+            Speaker(
+                "UCEA spokesperson",
+                "spokesperson for the Universities and Colleges Employers’ Association (UCEA)",
+                [],
+            ),
+        ],
+        mentions=[Mention("Tore Sandvik", "Norwegian defence minister", [5])],
+    )
+
+
+@pytest.fixture(scope="module")
+def people() -> People:
+    return People([_article()])
+
+
+@pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("what did Healey say about talks", "John Healey"),
+        ("What did John Healey say about talks?", "John Healey"),
+        ("what did HEALEY say about talks", "John Healey"),
+        ("what did mr healey say about talks", "John Healey"),
+        ("What did the defence secretary say about military aid?", "John Healey"),
+        ("What did the Defence Secretary tell reporters?", "John Healey"),
+        ("Healey's view on Nato", "John Healey"),
+        ("what is Healey’s view on Norway?", "John Healey"),
+        ("How does the Fed see the risks?", "the Federal Reserve"),
+        ("what did the central bank say about rates", "the Federal Reserve"),
+        ("What did the Labour MP say about strikes?", "Chi Onwurah"),
+        ("What did the employers' association say about zero-hours contracts?", "UCEA spokesperson"),
+        ("Does UCEA think contracts are its call?", "UCEA spokesperson"),
+    ],
+)
+def test_names_the_speaker_by_any_alias_role_or_possessive(people, question, speaker):
+    understood = understand(normalise_question(question), people)
+    assert understood.speaker == speaker
+    assert understood.intent == "said"
+
+
+def test_the_topic_leaves_out_the_question_words_and_the_person(people):
+    assert understand("what did Healey say about talks?", people).topic == "talks"
+    assert understand("What did the Labour MP say about strikes?", people).topic == "strikes"
+    assert understand("what did Healey say?", people).topic == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who said Ukraine should never have started the war?",
+        "Who warned that Russian aggression is not confined to Ukraine?",
+        "who blamed Ennahda for the situation",
+        "Who joked that the doubles nearly killed him?",
+        "Which French player talked about the quick turnaround?",
+    ],
+)
+def test_who_questions(people, question):
+    understood = understand(normalise_question(question), people)
+    assert understood.intent == "who"
+    assert understood.speaker is None
+    assert understood.topic and "who" not in understood.topic.lower().split()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people were killed at the museum?",
+        "Who won the deciding doubles for Spain?",
+        "why haven't Royal Navy ships gone into the Barents Sea?",
+        "When did the US and Canada last meet in the Davis Cup?",
+    ],
+)
+def test_fact_questions(people, question):
+    understood = understand(normalise_question(question), people)
+    assert understood.intent == "fact"
+    assert understood.speaker is None
+
+
+def test_a_fact_question_can_name_a_speaker_without_asking_for_their_words(people):
+    understood = understand("What range did the Fed raise rates to?", people)
+    assert understood.intent == "fact"
+    assert understood.speaker == "the Federal Reserve"
+
+
+def test_a_mentioned_person_is_recognised_as_not_quoted(people):
+    understood = understand("What did Tore Sandvik say?", people)
+    assert understood.mentioned == "Tore Sandvik"
+    assert understood.speaker is None
+    assert understand("what did sandvik say about the visit", people).mentioned == "Tore Sandvik"
+
+
+def test_a_role_never_resolves_to_someone_only_mentioned(people):
+    understood = understand("what did the Norwegian defence minister say?", people)
+    assert understood.mentioned is None
+
+
+def test_an_unknown_person_is_reported_with_their_name(people):
+    understood = understand("what did Boris Johnson say about Ukraine", people)
+    assert understood.unknown_person == "Boris Johnson"
+    assert understood.speaker is None
+
+
+def test_a_subject_that_names_no_one_is_not_called_a_person(people):
+    understood = understand("what did they say about talks", people)
+    assert understood.unknown_person is None and understood.speaker is None
+
+
+def test_other_names_in_the_topic_do_not_become_the_speaker(people):
+    understood = understand("what did Onwurah say about Healey", people)
+    assert understood.speaker == "Chi Onwurah"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "\n\t", "?!?", "x" * (MAX_QUESTION_CHARS + 1)])
+def test_bad_questions_raise_a_one_line_error(bad):
+    with pytest.raises(RetrievalError) as error:
+        normalise_question(bad)
+    assert "\n" not in str(error.value)
+
+
+def test_control_characters_are_stripped_and_spaces_collapsed():
+    assert normalise_question("what\x00 did\x1b  Healey\u200b say\n") == "what did Healey say"
+
+
+def test_other_scripts_are_kept():
+    assert normalise_question("Что сказал Хили?") == "Что сказал Хили?"
+    assert normalise_question("希利说了什么") == "希利说了什么"
