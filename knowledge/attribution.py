@@ -125,7 +125,12 @@ DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "surviv
                      "daughter", "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
                      "student", "teacher", "nurse", "doctor", "fan", "rider", "pilot", "runner", "veteran",
                      "rookie", "candidate", "author", "writer", "host", "presenter", "lawyer", "surgeon",
-                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian"}
+                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian",
+                     "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
+                     "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker",
+                     "volunteer", "chef", "photographer", "journalist", "reporter", "comedian", "dancer",
+                     "musician", "footballer", "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife",
+                     "paramedic", "firefighter"}
 SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
                  "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
                  "responding", "writing", "talking", "unlike", "like"}

@@ -48,6 +48,11 @@ TITLE_NOUNS = {
     "driver", "pilot", "runner", "swimmer", "cyclist", "skipper", "veteran", "rookie",
     "resident", "witness", "survivor", "victim", "mother", "father", "son", "daughter",
     "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
+    # descriptions written as false titles ("substitute Kofi Mensah", "local builder Aaron Petersen")
+    "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
+    "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
+    "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
+    "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
 }
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {
