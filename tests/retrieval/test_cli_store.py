@@ -12,21 +12,9 @@ from bot.cli import main
 from knowledge import bundled_article_path, load_article
 from retrieval.store import KnowledgeBase
 
-from ..conftest import requires_shared, dev_articles
+from ..conftest import dev_articles, requires_shared
 
 pytestmark = pytest.mark.slow
-
-
-def _reader_works() -> bool:
-    try:
-        load_article()
-    except NotImplementedError:
-        return False
-    return True
-
-
-# Until the knowledge layer's quotation finder lands, files cannot be read into articles.
-requires_reader = pytest.mark.skipif(not _reader_works(), reason="the knowledge layer cannot read articles yet")
 
 SUMMARY = re.compile(
     r"(\d+) articles? ingested \((\d+) unchanged\), (\d+) paragraphs, (\d+) quotations, (\d+) speakers; "
@@ -47,7 +35,6 @@ def assert_one_line_error(code: int, out: str, err: str) -> None:
     assert "Traceback" not in err
 
 
-@requires_reader
 def test_ingest_prints_a_summary_and_a_second_run_embeds_nothing(tmp_path, capsys, embedder):
     db = tmp_path / "kb.sqlite"
     code, out, err = run(capsys, "ingest", str(bundled_article_path()), "--db", str(db))
@@ -68,7 +55,6 @@ def test_ingest_prints_a_summary_and_a_second_run_embeds_nothing(tmp_path, capsy
         assert [a.id for a in kb.articles] == [article.id]
 
 
-@requires_reader
 @requires_shared
 def test_ingest_a_folder_takes_each_article_once(tmp_path, capsys):
     folder = tmp_path / "articles"
@@ -82,7 +68,6 @@ def test_ingest_a_folder_takes_each_article_once(tmp_path, capsys):
     assert SUMMARY.search(out).group(1) == "2"
 
 
-@requires_reader
 def test_ingest_uses_the_configured_database(tmp_path, capsys, monkeypatch):
     db = tmp_path / "from-env.sqlite"
     monkeypatch.setenv("ONRECORD_DB", str(db))
@@ -91,7 +76,6 @@ def test_ingest_uses_the_configured_database(tmp_path, capsys, monkeypatch):
     assert db.exists() and out.startswith(str(db))
 
 
-@requires_reader
 def test_rebuild_replaces_a_damaged_database(tmp_path, capsys):
     db = tmp_path / "kb.sqlite"
     db.write_text("not a database\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge import Article, KnowledgeError, Mention, Paragraph, Quote, Speaker, load_article
+from knowledge import Article, KnowledgeError, Mention, Paragraph, Quote, Speaker
 from retrieval import RetrievalError
 from retrieval.store import KnowledgeBase, article_paths, default_db_path
 from retrieval.units import units_for
@@ -21,17 +21,6 @@ from retrieval.units import units_for
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
-
-def _reader_works() -> bool:
-    try:
-        load_article()
-    except NotImplementedError:
-        return False
-    return True
-
-
-# Until the knowledge layer's quotation finder lands, files cannot be read into articles.
-requires_reader = pytest.mark.skipif(not _reader_works(), reason="the knowledge layer cannot read articles yet")
 
 
 def make_article(article_id: str = "sample-article", *, topic: str = "the harbour", extra: str = "") -> Article:
@@ -310,7 +299,6 @@ def test_in_memory_answers_from_exactly_its_articles_and_caches_embeddings(tmp_p
     np.testing.assert_array_equal(again.vectors, kb.vectors)
 
 
-@requires_reader
 def test_rebuild_replaces_everything_and_reuses_embeddings(tmp_path, db, counting, caplog):
     files = []
     for name in ("one", "two"):
@@ -340,7 +328,6 @@ def test_rebuild_with_a_bad_file_keeps_the_old_store(tmp_path, db, counting):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.sqlite"]
 
 
-@requires_reader
 def test_ingest_with_a_bad_file_writes_nothing(tmp_path, db, counting):
     good = tmp_path / "good.txt"
     good.write_text("A paragraph of the story.\n\nAnother paragraph.\n")
@@ -385,7 +372,6 @@ def test_a_write_the_database_refuses_is_a_clear_error(db, counting):
         assert [a.id for a in kb.articles] == ["kept"]
 
 
-@requires_reader
 def test_two_files_of_one_article_id_are_refused(tmp_path, db, counting):
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
