@@ -382,3 +382,29 @@ def test_two_files_of_one_article_id_are_refused(tmp_path, db, counting):
         assert kb.articles == []
     with pytest.raises(RetrievalError, match="both article 'story'"):
         KnowledgeBase.in_memory([tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt"], counting)
+
+
+def test_units_redefined_since_ingest_are_embedded_once_on_open(db, counting, monkeypatch):
+    with KnowledgeBase.open(db, counting) as kb:
+        kb.add_articles([make_article()])
+        old_units = list(kb.units)
+    import retrieval.units as units_module
+
+    original = units_module.units_for
+
+    def with_context(article):
+        return [
+            dataclasses.replace(u, embed_text=f"{article.title}: {u.embed_text}") if u.kind == "paragraph" else u
+            for u in original(article)
+        ]
+
+    monkeypatch.setattr(units_module, "units_for", with_context)
+    counting.texts.clear()
+    with KnowledgeBase.open(db, counting) as kb:
+        changed = [u.embed_text for u in kb.units if u.kind == "paragraph"]
+        assert sorted(counting.texts) == sorted(set(changed)) and kb.embedded_on_open == len(set(changed))
+        assert len(kb.units) == len(old_units)
+        np.testing.assert_allclose(kb.vectors, counting.inner.encode([u.embed_text for u in kb.units]), atol=1e-5)
+    counting.texts.clear()
+    with KnowledgeBase.open(db, counting) as kb:
+        assert counting.texts == [] and kb.embedded_on_open == 0
