@@ -223,7 +223,7 @@ class EmbeddingCache:
                 self._conn = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False, isolation_level=None)
                 self._conn.execute("SELECT 1 FROM embeddings LIMIT 1").fetchall()
         except (sqlite3.Error, OSError) as error:
-            log.warning("embedding cache %s is unusable (%s); embedding without it", self.path, error)
+            log.warning("cannot reuse embeddings stored in %s (%s); embedding without them", self.path, error)
             self.close()
 
     def lookup(self, model: str, dimension: int, hashes: Sequence[str]) -> dict[str, np.ndarray]:
