@@ -44,6 +44,15 @@ SPEECH_VERBS = frozenset(
     write writes wrote insist mean means meant make think
     """.split()
 )
+# Verbs that only ask for words, adding nothing to what the words are about.
+PLAIN_SAYING = frozenset(
+    "say says said saying tell tells told telling talk talks talked speak speaks spoke mention mentions mentioned "
+    "comment comments commented remark remarks remarked add adds added state states stated note notes noted "
+    "think thinks thought".split()
+) | frozenset(
+    "view views reaction reactions response comment comments remarks opinion opinions position take words "
+    "quote quotes statement statements message thoughts verdict stance".split()
+)
 # Nouns that ask for someone's words ("X's view on", "the reaction of X").
 SPEECH_NOUNS = frozenset(
     "view views reaction reactions response comment comments remarks opinion opinions position take words "
@@ -415,6 +424,9 @@ def _is_possessive(surface: list[tuple[str, str]], index: int) -> bool:
 def _topic_after(surface: list[tuple[str, str]], match: _Match, verb: int | None) -> str:
     """Return the topic: the words after the speech verb (and its preposition), else the words around the person."""
     words = [t for t, _ in surface]
+    if verb is not None and words[verb] not in PLAIN_SAYING:
+        # "want the regulator to do", "think contracts are its call": the verb is part of the topic
+        return _join(surface[verb:])
     if verb is not None:
         start = verb + 1
         while start < len(words) and (words[start] in TOPIC_PREPOSITIONS or words[start] in ("the", "that")):
