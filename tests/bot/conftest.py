@@ -14,11 +14,7 @@ from tests.bot.fake_discord import FakeDiscord, discord_endpoints_restored, stop
 def bundled_answerer():
     """The answering API over the bundled article, with the session's embedding model."""
     import knowledge
-
-    try:
-        from retrieval import Answerer
-    except ImportError:  # before retrieval exports it at the top level
-        from retrieval.answering import Answerer
+    from retrieval import Answerer
 
     return Answerer.open(knowledge=[knowledge.bundled_article_path()])
 

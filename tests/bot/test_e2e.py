@@ -43,9 +43,6 @@ from tests.bot.fake_discord import (
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
 
-# TEMPORARY while the answering API is being written in parallel; removed once it lands.
-pytest.importorskip("retrieval.answering", reason="retrieval.answering has not landed yet")
-
 QUESTION = "what did Healey say about talks?"
 HEALEY_ON_TALKS = "So whilst all the focus may be on talks"
 SPEAKERS = ("John Healey", "Volodymyr Zelensky", "Donald Trump")
