@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 #: (high, low) per intent; calibrated on the development questions (answerable
 #: against "kind: none"), one rule for every article.
 #: How much of a topic the articles must mention for it to count as discussed: all of
-#: a short "said about" topic; half of a whole question's content words.
+#: a short "said about" topic; more than half of a whole question's content words.
 DISCUSSED_SHARE = {"said": 1.0, "who": 0.5, "fact": 0.5}
 MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.60, 0.30)}
 #: A quotation outranks a paragraph that reports the same person by this much.
@@ -474,9 +474,10 @@ def _topic_without_person(question: Question, people: People) -> str:
 
 
 def _discussed(topic: str, scope: _Scope, share: float) -> bool:
-    """Return whether at least ``share`` of the content words of ``topic`` occur in the scope's articles."""
+    """Return whether all, or more than ``share``, of the content words of ``topic`` occur in the scope's articles."""
     wanted = set(terms(topic))
-    return bool(wanted) and len(wanted & scope.vocabulary) >= share * len(wanted)
+    found = len(wanted & scope.vocabulary)
+    return bool(wanted) and (found == len(wanted) or found > share * len(wanted))
 
 
 def _pick(ranked: list[Scored], units: list[Unit], k: int) -> list[Scored]:
