@@ -744,7 +744,15 @@ class FakeDiscord:
         )
 
     async def send_message(self, content: str, *, user: dict, mentions: list[dict] | None = None) -> dict:
-        """Dispatch MESSAGE_CREATE for a message ``user`` posts in the guild channel; return it."""
+        """Dispatch MESSAGE_CREATE for a message ``user`` posts in the guild channel; return it.
+
+        As Discord does, the bot gets the content only with the message-content intent
+        or when the message mentions it; otherwise content arrives empty.
+        """
+        intents = int((self.identify or {}).get("intents", 0))
+        visible = bool(intents & PRIVILEGED_INTENTS["message_content"]) or any(
+            u["id"] == self.bot_id for u in mentions or []
+        )
         message = {
             "id": snowflake(),
             "channel_id": self.channel_id,
@@ -764,7 +772,7 @@ class FakeDiscord:
             "type": 0,
             "flags": 0,
         }
-        await self.dispatch("MESSAGE_CREATE", message)
+        await self.dispatch("MESSAGE_CREATE", message if visible else {**message, "content": ""})
         return message
 
     async def wait_for_request(
