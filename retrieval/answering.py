@@ -48,7 +48,7 @@ QUOTE_BONUS = 0.05
 #: In a fact question that names someone, their words outrank others' by this much.
 SPEAKER_BONUS = 0.05
 #: Passages scoring below this fraction of the best one are not worth showing next to it.
-RELATIVE_FLOOR = 0.6
+RELATIVE_FLOOR = 0.3
 
 
 # Verbs that report speech next to the speaker's name ("Healey said", "said Azzouz").

@@ -58,6 +58,11 @@ SPEECH_NOUNS = frozenset(
     "view views reaction reactions response comment comments remarks opinion opinions position take words "
     "quote quotes statement statements message thoughts verdict stance".split()
 )
+# Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
+GENERIC_ROLE_NOUNS = frozenset(
+    "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
+    "chair chairman chairwoman director minister secretary president".split()
+)
 AUXILIARIES = frozenset(
     "did does do has have had is was were are will would could can should might may".split()
 )
@@ -182,6 +187,26 @@ class Person:
         return heads
 
 
+ORGANISATION_WORDS = frozenset(
+    """
+    water foods food group council union association bank party ministry police agency department company
+    ltd plc inc corp corporation securities forum university college commission committee office services
+    trust authority board news times post institute foundation fund federation league club team government
+    court hospital school airlines airways energy capital partners holdings markets media network society
+    """.split()
+)
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Return whether a name reads as an organisation ("Thames Water", "GMB", "Barclay Hunt Securities")."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return True
+    return words[-1].lower().strip(".,") in ORGANISATION_WORDS
+
+
 def _looks_like_name(text: str) -> bool:
     """Return whether ``text`` reads as a personal name: two to four capitalised words, or one."""
     words = [w for w in re.split(r"\s+", text.translate(_APOSTROPHES).strip()) if w]
@@ -220,6 +245,7 @@ class People:
                     person.articles.append(article.id)
         self.people = list(by_name.values())
         self.speakers = [p for p in self.people if p.quoted]
+        self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens()}
 
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""
@@ -254,14 +280,21 @@ class _Match:
     strength: int  # larger wins: names beat roles, longer spans beat shorter
 
 
-def _match_names(words: list[str], people: list[Person], lo: int, hi: int) -> list[_Match]:
+def _match_names(words: list[str], people: People | list[Person], lo: int, hi: int) -> list[_Match]:
+    """Return the places in ``words[lo:hi]`` that name someone: longer names win, quoted people break ties."""
+    everyone = people.people if isinstance(people, People) else people
+    speaker_words = people.speaker_words if isinstance(people, People) else set()
     matches = []
-    for person in people:
+    for person in everyone:
         for form in person.name_forms():
             n = len(form)
+            # One word of someone only mentioned ("Water" of "Thames Water") must not
+            # shadow a quoted speaker described by the same word ("Water UK spokesman").
+            if n == 1 and not person.quoted and form[0] in speaker_words:
+                continue
             for i in range(lo, hi - n + 1):
                 if tuple(words[i : i + n]) == form:
-                    matches.append(_Match(person, i, i + n, 100 + 10 * n + (5 if person.quoted else 0)))
+                    matches.append(_Match(person, i, i + n, 100 * n + (30 if person.quoted else 10)))
     return matches
 
 
@@ -281,16 +314,22 @@ def _match_role_at(words: list[str], start: int, people: list[Person]) -> list[_
         vocabulary = person.descriptor_tokens()
         heads = person.head_nouns()
         end = start
-        while end < len(words) and words[end] not in STOPWORDS and _prefix_in(words[end], vocabulary):
+        described = 0
+        while end < len(words) and words[end] not in STOPWORDS:
+            if _prefix_in(words[end], vocabulary):
+                described += 1
+            elif not (described and words[end] in GENERIC_ROLE_NOUNS):
+                break
             end += 1
         span = words[start:end]
-        if not span:
+        if not described:
             continue
-        # One word names a person only when it is the head of their role or a whole alias.
+        # One word names a person only when it is the head of their role, a whole alias
+        # or an acronym; "the US" alone is not "US player".
         alias_forms = {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in person.aliases}
         if len(span) == 1 and span[0] not in heads and tuple(span) not in alias_forms and span[0] not in person.acronyms():
             continue
-        strength = 10 * len(span) + (5 if any(w in heads for w in span) else 0) + (3 if person.quoted else 0)
+        strength = 100 * len(span) + 20 + (5 if any(w in heads for w in span) else 0)
         matches.append(_Match(person, start, end, strength))
     return matches
 
@@ -355,15 +394,15 @@ def understand(text: str, people: People) -> Question:
     slot = _subject_slot(words)
     match = None
     if slot is not None:
-        slot_matches = _match_names(words, people.people, slot, min(len(words), slot + 6))
+        slot_matches = _match_names(words, people, slot, min(len(words), slot + 6))
         slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start])]
-        match = _best(slot_matches) or _best(_match_role_at(words, slot, people.speakers))
+        match = _best(slot_matches + _match_role_at(words, slot, people.speakers))
     if match is None:
         # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
         for i, word in enumerate(words):
             if i == 0 or words[i - 1] in ("to", "from", "by"):
                 match = _best(
-                    [m for m in _match_names(words, people.people, i, len(words)) if m.start == i]
+                    [m for m in _match_names(words, people, i, len(words)) if m.start == i]
                     + _match_role_at(words, i, people.speakers)
                 )
                 if match:
@@ -371,7 +410,7 @@ def understand(text: str, people: People) -> Question:
     if match is None:
         possessive = [
             m
-            for m in _match_names(words, people.people, 0, len(words))
+            for m in _match_names(words, people, 0, len(words))
             if _is_possessive(surface, m.end - 1)
         ]
         match = _best(possessive)
@@ -388,6 +427,9 @@ def understand(text: str, people: People) -> Question:
         topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
         person = match.person
         if not person.quoted:
+            if looks_like_organisation(person.name):
+                # "how did Thames Water react": an organisation speaks through people, who may be quoted
+                return Question(text, intent, topic=text)
             return Question(text, intent, mentioned=person.name if intent == "said" else None, topic=topic)
         return Question(text, intent, speaker=person.name, topic=topic)
 
