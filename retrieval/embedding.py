@@ -30,7 +30,7 @@ DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_ENV = "ONRECORD_MODEL"
 THREADS_ENV = "ONRECORD_THREADS"
 
-# Below this many texts a progress bar would only flicker.
+# A progress bar appears only when embedding looks like taking longer than this.
 _PROGRESS_AFTER_SECONDS = 1.0
 
 
@@ -144,15 +144,18 @@ class Embedder:
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         bar = None
         started = time.perf_counter()
+        encoded = 0
         try:
             for done, batch in enumerate(batches):
                 out[batch] = self._encode_batch([texts[i] for i in batch], batch_size)
-                if progress and bar is None and done + 1 < len(batches):
+                encoded += len(batch)
+                if bar is not None:
+                    bar.advance(len(batch))
+                elif progress and done + 1 < len(batches):
                     elapsed = time.perf_counter() - started
                     if elapsed / (done + 1) * len(batches) > _PROGRESS_AFTER_SECONDS:
                         bar = _ProgressBar(len(texts), "embedding")
-                if bar is not None:
-                    bar.advance(len(batch))
+                        bar.advance(encoded)
         finally:
             if bar is not None:
                 bar.close()
