@@ -64,9 +64,12 @@ class _Scope:
 
     articles: list[Article]
     people: People
-    units: list[int]  # indices into the search index
+    units: np.ndarray  # indices into the search index
     paragraph_speaker: dict[int, str]  # paragraph unit index -> speaker it reports
-    vocabulary: set[str]  # every BM25 term of the articles' paragraphs
+    vocabulary: set[str]  # every BM25 term of the articles' text
+    quotes_by: dict[str, np.ndarray]  # speaker -> their quotation units
+    reports_of: dict[str, np.ndarray]  # speaker -> paragraph units reporting them
+    attributed: np.ndarray  # every quotation unit with a speaker, and every reporting paragraph
 
 
 class Answerer:
@@ -147,15 +150,46 @@ class Answerer:
         people = People(articles)
         units = [i for i, u in enumerate(index.units) if u.article_id in ids]
         by_id = {a.id: a for a in articles}
-        paragraph_speaker = {}
+        speakers_of: dict[str, list[Person]] = {}
+        for person in people.speakers:
+            for article_id in person.articles:
+                speakers_of.setdefault(article_id, []).append(person)
+        quoted_at: dict[tuple[str, int], set[str]] = {}
+        for a in articles:
+            for q in a.quotes:
+                if q.speaker and q.kind != "pullquote":
+                    for p in q.paragraphs:
+                        quoted_at.setdefault((a.id, p), set()).add(q.speaker)
+        paragraph_speaker: dict[int, str] = {}
+        quotes_by: dict[str, list[int]] = {}
         for i in units:
             unit = index.units[i]
-            if unit.kind == "paragraph":
-                speaker = _reported_speaker(by_id[unit.article_id], unit, people)
-                if speaker:
-                    paragraph_speaker[i] = speaker
-        vocabulary = {t for a in articles for p in a.paragraphs for t in terms(p.text)}
-        scope = _Scope(articles, people, units, paragraph_speaker, vocabulary)
+            if unit.kind == "quote":
+                if unit.speaker:
+                    quotes_by.setdefault(unit.speaker, []).append(i)
+                continue
+            quoted = quoted_at.get((unit.article_id, unit.paragraphs[0]), set())
+            speaker = _reported_speaker(unit, quoted, speakers_of.get(unit.article_id, []), by_id[unit.article_id].id)
+            if speaker:
+                paragraph_speaker[i] = speaker
+        reports_of: dict[str, list[int]] = {}
+        for i, speaker in paragraph_speaker.items():
+            reports_of.setdefault(speaker, []).append(i)
+        if article is None:
+            vocabulary = index.vocabulary()
+        else:
+            vocabulary = {t for a in articles for p in a.paragraphs for t in terms(p.text)}
+        as_array = lambda xs: np.asarray(xs, dtype=np.int64)  # noqa: E731
+        scope = _Scope(
+            articles,
+            people,
+            as_array(units),
+            paragraph_speaker,
+            vocabulary,
+            {k: as_array(v) for k, v in quotes_by.items()},
+            {k: as_array(v) for k, v in reports_of.items()},
+            as_array(sorted([i for v in quotes_by.values() for i in v] + list(paragraph_speaker))),
+        )
         with self._lock:
             self._scopes[article] = scope
         return scope
@@ -202,16 +236,17 @@ class Answerer:
         focused = question.intent == "said" and question.speaker is not None
         query = topic if focused and topic else question.text
         vector = self.embedder.encode_query(query)
-        bonus = {}
-        for i in candidates:
-            unit = index.units[i]
-            if question.intent != "fact" and unit.kind == "quote":
-                bonus[i] = QUOTE_BONUS
-            if question.intent == "fact" and question.speaker and (unit.speaker or attributed.get(i)) == question.speaker:
-                bonus[i] = bonus.get(i, 0.0) + SPEAKER_BONUS
-        ranked = index.rank(candidates, vector, topic or question.text, bonus=bonus)
+        bonus = None
+        if len(candidates):
+            is_quote = index.is_quote[candidates]
+            if question.intent != "fact":
+                bonus = QUOTE_BONUS * is_quote
+            elif question.speaker:
+                theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
+                theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
+                bonus = SPEAKER_BONUS * theirs
+        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=max(10, 4 * k))
         chosen = _pick(ranked, index.units, k)
-        confidence = float(np.max(index.semantic(vector, np.asarray(candidates)))) if candidates else -1.0
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
         high, low = MIN_SIMILARITY[question.intent]
         if not chosen or confidence < (low if discussed else high):
@@ -229,29 +264,22 @@ class Answerer:
             speaker = passages[0].speaker
         return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
 
-    def _candidates(self, question: Question, scope: _Scope) -> tuple[list[int], dict[int, str]]:
+    def _candidates(self, question: Question, scope: _Scope) -> tuple[np.ndarray, dict[int, str]]:
         """Return the units to rank and, for paragraphs, the speaker each is attributed to."""
-        index = self._prepared()
-        units = index.units
         if question.intent == "said" and question.speaker:
-            quotes = [i for i in scope.units if units[i].kind == "quote" and units[i].speaker == question.speaker]
-            reports = [i for i, s in scope.paragraph_speaker.items() if s == question.speaker]
-            return quotes + reports, {i: question.speaker for i in reports}
+            empty = scope.units[:0]
+            quotes = scope.quotes_by.get(question.speaker, empty)
+            reports = scope.reports_of.get(question.speaker, empty)
+            return np.concatenate([quotes, reports]), scope.paragraph_speaker
         if question.intent == "who":
-            quotes = [i for i in scope.units if units[i].kind == "quote" and units[i].speaker]
-            reports = list(scope.paragraph_speaker)
-            return quotes + reports, dict(scope.paragraph_speaker)
-        return list(scope.units), dict(scope.paragraph_speaker)
+            return scope.attributed, scope.paragraph_speaker
+        return scope.units, scope.paragraph_speaker
 
     def _everything_by(self, question: Question, scope: _Scope, k: int) -> Answer:
         """Answer "what did X say?" with no topic: their quotations in article order, longest stretches first."""
         index = self._prepared()
         whole = [
-            i
-            for i in scope.units
-            if index.units[i].kind == "quote"
-            and index.units[i].speaker == question.speaker
-            and index.units[i].key.count(":") == 2
+            int(i) for i in scope.quotes_by.get(question.speaker, []) if index.units[i].key.count(":") == 2
         ]
         # Full sentences say more than a two-word fragment; keep article order among them.
         whole.sort(key=lambda i: (len(index.units[i].text.split()) < 6, index.units[i].paragraphs[0]))
@@ -425,12 +453,14 @@ def resolve_person(text: str, people: People) -> Person | None:
     return people.get(name) if name else None
 
 
-def _reported_speaker(article: Article, unit: Unit, people: People) -> str | None:
-    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None."""
-    paragraph = unit.paragraphs[0]
-    quoted = {q.speaker for q in article.quotes if paragraph in q.paragraphs and q.speaker and q.kind != "pullquote"}
+def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], article_id: str) -> str | None:
+    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
+
+    ``quoted`` holds the speakers of the quotations in the paragraph; ``speakers``
+    the quoted people of its article.
+    """
     if len(quoted) == 1:
-        return quoted.pop()
+        return next(iter(quoted))
     if quoted:
         return None
     words = tokens(unit.text)
@@ -438,9 +468,7 @@ def _reported_speaker(article: Article, unit: Unit, people: People) -> str | Non
         return None
     # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
     named = set()
-    for person in people.speakers:
-        if article.id not in person.articles:
-            continue
+    for person in speakers:
         forms = set(person.name_forms())
         for alias in person.aliases:
             alias_words = tuple(t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an"))

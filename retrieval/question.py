@@ -134,6 +134,21 @@ def _surface_words(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _memo(method):
+    """Cache a no-argument method's result on the instance (people do not change once indexed)."""
+    name = f"_memo_{method.__name__}"
+
+    def wrapper(self):
+        cached = self.__dict__.get(name)
+        if cached is None:
+            cached = self.__dict__[name] = method(self)
+        return cached
+
+    wrapper.__doc__ = method.__doc__
+    wrapper.__name__ = method.__name__
+    return wrapper
+
+
 @dataclass
 class Person:
     """Someone the knowledge base knows: a quoted speaker, or a person only mentioned."""
@@ -145,6 +160,7 @@ class Person:
     articles: list[str] = field(default_factory=list)
     mentioned_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph)
 
+    @_memo
     def name_forms(self) -> list[tuple[str, ...]]:
         """Return the token sequences that name this person (full name, surname, name-like aliases)."""
         forms = set()
@@ -161,6 +177,7 @@ class Person:
                     forms.add(alias_tokens)
         return [f for f in forms if not all(t in STOPWORDS for t in f)]
 
+    @_memo
     def descriptor_tokens(self) -> set[str]:
         """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary")."""
         words = set()
@@ -168,6 +185,7 @@ class Person:
             words.update(t for t in tokens(text) if t not in DETERMINERS)
         return words
 
+    @_memo
     def acronyms(self) -> set[str]:
         """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
         found = set()
@@ -175,6 +193,7 @@ class Person:
             found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
         return found
 
+    @_memo
     def head_nouns(self) -> set[str]:
         """Return the words that can name this person alone ("secretary", "spokesperson")."""
         heads = set()
@@ -245,11 +264,33 @@ class People:
                     person.articles.append(article.id)
         self.people = list(by_name.values())
         self.speakers = [p for p in self.people if p.quoted]
+        self._by_name = by_name
         self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens()}
+        # Indexes so that a question is matched against the few people its words could name.
+        self._by_first_word: dict[str, list[Person]] = {}
+        for person in self.people:
+            for first in {form[0] for form in person.name_forms()}:
+                self._by_first_word.setdefault(first, []).append(person)
+        self._by_descriptor: dict[str, list[Person]] = {}
+        for person in self.speakers:
+            keys = set()
+            for word in person.descriptor_tokens():
+                keys.add(word)
+                keys.update(word[:n] for n in range(3, len(word)))  # "fed" abbreviates "federal"
+            for key in keys:
+                self._by_descriptor.setdefault(key, []).append(person)
 
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""
-        return next((p for p in self.people if p.name == name), None)
+        return self._by_name.get(name)
+
+    def named_from(self, word: str) -> list[Person]:
+        """Return the people one of whose names starts with ``word``."""
+        return self._by_first_word.get(word, [])
+
+    def described_by(self, word: str) -> list[Person]:
+        """Return the quoted people whose role or aliases hold ``word`` (or a word it abbreviates)."""
+        return self._by_descriptor.get(word, [])
 
 
 @dataclass(frozen=True)
@@ -280,20 +321,20 @@ class _Match:
     strength: int  # larger wins: names beat roles, longer spans beat shorter
 
 
-def _match_names(words: list[str], people: People | list[Person], lo: int, hi: int) -> list[_Match]:
+def _match_names(words: list[str], people: People, lo: int, hi: int, *, quoted_only: bool = False) -> list[_Match]:
     """Return the places in ``words[lo:hi]`` that name someone: longer names win, quoted people break ties."""
-    everyone = people.people if isinstance(people, People) else people
-    speaker_words = people.speaker_words if isinstance(people, People) else set()
     matches = []
-    for person in everyone:
-        for form in person.name_forms():
-            n = len(form)
-            # One word of someone only mentioned ("Water" of "Thames Water") must not
-            # shadow a quoted speaker described by the same word ("Water UK spokesman").
-            if n == 1 and not person.quoted and form[0] in speaker_words:
+    for i in range(lo, hi):
+        for person in people.named_from(words[i]):
+            if quoted_only and not person.quoted:
                 continue
-            for i in range(lo, hi - n + 1):
-                if tuple(words[i : i + n]) == form:
+            for form in person.name_forms():
+                n = len(form)
+                # One word of someone only mentioned ("Water" of "Thames Water") must not
+                # shadow a quoted speaker described by the same word ("Water UK spokesman").
+                if n == 1 and not person.quoted and form[0] in people.speaker_words:
+                    continue
+                if i + n <= hi and tuple(words[i : i + n]) == form:
                     matches.append(_Match(person, i, i + n, 100 * n + (30 if person.quoted else 10)))
     return matches
 
@@ -305,12 +346,14 @@ def _prefix_in(word: str, vocabulary: set[str]) -> bool:
     return len(word) >= 3 and any(v.startswith(word) for v in vocabulary)
 
 
-def _match_role_at(words: list[str], start: int, people: list[Person]) -> list[_Match]:
+def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]:
     """Return role/alias matches for the noun phrase starting at ``start`` ("the Labour MP ...")."""
     while start < len(words) and (words[start] in DETERMINERS or words[start] in HONORIFICS):
         start += 1
+    if start >= len(words):
+        return []
     matches = []
-    for person in people:
+    for person in people.described_by(words[start]):
         vocabulary = person.descriptor_tokens()
         heads = person.head_nouns()
         end = start
@@ -396,14 +439,14 @@ def understand(text: str, people: People) -> Question:
     if slot is not None:
         slot_matches = _match_names(words, people, slot, min(len(words), slot + 6))
         slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start])]
-        match = _best(slot_matches + _match_role_at(words, slot, people.speakers))
+        match = _best(slot_matches + _match_role_at(words, slot, people))
     if match is None:
         # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
         for i, word in enumerate(words):
             if i == 0 or words[i - 1] in ("to", "from", "by"):
                 match = _best(
                     [m for m in _match_names(words, people, i, len(words)) if m.start == i]
-                    + _match_role_at(words, i, people.speakers)
+                    + _match_role_at(words, i, people)
                 )
                 if match:
                     break
@@ -415,7 +458,7 @@ def understand(text: str, people: People) -> Question:
         ]
         match = _best(possessive)
     if match is None:
-        match = _best(_match_names(words, [p for p in people.people if p.quoted], 0, len(words)))
+        match = _best(_match_names(words, people, 0, len(words), quoted_only=True))
 
     speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
     if match is not None:

@@ -13,8 +13,6 @@ from .question import STOPWORDS, tokens
 from .units import Unit
 
 log = logging.getLogger(__name__)
-# bm25s logs every index build at DEBUG on its own handler; a question is not news.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 #: Weight of the lexical (BM25) score against the semantic (cosine) score. BM25 is
 #: squashed to [0, 1) by ``bm25 / (bm25 + LEXICAL_HALF)`` so that its scale does not
@@ -61,6 +59,8 @@ class SearchIndex:
     def __init__(self, units: Sequence[Unit], vectors: np.ndarray) -> None:
         import bm25s
 
+        # bm25s logs every index build at DEBUG on its own handler; that is not news.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         self.units = list(units)
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self._bm25 = None
@@ -68,9 +68,7 @@ class SearchIndex:
         if self.units:
             self._bm25 = bm25s.BM25()
             self._bm25.index(corpus, show_progress=False)
-        self.by_article: dict[str, list[int]] = {}
-        for i, unit in enumerate(self.units):
-            self.by_article.setdefault(unit.article_id, []).append(i)
+        self.is_quote = np.fromiter((u.kind == "quote" for u in self.units), dtype=bool, count=len(self.units))
 
     def __len__(self) -> int:
         return len(self.units)
@@ -95,29 +93,37 @@ class SearchIndex:
 
     def rank(
         self,
-        candidates: Sequence[int],
+        candidates: np.ndarray,
         query_vector: np.ndarray,
         query_text: str,
         *,
-        bonus: dict[int, float] | None = None,
-    ) -> list[Scored]:
-        """Return ``candidates`` scored for the query, best first.
+        bonus: np.ndarray | None = None,
+        limit: int = 20,
+    ) -> tuple[list[Scored], float]:
+        """Return the best ``limit`` of ``candidates`` for the query, best first, and the best cosine among all.
 
         The score is the cosine similarity plus LEXICAL_WEIGHT times the squashed
-        BM25 score, plus any per-unit ``bonus``.
+        BM25 score, plus the per-candidate ``bonus``.
         """
-        if not candidates:
-            return []
         chosen = np.asarray(candidates, dtype=np.int64)
+        if not len(chosen):
+            return [], -1.0
         semantic = self.semantic(query_vector, chosen)
         lexical = self.lexical(query_text)[chosen]
         fused = semantic + LEXICAL_WEIGHT * lexical
-        if bonus:
-            fused = fused + np.asarray([bonus.get(int(i), 0.0) for i in chosen], dtype=np.float32)
-        order = np.argsort(-fused, kind="stable")
-        return [
-            Scored(int(chosen[j]), float(semantic[j]), float(lexical[j]), float(fused[j])) for j in order
-        ]
+        if bonus is not None:
+            fused = fused + bonus
+        if len(fused) > limit:
+            top = np.argpartition(-fused, limit)[:limit]
+            order = top[np.argsort(-fused[top], kind="stable")]
+        else:
+            order = np.argsort(-fused, kind="stable")
+        scored = [Scored(int(chosen[j]), float(semantic[j]), float(lexical[j]), float(fused[j])) for j in order]
+        return scored, float(semantic.max())
+
+    def vocabulary(self) -> set[str]:
+        """Return every BM25 term of the indexed units."""
+        return set(self._bm25.vocab_dict) if self._bm25 is not None else set()
 
 
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
