@@ -285,13 +285,26 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     return match.start(1), match.end(1)
 
 
+_SUBJECT_REACH = 400  # characters before a verb in which its subject (with appositives) may lie
+
+
 def subject_at_end(text: str) -> tuple[int, int] | None:
     """Return (start, end) of the subject noun phrase that ends ``text``, or None.
 
     Appositives and relative clauses between the subject and its verb are skipped
     ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said"), and an
     organisation's name keeps its function words ("the Institute for Fiscal Studies").
+    Only the last few hundred characters are looked at, so a huge sentence stays linear.
     """
+    if len(text) > _SUBJECT_REACH:
+        cut = text.find(" ", len(text) - _SUBJECT_REACH)
+        cut = cut if cut >= 0 else len(text) - _SUBJECT_REACH
+        found = _subject_at_end(text[cut:])
+        return (found[0] + cut, found[1] + cut) if found else None
+    return _subject_at_end(text)
+
+
+def _subject_at_end(text: str) -> tuple[int, int] | None:
     stripped = text.rstrip()
     for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
@@ -330,17 +343,19 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _VERB_RE.finditer(sentence):
         verb = match.group(1)
         vs, ve = start + match.start(), start + match.end()
-        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[start:vs]) \
+        # the subject lies within reach of its verb: looking further back only costs time
+        ws = max(start, vs - _SUBJECT_REACH - 100)
+        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]) \
                 and not verb.endswith("ing"):
             continue  # passive: "he has been dubbed “the king of clay”" names no speaker
-        before = _strip_aux(masked[start:vs])
+        before = _strip_aux(masked[ws:vs])
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
         if subject and not (verb[0].isupper()):
-            s0, s1 = start + subject[0], start + subject[1]
+            s0, s1 = ws + subject[0], ws + subject[1]
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
             continue
-        tail = masked[start:vs].rstrip()
+        tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
         if not tail or tail[-1] in ",”\"’':—–(":
             after = _SUBJ_START.match(masked[ve:end])
             if after and verb.lower() in INVERTING_VERBS \

@@ -279,7 +279,7 @@ def find_people(text: str) -> list[NameHit]:
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(is_name_token(w) or w.lower() in NAME_PARTICLES for w in name_words):
             continue
-        before = flat[:offsets[0]].rstrip()
+        before = _tail(flat[:offsets[0]]).rstrip()  # lookbacks need only the words just before
         title_of = re.search(r"((?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*|[a-z]+))\s+(?:of|for)$", before)
         titled = bool(title_of and title_of.group(1).split()[-1].lower() in TITLE_NOUNS)
         if titled and not role_words and len(name_words) > 2:
@@ -314,6 +314,18 @@ def find_people(text: str) -> list[NameHit]:
     return hits
 
 
+def _tail(text: str, size: int = 300) -> str:
+    """Return the last ``size`` characters of ``text``, from a word boundary.
+
+    Lookbacks anchored at the end of a long prefix would otherwise rescan the whole
+    paragraph for every name (quadratic on a 100k-character paragraph).
+    """
+    if len(text) <= size:
+        return text
+    cut = text.find(" ", len(text) - size)
+    return text[cut:] if cut >= 0 else text[-size:]
+
+
 def _lowercase_role_before(before: str) -> str | None:
     """Return a lowercase title run just before a name ("Norwegian defence minister")."""
     words = before.split()
@@ -346,7 +358,7 @@ def _appositive_role(text: str, end: int) -> str | None:
 
 def _role_before_appositive(text: str, start: int) -> str | None:
     """Return the role in "The leader of Ennahda, Rachid Ghannouchi," (role, then name)."""
-    match = re.search(r"(?:^|[.;,]\s+|\s)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", text[:start])
+    match = re.search(r"(?:^|[.;,]\s+|\s)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", _tail(text[:start]))
     if not match:
         return None
     phrase = match.group(1)

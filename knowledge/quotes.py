@@ -18,6 +18,7 @@ The pipeline, each step a convention of news writing:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
@@ -77,7 +78,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence of a masked paragraph."""
     bounds = [0]
     for match in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[A-Z“\"‘'(\[])", masked):
-        word = re.search(r"([\w.]+)[.!?]$", masked[: match.start() + 1])
+        word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 80): match.start() + 1])
         if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
             continue
         if masked[match.start()] in "?!" and _ATTRIBUTION_AHEAD.match(masked, match.end()):
@@ -209,8 +210,9 @@ class _Attributor:
             self._resolve_frames(masked, start, frames, pos)
             frames_by_sentence.append(frames)
         results = []
+        starts = [a for a, _ in sentences]
         for span in spans:
-            index = next(i for i, (a, b) in enumerate(sentences) if a <= span.open_at < b or i == len(sentences) - 1)
+            index = min(bisect.bisect_right(starts, span.open_at) - 1, len(sentences) - 1)
             result = self._choose(span, masked, sentences[index], frames_by_sentence[index], spans)
             results.append(result)
             self.found[(pos, span.start)] = result
@@ -381,7 +383,7 @@ class _Attributor:
         if result.how == "continued":
             result.kind = "continued"
         else:
-            lead = _mask(text, [result.span])[: result.span.open_at].rstrip()
+            lead = text[: result.span.open_at].rstrip()  # masking the span leaves what precedes it
             sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:
