@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 #: How much of a topic the articles must mention for it to count as discussed: all of
 #: a short "said about" topic; more than half of a whole question's content words.
 DISCUSSED_SHARE = {"said": 1.0, "who": 0.5, "fact": 0.5}
-MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.60, 0.30)}
+MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.52, 0.30)}
 #: A quotation outranks a paragraph that reports the same person by this much.
 QUOTE_BONUS = 0.05
 #: In a fact question that names someone, their words outrank others' by this much.

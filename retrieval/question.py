@@ -370,7 +370,14 @@ def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]
         # One word names a person only when it is the head of their role, a whole alias
         # or an acronym; "the US" alone is not "US player".
         alias_forms = {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in person.aliases}
-        if len(span) == 1 and span[0] not in heads and tuple(span) not in alias_forms and span[0] not in person.acronyms():
+        ends_subject = end >= len(words) or words[end] in SPEECH_VERBS or words[end] in AUXILIARIES
+        if (
+            len(span) == 1
+            and span[0] not in heads
+            and tuple(span) not in alias_forms
+            and span[0] not in person.acronyms()
+            and not (ends_subject and len(people.described_by(span[0])) == 1)
+        ):
             continue
         strength = 100 * len(span) + 20 + (5 if any(w in heads for w in span) else 0)
         matches.append(_Match(person, start, end, strength))
@@ -438,7 +445,9 @@ def understand(text: str, people: People) -> Question:
     match = None
     if slot is not None:
         slot_matches = _match_names(words, people, slot, min(len(words), slot + 6))
-        slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start])]
+        slot_matches = [
+            m for m in slot_matches if _only_determiners(words[slot : m.start]) and not _someone_of(surface, m)
+        ]
         match = _best(slot_matches + _match_role_at(words, slot, people))
     if match is None:
         # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
@@ -454,11 +463,13 @@ def understand(text: str, people: People) -> Question:
         possessive = [
             m
             for m in _match_names(words, people, 0, len(words))
-            if _is_possessive(surface, m.end - 1)
+            if _is_possessive(surface, m.end - 1) and not _someone_of(surface, m)
         ]
         match = _best(possessive)
     if match is None:
-        match = _best(_match_names(words, people, 0, len(words), quoted_only=True))
+        match = _best(
+            [m for m in _match_names(words, people, 0, len(words), quoted_only=True) if not _someone_of(surface, m)]
+        )
 
     speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
     if match is not None:
@@ -482,7 +493,9 @@ def understand(text: str, people: People) -> Question:
         # "what did Boris Johnson say ...": the words between the auxiliary and the verb name someone
         span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
         subject = words[slot:speech_at]
-        if span and span[1] == speech_at:
+        if _match_names(words, people, slot, speech_at):
+            pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
+        elif span and span[1] == speech_at:
             unknown = " ".join(w for _, w in surface[span[0] : span[1]])
         elif subject and len(subject) <= 3 and subject[0] not in DETERMINERS and not any(
             w in STOPWORDS or w in SPEECH_NOUNS for w in subject
@@ -495,6 +508,14 @@ def understand(text: str, people: People) -> Question:
         topic = _join(surface[topic_from:])
         return Question(text, intent, unknown_person=unknown, topic=topic)
     return Question(text, intent, topic=text)
+
+
+def _someone_of(surface: list[tuple[str, str]], match: _Match) -> bool:
+    """Return whether the name is a possessive of someone else: "Ashdown's lawyer", not "Healey's view"."""
+    if not _is_possessive(surface, match.end - 1) or match.end >= len(surface):
+        return False
+    following = surface[match.end][0]
+    return following not in SPEECH_NOUNS and following not in STOPWORDS
 
 
 def _only_determiners(words: list[str]) -> bool:
