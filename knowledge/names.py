@@ -136,6 +136,49 @@ ORG_WORDS = {
     "guidelines", "terms", "privacy", "cookies", "policy", "apps", "newsletters",
     "prize", "award", "awards", "festival", "show", "series", "season", "match", "tour",
 }
+# Common given names whose bearer's gender is rarely anything else, so that "she" after
+# "Martina Keller" does not go to a man named next to her. Names used for both (Alex, Chris,
+# Jamie, Sam, Jordan, Taylor, Morgan, Robin, Jean, Andrea, Nicola ...) are left out; an
+# honorific, a gendered role noun or "his"/"her own" is still the stronger signal.
+_FEMALE_GIVEN = """
+    abigail ada adriana agnes aisha alice alicia alison amanda amelia amina amy ana anastasia andrea_f angela
+    angelina anita ann anna anne annette antonia barbara beatrice bella bernadette beth bethany brenda
+    bridget caitlin camilla carla carmen carol carole caroline catherine cecilia charlotte chloe christina
+    christine claire clara claudia colette cora cynthia daisy daniela deborah debbie denise diana diane
+    donna dorothy elaine eleanor elena elizabeth ella ellen eloise emily emma erica erika esther eva eve
+    evelyn fatima fiona florence frances francesca gabriela gabrielle gemma georgia geraldine gillian
+    gloria grace hannah harriet heather helen helena hilary holly imogen ingrid irene isabel isabella
+    jacqueline jane janet janice jasmine jennifer jenny jessica jill joan joanna joanne josephine joy
+    judith judy julia julie juliet karen kate katherine kathleen kathryn katie kayla kelly kerry kim_f
+    kylie laura lauren leah lily linda lisa lois lorraine louise lucia lucy lydia lynn madeleine maggie
+    margaret maria marie marina marion martha martina mary maureen megan melanie melissa mia michelle
+    miriam molly monica nadia naomi natalia natalie natasha nicole nina nora olga olivia pamela patricia
+    paula pauline penelope petra philippa priya rachel rebecca rita rosa rose rosemary ruth sally
+    samantha sandra sarah sharon sheila shirley sofia sophie stephanie susan suzanne sylvia tamara tanya
+    teresa theresa tracey tracy ursula valerie vanessa vera victoria violet virginia wendy yvonne zoe
+    """
+_MALE_GIVEN = """
+    aaron adam adrian ahmed alan albert alexander alfred ali andrew angus anthony antonio arthur barry ben
+    benjamin bernard bill bob boris brian bruce carl carlos charles christopher colin craig dan daniel
+    darren david dennis derek dominic donald douglas duncan edward eric ernest frank fred frederick gareth
+    gary geoffrey george gerald giovanni gordon graham greg gregory harry henry howard hugh ian isaac ivan
+    jack jacob jake james jason jeffrey jeremy jim joe john jonathan jose joseph juan julian justin keith
+    kenneth kevin kofi lars lee_m leonard liam louis luca lucas luka luke malcolm marco mark martin matthew
+    michael mike mohamed mohammed muhammad neil nicholas nick nigel oliver omar oscar patrick paul peter
+    philip pierre rafael ralph raymond richard robert rodney roger ronald rory roy russell ryan samuel
+    scott sean sebastian simon stanley stephen steve steven stuart thomas timothy tom tony trevor victor
+    vincent walter wayne william
+    """
+GIVEN_NAME_GENDER = {**{n: "m" for n in _MALE_GIVEN.split() if "_" not in n},
+                     **{n: "f" for n in _FEMALE_GIVEN.split() if "_" not in n}}
+
+
+def given_name_gender(name: str) -> str | None:
+    """Return "m" or "f" for a full name whose first word is a common single-gender given name."""
+    words = name.split()
+    return GIVEN_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
+
+
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ben",
                   "el", "dos", "das", "del", "della", "ter", "ten", "st"}
 
@@ -309,6 +352,7 @@ def find_people(text: str) -> list[NameHit]:
                 role = affiliation.group(1).rstrip(".,")
         if role_words and role_words[-1].lower() == "counterpart":
             role = None
+        gender = gender or given_name_gender(" ".join(name_words))
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None,
                             gender, possessive))
     return hits

@@ -77,3 +77,19 @@ def test_a_sentence_opening_with_a_known_surname_makes_that_person_the_subject()
         "“I saw the gap and I thought, why not?” said the 20-year-old.",
     )
     assert speakers_of(a) == ["Kofi Mensah"]
+
+
+def test_a_common_given_name_tells_she_from_he():
+    a = article(
+        "Rovers boss Martina Keller rued the misses. Petrovic hit the post and Jamie Reid had a shot cleared.",
+        "She refused to blame goalkeeper Tom Ashby.",
+        "“That's not on Tom. It's on all of us,” she said.",
+    )
+    assert speakers_of(a) == ["Martina Keller"]
+
+
+def test_an_honorific_still_outranks_nothing_and_unknown_names_take_the_pronoun():
+    from knowledge.names import given_name_gender
+
+    assert given_name_gender("Martina Keller") == "f" and given_name_gender("Kofi Mensah") == "m"
+    assert given_name_gender("Jamie Reid") is None and given_name_gender("Keller") is None
