@@ -593,6 +593,13 @@ class Cast:
                     return entity
             return None
         gender = PRONOUNS.get(low)
+        if low in {"he", "she"}:
+            # someone just named whose gender is known to match beats a more recent person whose
+            # gender the story never signalled (a player mentioned in passing)
+            for name in list(reversed(self.salient))[:3]:
+                entity = self.entity(name)
+                if entity is not None and entity.person_like and entity.gender == gender:
+                    return entity
         for name in reversed(self.salient):
             entity = self.entity(name)
             if entity is None:
