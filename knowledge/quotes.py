@@ -408,8 +408,12 @@ def _is_title(words: str) -> bool:
 
 
 def _reads_as_speech(words: str) -> bool:
+    """Four words or more, or a short whole sentence ("So I left.", "That ends now."), not a title."""
     words = words.strip()
-    return len(words.split()) >= 4 and not _is_title(words)
+    if _is_title(words):
+        return False
+    count = len(words.split())
+    return count >= 4 or (count >= 2 and words[:1].isupper() and words[-1] in ".!?")
 
 
 def extract_knowledge(document: Document) -> Article:

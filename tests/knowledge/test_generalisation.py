@@ -93,3 +93,17 @@ def test_an_honorific_still_outranks_nothing_and_unknown_names_take_the_pronoun(
 
     assert given_name_gender("Martina Keller") == "f" and given_name_gender("Kofi Mensah") == "m"
     assert given_name_gender("Jamie Reid") is None and given_name_gender("Keller") is None
+
+
+@pytest.mark.parametrize("paragraph, second", [
+    ("“We lost the first hours,” Tom Beck said. “So I left.”", "So I left."),
+    ("‘Companies have polluted for too long,’ Tom Beck said. ‘That ends now.’", "That ends now."),
+])
+def test_a_short_whole_sentence_after_a_split_attribution_is_speech(paragraph, second):
+    a = article(paragraph)
+    assert [(q.speaker, q.text) for q in a.quotes][1] == ("Tom Beck", second)
+
+
+def test_a_short_title_in_the_same_paragraph_is_still_not_speech():
+    a = article("“We lost the first hours,” Tom Beck said, quoting “The Outlaws”.")
+    assert [q.text for q in a.quotes] == ["We lost the first hours,"]
