@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .attribution import PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .attribution import GROUP_NOUNS, PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
@@ -192,6 +192,7 @@ class _Attributor:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
         self.previous: int | None = None
+        self.visited: list[int] = []
 
     def run(self, order: list[int]) -> None:
         for pos in order:
@@ -254,6 +255,7 @@ class _Attributor:
             if result.speaker:
                 self.last_speaker = (pos, result.speaker)
         self.previous = pos
+        self.visited.append(pos)
         for result in results:
             self._judge(result, text)
 
@@ -291,6 +293,8 @@ class _Attributor:
             if pronoun in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
                     or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun])
+            if entity is None and subject.lower() in _ONE_OF_A_GROUP:
+                entity = self._group_just_named(masked[:frame.subject_start or frame.start], pos)
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
             frame.pending_role = pending
@@ -313,6 +317,16 @@ class _Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _group_just_named(self, before: str, pos: int) -> Entity | None:
+        """"Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""
+        previous = [self.texts[p] for p in reversed(self.visited[-2:]) if p != pos]
+        for text in [before] + previous:
+            groups = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)\b", text)
+                      if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in {"others", "people", "media"}]
+            if groups:
+                return self.cast.source(groups[-1], person_like=True, category="group")
+        return None
 
     def _sentence_subject(self, masked: str, start: int, end: int | None, gender: str | None) -> Entity | None:
         """"…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
@@ -405,6 +419,9 @@ def _is_title(words: str) -> bool:
     content = [t for t in tokens if t.lower() not in _SMALL_WORDS]
     return bool(content) and all(t[:1].isupper() or t[:1].isdigit() for t in content) \
         and not (len(content) == 1 and content[0].lower() in {"i"})
+
+
+_ONE_OF_A_GROUP = {"one", "another", "one of them", "another one", "a second", "a third"}
 
 
 def _reads_as_speech(words: str) -> bool:

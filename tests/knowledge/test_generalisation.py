@@ -107,3 +107,17 @@ def test_a_short_whole_sentence_after_a_split_attribution_is_speech(paragraph, s
 def test_a_short_title_in_the_same_paragraph_is_still_not_speech():
     a = article("“We lost the first hours,” Tom Beck said, quoting “The Outlaws”.")
     assert [q.text for q in a.quotes] == ["We lost the first hours,"]
+
+
+def test_one_and_another_are_members_of_the_group_just_named():
+    a = article(
+        "Fans were quick to flood the post with messages of support.",
+        "One wrote: “Stan was my favourite character ever.”",
+        "Another added: “This will help so many men.”",
+    )
+    assert speakers_of(a) == ["fans", "fans"]
+
+
+def test_another_with_a_role_noun_is_an_unnamed_source():
+    a = article("Another analyst, who asked not to be named, said the cuts were “a necessary evil”.")
+    assert len(a.quotes) == 1 and "analyst" in a.quotes[0].speaker
