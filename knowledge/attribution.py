@@ -351,6 +351,10 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         before = _strip_aux(masked[ws:vs])
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
+        if subject and not verb[0].isupper() and masked[ws + subject[0]].islower() \
+                and not re.match(rf"(?:{_DET}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
+                and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws:ws + subject[0]]):
+            continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
         if subject and not (verb[0].isupper()):
             s0, s1 = ws + subject[0], ws + subject[1]
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))

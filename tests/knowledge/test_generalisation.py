@@ -121,3 +121,13 @@ def test_one_and_another_are_members_of_the_group_just_named():
 def test_another_with_a_role_noun_is_an_unnamed_source():
     a = article("Another analyst, who asked not to be named, said the cuts were “a necessary evil”.")
     assert len(a.quotes) == 1 and "analyst" in a.quotes[0].speaker
+
+
+def test_a_reduced_relative_clause_is_not_a_speech_frame():
+    a = article("Ann Lee said the regulator cut the amount companies asked for and would ‘watch every pound’ they spent.")
+    assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_fronted_phrase_without_a_comma_keeps_its_frame():
+    a = article("After the vote the minister said the plan was “dead in the water”.")
+    assert speakers_of(a) and speakers_of(a)[0] is not None
