@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset(
     express expresses expressed question questions questioned deem deems deemed insist boast boasts boasted
     quip quips quipped laugh laughs laughed lament laments lamented recommend recommends recommended
     propose proposes proposed demand demands demanded ask asks asked answer answered assert asserts asserted
-    write writes wrote insist mean means meant make think
+    write writes wrote insist mean means meant make think quoted
     """.split()
 )
 # Verbs that only ask for words, adding nothing to what the words are about.
