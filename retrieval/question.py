@@ -501,6 +501,8 @@ def understand(text: str, people: People) -> Question:
             w in STOPWORDS or w in SPEECH_NOUNS for w in subject
         ):
             unknown = " ".join(w for _, w in surface[slot:speech_at])
+        if unknown:
+            unknown = re.sub(r"['’]s$|['’]$", "", unknown)
         intent = "said"
         topic_from = speech_at + 1
         if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
