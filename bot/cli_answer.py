@@ -162,7 +162,10 @@ def _quote_scores(path: Path) -> dict:
         from knowledge.scoring import score_quotes_file
     except ImportError:
         raise RetrievalError("scoring quotation files needs knowledge.scoring, which is not installed") from None
-    score = score_quotes_file(path)
+    try:
+        score = score_quotes_file(path)
+    except (OSError, ValueError) as error:
+        raise RetrievalError(f"{path}: not a readable quotations file ({error})") from None
     fields = ("precision", "recall", "speaker_accuracy")
     return {f: round(float(getattr(score, f)), 4) for f in fields if hasattr(score, f)}
 
