@@ -72,6 +72,10 @@ _VERB_STEMS = {
     "speak": ("speaks", "spoke", "speaking"), "wonder": ("wonders", "wondered", "wondering"),
     "concur": ("concurs", "concurred", "concurring"), "reiterate": ("reiterates", "reiterated", "reiterating"),
     "threaten": ("threatens", "threatened", "threatening"), "cite": ("cites", "cited", "citing"),
+    # verbs of judgement that frame a partial quote ("praised it as “a small miracle”")
+    "praise": ("praises", "praised", "praising"), "criticise": ("criticises", "criticised", "criticising"),
+    "criticize": ("criticizes", "criticized", "criticizing"), "hail": ("hails", "hailed", "hailing"),
+    "condemn": ("condemns", "condemned", "condemning"), "welcome": ("welcomes", "welcomed", "welcoming"),
 }
 SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *forms)}
 SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
@@ -108,7 +112,11 @@ GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witness
                "strategists", "academics", "families", "relatives", "neighbours", "neighbors",
                "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators",
                "aides", "advisers", "advisors", "allies", "spokespeople", "representatives", "lawyers",
-               "attorneys", "organizers", "protestors", "demonstrators", "survivors", "victims"}
+               "attorneys", "organizers", "protestors", "demonstrators", "survivors", "victims",
+               "judges", "jurors", "reviewers", "commentators", "pundits", "voters", "readers", "viewers",
+               "customers", "passengers", "patients", "nurses", "farmers", "drivers", "owners", "tenants",
+               "bosses", "managers", "coaches", "senators", "councillors", "villagers", "eyewitnesses",
+               "commuters", "shoppers", "doctors", "scientists", "researchers"}
 INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", "firm", "agency",
                      "union", "group", "committee", "council", "court", "army", "military",
                      "administration", "office", "board", "commission", "regulator", "party",
@@ -152,6 +160,7 @@ _GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GRO
           rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
           rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{_ORG})?"
           rf"|{_POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
+_BARE_GROUP = "|".join(sorted(GROUP_NOUNS - {"media", "others", "people"}))
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
         r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
         r"was\s+quoted\s+as|is\s+quoted\s+as|[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
@@ -347,7 +356,13 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         ws = max(start, vs - _SUBJECT_REACH - 100)
         if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]) \
                 and not verb.endswith("ing"):
-            continue  # passive: "he has been dubbed “the king of clay”" names no speaker
+            # passive: "he has been dubbed “the king of clay”" names no speaker, unless an agent
+            # follows ("has been praised by critics as “…”")
+            agent = re.match(rf"\s+by\s+({_NP}|{_GROUP}|{_NAME}|{_BARE_GROUP})(?=[\s,.;:!?]|$)", masked[ve:end])
+            if agent:
+                s0, s1 = ve + agent.start(1), ve + agent.end(1)
+                frames.append(Frame("sv", vs, s1, f"{verb} by", masked[s0:s1], s0, s1))
+            continue
         before = _strip_aux(masked[ws:vs])
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
@@ -583,6 +598,14 @@ class Cast:
 
     # -- resolution -------------------------------------------------------------
 
+    def _described(self, phrase: str) -> Entity | None:
+        """"the Frenchman" for the one person the story described as a Frenchman or as French."""
+        word = phrase.split()[-1].lower()
+        stems = {word, re.sub(r"(?:man|woman)$", "", word)} - {""}
+        found = [p for p in self.people.values() if p.role and any(
+            w.lower() in stems or w.lower().startswith(tuple(stems)) for w in p.role.split())]
+        return found[0] if len(found) == 1 else None
+
     def resolve_pronoun(self, pronoun: str) -> Entity | None:
         """Return the most recent compatible speaker or subject for a pronoun.
 
@@ -633,7 +656,7 @@ class Cast:
         if low in PRONOUNS:
             return self.resolve_pronoun(low), None
         if _ANAPHOR.fullmatch(text):
-            return self.resolve_pronoun("person"), None
+            return self._described(text) or self.resolve_pronoun("person"), None
         first = text.split()[0]
         if re.fullmatch(_GROUP, text):
             name = text[0].lower() + text[1:] if first.lower() in GROUP_NOUNS else text

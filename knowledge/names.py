@@ -173,6 +173,27 @@ GIVEN_NAME_GENDER = {**{n: "m" for n in _MALE_GIVEN.split() if "_" not in n},
                      **{n: "f" for n in _FEMALE_GIVEN.split() if "_" not in n}}
 
 
+_DEMONYM_WORDS = {
+    "frenchman", "frenchwoman", "dutchman", "dutchwoman", "englishman", "englishwoman", "irishman",
+    "irishwoman", "welshman", "welshwoman", "scotsman", "scotswoman", "spaniard", "briton", "scot", "dane",
+    "swede", "finn", "pole", "serb", "croat", "czech", "greek", "turk", "swiss", "thai", "kiwi", "aussie",
+    "american", "german", "argentine", "israeli", "iraqi", "pakistani", "kazakh", "uzbek", "slovak",
+}
+_GIVEN_LIKE_DEMONYMS = {"christian", "cristian", "sebastian", "julian", "adrian", "damian", "fabian", "brian",
+                        "maximilian", "vivian", "lillian", "gillian", "marian", "florian", "kilian", "killian",
+                        "lucian", "dorian", "cyprian", "jillian", "jordan"}
+
+
+def is_demonym(word: str) -> bool:
+    """Return True for a nationality word ("Croatian", "Japanese", "Frenchman"), not a given name."""
+    low = word.lower().strip("’'.,")
+    if low in _DEMONYM_WORDS:
+        return True
+    if not word[:1].isupper() or low in _GIVEN_LIKE_DEMONYMS or low in GIVEN_NAME_GENDER:
+        return False
+    return len(low) >= 6 and low.endswith(("ian", "ese", "ish", "ean", "can"))
+
+
 def given_name_gender(name: str) -> str | None:
     """Return "m" or "f" for a full name whose first word is a common single-gender given name."""
     words = name.split()
@@ -312,6 +333,8 @@ def find_people(text: str) -> list[NameHit]:
         words = [w for _, w in run]
         offsets = [o for o, _ in run]
         role_words, name_words = split_title(words)
+        if not role_words and len(words) >= 3 and is_demonym(words[0]):
+            role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
         name_offsets = offsets[len(role_words):]
         if not name_words:
             continue
@@ -413,5 +436,5 @@ def _role_before_appositive(text: str, start: int) -> str | None:
 
 __all__ = [
     "HONORIFICS", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
-    "clean_role", "find_people", "is_name_token", "looks_like_org", "title_head",
+    "clean_role", "find_people", "is_demonym", "is_name_token", "looks_like_org", "title_head",
 ]

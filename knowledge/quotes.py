@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .attribution import GROUP_NOUNS, PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
@@ -265,6 +265,13 @@ class _Attributor:
         A sentence may open with the surname alone of someone named earlier ("Mensah, who
         joined on loan, was playing his fourth game"); that person is its subject too.
         """
+        described = re.match(rf"\W*(?:[^,.;:]{{0,60}},\s+)?({_ANAPHOR.pattern})(?=\s+[a-z])", masked[start:end])
+        if described:
+            entity, _ = self.cast.resolve(described.group(1), self.current)
+            if entity is not None:  # "Asked about it, the Frenchman smiled."
+                self.cast.mark_salient(entity.name)
+                self.last_subject = (self.current, entity.name)
+                return
         opening = re.match(r"\W*([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])", masked[start:end])
         if opening and opening.group(1).lower() not in PRONOUNS:
             person = self.cast.person_by_surname(opening.group(1))
@@ -292,7 +299,8 @@ class _Attributor:
             pronoun = {"his": "he", "her": "she"}.get(subject.lower(), subject.lower())
             if pronoun in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
-                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun])
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun]) \
+                    or self._paragraph_subject(pos, PRONOUNS[pronoun])
             if entity is None and subject.lower() in _ONE_OF_A_GROUP:
                 entity = self._group_just_named(masked[:frame.subject_start or frame.start], pos)
             if entity is None:
@@ -317,6 +325,16 @@ class _Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _paragraph_subject(self, pos: int, gender: str | None) -> Entity | None:
+        """"The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
+        paragraph is the pronoun's first candidate, whatever else was named since."""
+        if not self.last_subject or self.last_subject[0] != pos:
+            return None
+        entity = self.cast.entity(self.last_subject[1])
+        if entity is None or not entity.person_like or (entity.gender and gender and entity.gender != gender):
+            return None
+        return entity
 
     def _group_just_named(self, before: str, pos: int) -> Entity | None:
         """"Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""

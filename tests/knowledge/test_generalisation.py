@@ -131,3 +131,30 @@ def test_a_reduced_relative_clause_is_not_a_speech_frame():
 def test_a_fronted_phrase_without_a_comma_keeps_its_frame():
     a = article("After the vote the minister said the plan was “dead in the water”.")
     assert speakers_of(a) and speakers_of(a)[0] is not None
+
+
+def test_a_nationality_before_a_name_is_a_description_and_finds_its_person():
+    a = article(
+        "The Frenchman Luc Moreau beat the 19-year-old Croatian Ivan Kovac in four sets.",
+        "“In the third set I had my chances,” Kovac said.",
+        "Asked about the final, the Frenchman smiled. “He is the favourite,” he said.",
+    )
+    assert speakers_of(a) == ["Ivan Kovac", "Luc Moreau"]
+    assert {s.name for s in a.speakers} == {"Ivan Kovac", "Luc Moreau"}
+
+
+def test_given_names_that_end_like_nationalities_stay_names():
+    from knowledge.names import is_demonym
+
+    assert is_demonym("Croatian") and is_demonym("Japanese") and is_demonym("Frenchman")
+    assert not is_demonym("Christian") and not is_demonym("Sebastian") and not is_demonym("Adrian")
+
+
+def test_a_passive_speech_verb_with_an_agent_names_the_agent():
+    a = article("The novel has been praised by critics as “a small miracle”, and the judges called it “a joy”.")
+    assert speakers_of(a) == ["critics", "judges"]
+
+
+def test_a_passive_without_an_agent_still_names_nobody():
+    a = article("He has been dubbed “the king of clay” by fans.")
+    assert [q.speaker for q in a.quotes] in ([], [None])
