@@ -169,6 +169,14 @@ def print_bench(figures: dict) -> None:
         f"knowledge base file {figures['db_megabytes']} MB; peak memory {figures['peak_rss_megabytes']} MB; "
         f"model load {figures['model_load_seconds']} s; total {figures['seconds']} s"
     )
+    loads = [figures.get("load_average_before"), small.get("load_average"), large.get("load_average")]
+    busiest = max((x for x in loads if x is not None), default=None)
+    if busiest is not None and busiest > figures["cpus"]:
+        console.print(
+            f"[yellow]warning:[/] load average reached {busiest} on {figures['cpus']} CPUs: other processes "
+            "skewed these timings (the model slows down far more than the vector search under contention); "
+            "run again on an idle machine"
+        )
 
 
 def _pair(value: dict | None) -> str:

@@ -84,7 +84,7 @@ def run(
 ) -> dict:
     """Run every measurement and return the figures (milliseconds and seconds as named)."""
     stage = stage or (lambda message: log.info("%s", message))
-    figures: dict = {"cpus": os.cpu_count()}
+    figures: dict = {"cpus": os.cpu_count(), "load_average_before": _load_average()}
     started = time.perf_counter()
     stage("loading the embedding model")
     embedder = get_embedder(model)
@@ -108,6 +108,7 @@ def run(
             report = kb.ingest([bundled_article_path()])
         figures["ingest_bundled"] = _ingest_figures(report)
 
+        ingest_passages = min(ingest_passages, passages)
         stage(f"ingesting {ingest_passages} passages of synthetic articles with the model")
         articles = _synthetic_articles(ingest_passages, vocabulary, rng, prefix="embedded")
         with KnowledgeBase.open(folder / "ingest.sqlite", embedder) as kb:
@@ -132,6 +133,7 @@ def run(
         figures["large"] = _measure(large_db, embedder, questions, rng)
 
     figures["peak_rss_megabytes"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures["load_average"] = _load_average()
     figures["targets"] = _targets(figures)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     return figures
@@ -194,6 +196,7 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
         np.argpartition(scores, -min(10, len(scores)))[-10:]
         search.append(time.perf_counter() - started)
     out["questions"] = len(timed)
+    out["load_average"] = _load_average()
     out["embed_query_ms"] = _percentiles(bare)
     out["vector_search_ms"] = _percentiles(search)
     if full:
@@ -202,6 +205,14 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
         out["no_answers"] = no_answers
     kb.close()
     return out
+
+
+def _load_average() -> float | None:
+    """Return the 1-minute load average: above the CPU count, other work skews every timing."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
 
 
 def _percentiles(seconds: list[float]) -> dict:

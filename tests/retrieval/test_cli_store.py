@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -127,3 +128,19 @@ def test_an_unknown_model_is_one_line(tmp_path, capsys):
 def test_bench_rejects_nonsense_sizes(capsys):
     code, out, err = run(capsys, "bench", "--passages", "0")
     assert_one_line_error(code, out, err)
+
+
+def test_bench_json_has_every_figure_and_embeds_nothing_on_open(capsys):
+    code, out, err = run(capsys, "bench", "--passages", "100", "--questions", "5", "--json")
+    assert code == 0, err
+    figures = json.loads(out)
+    for side in ("small", "large"):
+        measured = figures[side]
+        assert measured["embedded_on_open"] == 0
+        assert measured["questions"] == 5
+        for key in ("embed_query_ms", "ask_ms", "vector_search_ms"):
+            assert 0 < measured[key]["p50"] <= measured[key]["p99"] or key == "vector_search_ms"
+        assert measured["ask_over_embed_p50"] > 0
+    assert figures["large"]["passages"] >= 100 + figures["small"]["passages"]
+    assert figures["ingest_embedding"]["embedded"] == figures["ingest_embedding"]["passages"] >= 100
+    assert figures["targets"]["no_embedding_on_open"]["ok"] is True
