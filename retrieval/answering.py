@@ -275,16 +275,50 @@ class Answerer:
             return scope.attributed, scope.paragraph_speaker
         return scope.units, scope.paragraph_speaker
 
-    def _everything_by(self, question: Question, scope: _Scope, k: int) -> Answer:
-        """Answer "what did X say?" with no topic: their quotations in article order, longest stretches first."""
+    def _everything_by(self, question: Question, scope: _Scope, k: int, *, article_order: bool = False) -> Answer:
+        """Answer "what did X say?" with no topic: every quotation of theirs, in article order, full sentences first.
+
+        A quotation too short to be searched on its own (a few words quoted inside a
+        sentence) is shown through its paragraph when that paragraph reports only
+        them and no longer quotation of theirs is shown from it, else as the quoted
+        words themselves: never dropped. ``article_order`` keeps plain article order.
+        """
         index = self._prepared()
         whole = [
             int(i) for i in scope.quotes_by.get(question.speaker, []) if index.units[i].key.count(":") == 2
         ]
+        indexed = {index.units[i].quote_id for i in whole}
+        covered = {(index.units[i].article_id, p) for i in whole for p in index.units[i].paragraphs}
+        paragraph_unit = {
+            (index.units[i].article_id, index.units[i].paragraphs[0]): int(i)
+            for i in scope.reports_of.get(question.speaker, [])
+        }
+        extra: list[Unit] = []
+        for article in scope.articles:
+            for quote in article.quotes_by(question.speaker):
+                if quote.id in indexed or (quote.kind == "pullquote" and quote.repeats):
+                    continue
+                at = paragraph_unit.get((article.id, quote.paragraphs[0]))
+                if at is not None and (article.id, quote.paragraphs[0]) not in covered:
+                    whole.append(at)
+                    continue
+                extra.append(
+                    Unit(f"{article.id}:q:{quote.id}", article.id, "quote", quote.id, tuple(quote.paragraphs),
+                         quote.text, quote.speaker, None, quote.text)
+                )
+        units = list(index.units) + extra
+        position = {a.id: n for n, a in enumerate(scope.articles)}
+        everything = list(dict.fromkeys(whole)) + list(range(len(index.units), len(units)))
         # Full sentences say more than a two-word fragment; keep article order among them.
-        whole.sort(key=lambda i: (len(index.units[i].text.split()) < 6, index.units[i].paragraphs[0]))
-        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in whole], index.units, k)
-        passages = [self._passage(index.units[s.index], 1.0, None) for s in chosen]
+        everything.sort(
+            key=lambda i: (
+                not article_order and (units[i].kind == "paragraph" or len(units[i].text.split()) < 6),
+                position.get(units[i].article_id, 0),
+                units[i].paragraphs[0],
+            )
+        )
+        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k)
+        passages = [self._passage(units[s.index], 1.0, question.speaker) for s in chosen]
         return Answer(question.text, question.speaker, "said", not passages, None if passages else f"{question.speaker} is not quoted.", passages)
 
     def _passage(self, unit: Unit, score: float, attributed: str | None) -> Passage:
@@ -379,7 +413,7 @@ class Answerer:
             question = Question(f"what did {person.name} say about {topic}", "said", speaker=person.name, topic=topic)
             return self._search(question, scope, k or 3)
         question = Question(f"what did {person.name} say", "said", speaker=person.name)
-        return self._everything_by(question, scope, k or 10**6)
+        return self._everything_by(question, scope, k or 10**6, article_order=True)
 
     # -- browsing -----------------------------------------------------------------------
 

@@ -127,3 +127,24 @@ def test_speakers_articles_and_autocomplete(seed):
 
 def test_warm_up(seed):
     seed.warm_up()
+
+
+def test_every_quoted_person_has_their_quotations_even_short_ones(seed):
+    # A speaker counted in speakers() is never "not quoted", however short their words.
+    for summary in seed.speakers():
+        answer = seed.quotes(summary.name)
+        assert not answer.no_answer and answer.answers, summary.name
+        assert all(p.speaker == summary.name for p in answer.answers)
+        article = seed.kb.articles[0]
+        for quote in article.quotes_by(summary.name):
+            # every one of their quotations is shown, verbatim, by itself or inside its paragraph
+            assert any(normalised(quote.text) in normalised(p.text) or normalised(p.text) in normalised(quote.text)
+                       for p in answer.answers) or quote.kind == "pullquote", quote.text
+
+
+def test_a_short_partial_quotation_answers_what_did_they_say(seed):
+    answer = seed.ask("what did Zelensky say?")
+    assert not answer.no_answer and answer.speaker == "Volodymyr Zelensky"
+    assert "living in this disinformation space" in answer.answers[0].text
+    assert answer.answers[0].speaker == "Volodymyr Zelensky"
+    assert seed.quotes("zelensky").answers[0].speaker == "Volodymyr Zelensky"
