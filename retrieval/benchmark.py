@@ -161,8 +161,9 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
         "load_seconds": round(load_seconds, 3),
         "embedded_on_open": counting.embedded,
     }
-    asked = _questions(kb.articles, questions + 20, rng)
-    warm, timed = asked[:20], asked[20:]
+    warming = min(20, questions)
+    asked = _questions(kb.articles, questions + warming, rng)
+    warm, timed = asked[:warming], asked[warming:]
     try:
         from .answering import Answerer
     except ImportError:

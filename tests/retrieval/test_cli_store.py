@@ -131,13 +131,13 @@ def test_bench_rejects_nonsense_sizes(capsys):
 
 
 def test_bench_json_has_every_figure_and_embeds_nothing_on_open(capsys):
-    code, out, err = run(capsys, "bench", "--passages", "100", "--questions", "5", "--json")
+    code, out, err = run(capsys, "bench", "--passages", "100", "--questions", "3", "--json")
     assert code == 0, err
     figures = json.loads(out)
     for side in ("small", "large"):
         measured = figures[side]
         assert measured["embedded_on_open"] == 0
-        assert measured["questions"] == 5
+        assert measured["questions"] == 3
         for key in ("embed_query_ms", "ask_ms", "vector_search_ms"):
             assert 0 < measured[key]["p50"] <= measured[key]["p99"] or key == "vector_search_ms"
         assert measured["ask_over_embed_p50"] > 0
