@@ -140,7 +140,10 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            found = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+            try:
+                found = [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
+            except OSError as error:
+                raise RetrievalError(f"{path}: cannot list this folder ({error.strerror})") from None
             if not found:
                 raise RetrievalError(f"{path}: no articles (*.txt, *.htm, *.html) in this folder")
         else:
@@ -317,6 +320,8 @@ class KnowledgeBase:
                 raise RetrievalError(f"cannot create a knowledge base at {path}: {error}") from None
             if not os.access(path, os.R_OK):
                 raise RetrievalError(f"cannot read knowledge base {path}: permission denied") from None
+            if "locked" in str(error):
+                raise RetrievalError(f"knowledge base {path} is busy (another onrecord is writing to it); try again") from None
             raise RetrievalError(
                 f"{path} is not a readable onrecord knowledge base ({error}); "
                 f"delete it or rebuild it: onrecord ingest --rebuild --db {path} ARTICLE..."
