@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db",
         metavar="FILE",
         type=Path,
-        help=f"knowledge base file (default: ${DB_ENV}, else {default_db_path()})",
+        help=f"knowledge base file (default: ${DB_ENV}, else $XDG_CACHE_HOME/onrecord/knowledge.sqlite, "
+        "with ~/.cache for $XDG_CACHE_HOME)",
     )
     ingest.add_argument(
         "--model",
