@@ -138,7 +138,7 @@ DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "surviv
                      "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker",
                      "volunteer", "chef", "photographer", "journalist", "reporter", "comedian", "dancer",
                      "musician", "footballer", "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife",
-                     "paramedic", "firefighter"}
+                     "paramedic", "firefighter", "tutor", "mentor", "colleague"}
 SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
                  "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
                  "responding", "writing", "talking", "unlike", "like"}
@@ -282,7 +282,8 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     opens its clause.
     """
     words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
-    if not words or words[-1].lower().strip("’'.,") not in TITLE_NOUNS | SPOKESPEOPLE:
+    member = re.match(r"(?:[Oo]ne|[Aa]nother)\s+of\s+", appositive)  # "Ann Lee, one of the negotiators,"
+    if not member and (not words or words[-1].lower().strip("’'.,") not in TITLE_NOUNS | SPOKESPEOPLE):
         return None
     head = head.rstrip()
     match = _NAME_END.search(head)
@@ -658,6 +659,10 @@ class Cast:
         if _ANAPHOR.fullmatch(text):
             return self._described(text) or self.resolve_pronoun("person"), None
         first = text.split()[0]
+        one_of = re.fullmatch(r"(?:[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Tt]wo|[Tt]hree)\s+of\s+(?:the|his|her|their|its)\s+"
+                              r"((?:[\w’'-]+\s+){0,3}[a-z][\w-]*s)", text)
+        if one_of:  # "one of the negotiators": a member of the group
+            return self.source(one_of.group(1), person_like=True, alias=text, category="group"), None
         if re.fullmatch(_GROUP, text):
             name = text[0].lower() + text[1:] if first.lower() in GROUP_NOUNS else text
             return self.source(name, person_like=False, alias=text, category="group"), None

@@ -53,6 +53,7 @@ TITLE_NOUNS = {
     "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
     "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
     "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
+    "tutor", "mentor", "colleague",
 }
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {
@@ -194,6 +195,10 @@ def is_demonym(word: str) -> bool:
     return len(low) >= 6 and low.endswith(("ian", "ese", "ish", "ean", "can"))
 
 
+# US style puts a legislator's party and state after the name: "Sen. Ann Lee (D-Calif.) said".
+PARTY_STATE = re.compile(r"\s\([DRI]-[A-Z][A-Za-z.]*\)(?=[\s,.;:]|$)")
+
+
 def given_name_gender(name: str) -> str | None:
     """Return "m" or "f" for a full name whose first word is a common single-gender given name."""
     words = name.split()
@@ -316,7 +321,8 @@ def find_people(text: str) -> list[NameHit]:
     organisation or a place.
     """
     hits: list[NameHit] = []
-    flat = text.replace("(", " ").replace(")", " ")  # "(Russian President Vladimir) Putin"
+    flat = PARTY_STATE.sub(lambda m: " " * len(m.group(0)), text)  # "Sen. Ann Lee (D-Calif.)"
+    flat = flat.replace("(", " ").replace(")", " ")  # "(Russian President Vladimir) Putin"
     for run in _capitalised_runs(flat):
         while run and run[-1][1] in NAME_PARTICLES:
             run = run[:-1]
@@ -435,6 +441,6 @@ def _role_before_appositive(text: str, start: int) -> str | None:
 
 
 __all__ = [
-    "HONORIFICS", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
+    "HONORIFICS", "PARTY_STATE", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
     "clean_role", "find_people", "is_demonym", "is_name_token", "looks_like_org", "title_head",
 ]

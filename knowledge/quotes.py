@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
-from .names import ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
+from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ class _Attributor:
         self.current = pos
         text = self.texts[pos]
         spans = self.spans.get(pos, [])
-        masked = _mask(text, spans)
+        masked = PARTY_STATE.sub(lambda m: " " * len(m.group(0)), _mask(text, spans))
         sentences = _sentences(masked)
         frames_by_sentence = []
         for start, end in sentences:
@@ -272,7 +272,8 @@ class _Attributor:
                 self.cast.mark_salient(entity.name)
                 self.last_subject = (self.current, entity.name)
                 return
-        opening = re.match(r"\W*([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])", masked[start:end])
+        opening = re.match(r"\W*(?:[^,.;:]{0,60},\s+)?([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])",
+                           masked[start:end])
         if opening and opening.group(1).lower() not in PRONOUNS:
             person = self.cast.person_by_surname(opening.group(1))
             if person:
@@ -282,8 +283,9 @@ class _Attributor:
         for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue
-            after = masked[start + hit.end: start + hit.end + 30]
-            if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after):
+            after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
+            appositive = masked[start:start + hit.start].rstrip().endswith(",")  # "Her publisher, Marcus Lowe, remembers"
+            if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
                 person = self.cast.person_by_surname(hit.name.split()[-1])
                 if person:
                     self.cast.mark_salient(person.name)
@@ -322,6 +324,9 @@ class _Attributor:
                 else:
                     first = next((h for h in find_people(masked[start:frame.start]) if not h.possessive), None)
                     person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
+                    pronoun = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start:frame.start])
+                    if person is None and pronoun:  # "she campaigned against it, calling them …"
+                        person = self.cast.resolve_pronoun(pronoun.group(1).lower())
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None

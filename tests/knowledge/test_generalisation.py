@@ -158,3 +158,40 @@ def test_a_passive_speech_verb_with_an_agent_names_the_agent():
 def test_a_passive_without_an_agent_still_names_nobody():
     a = article("He has been dubbed “the king of clay” by fans.")
     assert [q.speaker for q in a.quotes] in ([], [None])
+
+
+def test_a_us_party_and_state_after_a_name_is_not_part_of_it():
+    a = article("But Sen. Grant Holloway (D-Mont.), one of the negotiators, said the deal was “the best available”.",
+                "Senate Minority Leader Ron Tate (R-Ky.) said the bill “does not go nearly far enough”.")
+    assert speakers_of(a) == ["Grant Holloway", "Ron Tate"]
+
+
+def test_one_of_a_group_is_a_member_of_that_group():
+    a = article("One of the negotiators said the deal was “the best available”.")
+    assert speakers_of(a) == ["negotiators"]
+
+
+def test_a_name_after_an_introductory_phrase_is_the_sentence_subject():
+    a = article(
+        "Sen. Alicia Moreno said she would vote against it.",
+        "Maria Delgado, a protester, said she feared the bill.",
+        "Asked whether the bill would pass, Moreno was blunt. “Not with my vote,” she said.",
+    )
+    assert speakers_of(a)[-1] == "Alicia Moreno"
+
+
+def test_a_participle_borrows_a_pronoun_subject_of_its_own_sentence():
+    a = article(
+        "Architect Helena Ward built libraries.",
+        "“She would look at the light first,” the architect Owen Price said.",
+        "In later life she campaigned against closures, calling them “an act of vandalism”.",
+    )
+    assert speakers_of(a)[-1] == "Helena Ward"
+
+
+def test_a_name_in_apposition_after_its_role_is_the_subject():
+    a = article(
+        "Her new novel, Half Time, was longlisted on Tuesday.",
+        "Her publisher, Marcus Lowe, remembers receiving the manuscript. “I read it in a night,” he says.",
+    )
+    assert speakers_of(a) == ["Marcus Lowe"]
