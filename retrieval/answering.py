@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,9 @@ MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.52, 0.30
 QUOTE_BONUS = 0.05
 #: In a fact question that names someone, their words outrank others' by this much.
 SPEAKER_BONUS = 0.05
+#: In "which French player said ...", the words of a speaker's description found
+#: around their name in the articles earn their passages up to this much.
+DESCRIBED_BONUS = 0.12
 #: Passages scoring below this fraction of the best one are not worth showing next to it.
 RELATIVE_FLOOR = 0.3
 
@@ -70,6 +73,7 @@ class _Scope:
     quotes_by: dict[str, np.ndarray]  # speaker -> their quotation units
     reports_of: dict[str, np.ndarray]  # speaker -> paragraph units reporting them
     attributed: np.ndarray  # every quotation unit with a speaker, and every reporting paragraph
+    profiles: dict[str, set[str]] = field(default_factory=dict)  # speaker -> words describing them
 
 
 class Answerer:
@@ -245,6 +249,8 @@ class Answerer:
                 theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
                 theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
                 bonus = SPEAKER_BONUS * theirs
+            if question.intent == "who" and question.described:
+                bonus = bonus + DESCRIBED_BONUS * self._described_share(question.described, candidates, scope)
         ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=max(10, 4 * k))
         chosen = _pick(ranked, index.units, k)
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
@@ -263,6 +269,51 @@ class Answerer:
         if question.intent == "who":
             speaker = passages[0].speaker
         return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
+
+    def _described_share(self, described: str, candidates: np.ndarray, scope: _Scope) -> np.ndarray:
+        """Return, per candidate, the share of the description's words found around its speaker's name.
+
+        "Which French player ...": a speaker counts as French when "French" or
+        "France" is in their role or aliases or in a paragraph that names them.
+        """
+        wanted = set(terms(described))
+        if not wanted:
+            return np.zeros(len(candidates))
+        index = self._prepared()
+        shares: dict[str, float] = {}
+        out = np.zeros(len(candidates))
+        for j, i in enumerate(candidates):
+            unit = index.units[int(i)]
+            speaker = unit.speaker if unit.kind == "quote" else scope.paragraph_speaker.get(int(i))
+            if not speaker:
+                continue
+            if speaker not in shares:
+                profile = self._profile(speaker, scope)
+                shares[speaker] = len(wanted & profile) / len(wanted)
+            out[j] = shares[speaker]
+        return out
+
+    def _profile(self, name: str, scope: _Scope) -> set[str]:
+        """Return the words that describe a speaker: their role, aliases, and the paragraphs naming them."""
+        with self._lock:
+            cached = scope.profiles.get(name)
+        if cached is not None:
+            return cached
+        person = scope.people.get(name)
+        words = set(terms(" ".join([name, person.role or "", *person.aliases]))) if person else set(terms(name))
+        forms = person.name_forms() if person else []
+        for article in scope.articles:
+            if person is not None and article.id not in person.articles:
+                continue
+            for paragraph in article.paragraphs:
+                said = tokens(paragraph.text)
+                if any(
+                    tuple(said[i : i + len(f)]) == f for f in forms for i in range(len(said) - len(f) + 1) if said[i] == f[0]
+                ):
+                    words.update(terms(paragraph.text))
+        with self._lock:
+            scope.profiles[name] = words
+        return words
 
     def _candidates(self, question: Question, scope: _Scope) -> tuple[np.ndarray, dict[int, str]]:
         """Return the units to rank and, for paragraphs, the speaker each is attributed to."""

@@ -311,6 +311,7 @@ class Question:
     mentioned: str | None = None
     unknown_person: str | None = None
     topic: str = ""
+    described: str = ""  # "which French player said ...": the words that describe the speaker sought
 
 
 @dataclass(frozen=True)
@@ -439,7 +440,8 @@ def understand(text: str, people: People) -> Question:
         topic_start = who_verb + 1
         if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
             topic_start += 1
-        return Question(text, "who", topic=_join(surface[topic_start:]))
+        described = _join(surface[1:who_verb]) if words[0] in ("which", "what") else ""
+        return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
 
     slot = _subject_slot(words)
     match = None

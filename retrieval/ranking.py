@@ -21,8 +21,73 @@ LEXICAL_WEIGHT = 0.5
 LEXICAL_HALF = 4.0
 
 
-def stem(word: str) -> str:
-    """Return a light English stem of a lowercase word ("talks" -> "talk", "negotiations" -> "negotiation")."""
+# Irregular forms a suffix rule cannot fold: past tenses and participles of common
+# verbs, irregular plurals. A rule of English, not of any article.
+_IRREGULAR = {
+    base: forms.split()
+    for base, forms in (
+        ("meet", "met"), ("say", "said"), ("tell", "told"), ("speak", "spoke spoken"), ("take", "took taken"),
+        ("give", "gave given"), ("make", "made"), ("win", "won winning"), ("lose", "lost losing"),
+        ("fall", "fell fallen"), ("rise", "rose risen rising"), ("steal", "stole stolen"), ("pay", "paid"),
+        ("buy", "bought"), ("sell", "sold"), ("bring", "brought"), ("think", "thought"), ("seek", "sought"),
+        ("catch", "caught"), ("teach", "taught"), ("fight", "fought"), ("begin", "began begun"),
+        ("run", "ran running"), ("come", "came coming"), ("go", "went gone going"), ("get", "got gotten getting"),
+        ("know", "knew known"), ("grow", "grew grown"), ("throw", "threw thrown"), ("show", "shown"),
+        ("write", "wrote written writing"), ("drive", "drove driven driving"), ("ride", "rode ridden"),
+        ("break", "broke broken"), ("choose", "chose chosen"), ("freeze", "froze frozen"), ("hide", "hid hidden"),
+        ("feel", "felt"), ("keep", "kept"), ("leave", "leaving"), ("lead", "led"), ("hold", "held"),
+        ("build", "built"), ("send", "sent"), ("spend", "spent"), ("lend", "lent"), ("find", "found"),
+        ("hear", "heard"), ("mean", "meant"), ("sit", "sat"), ("stand", "stood"), ("understand", "understood"),
+        ("strike", "struck"), ("shoot", "shot"), ("flee", "fled"), ("bleed", "bled"),
+        ("eat", "ate eaten"), ("fly", "flew flown flies"), ("draw", "drew drawn"), ("forbid", "forbade"),
+        ("forget", "forgot forgotten"), ("forgive", "forgave forgiven"), ("swim", "swam swum"),
+        ("sing", "sang sung"), ("drink", "drank drunk"), ("sink", "sank sunk"), ("shrink", "shrank shrunk"),
+        ("wear", "wore worn"), ("tear", "tore torn"), ("swear", "swore sworn"), ("bear", "bore borne"),
+        ("die", "died dying"), ("lie", "lay lain lying"), ("hit", "hitting"), ("set", "setting"), ("cut", "cutting"),
+        ("put", "putting"), ("quit", "quitting"), ("bet", "betting"), ("shut", "shutting"),
+        ("man", "men"), ("woman", "women"), ("child", "children"), ("person", "people"), ("foot", "feet"),
+        ("tooth", "teeth"), ("mouse", "mice"), ("life", "lives"), ("wife", "wives"), ("knife", "knives"),
+        ("leaf", "leaves"), ("half", "halves"), ("thief", "thieves"), ("crisis", "crises"), ("analysis", "analyses"),
+    )
+}
+# Nationality adjectives and the countries they come from ("French" asks about France).
+_DEMONYMS = {
+    country: forms.split()
+    for country, forms in (
+        ("france", "french frenchman frenchwoman"), ("spain", "spanish spaniard"), ("uk", "britain british briton britons"),
+        ("england", "english"), ("scotland", "scottish scot scots"), ("wales", "welsh"), ("ireland", "irish"),
+        ("germany", "german germans"), ("italy", "italian italians"), ("russia", "russian russians"),
+        ("ukraine", "ukrainian ukrainians"), ("china", "chinese"), ("japan", "japanese"), ("korea", "korean koreans"),
+        ("india", "indian indians"), ("pakistan", "pakistani"), ("usa", "america american americans"),
+        ("canada", "canadian canadians"), ("mexico", "mexican mexicans"), ("brazil", "brazilian brazilians"),
+        ("argentina", "argentine argentinian argentinean"), ("chile", "chilean"), ("colombia", "colombian"),
+        ("peru", "peruvian"), ("australia", "australian australians aussie"), ("zealand", "zealander"),
+        ("norway", "norwegian norwegians"), ("sweden", "swedish swede swedes"), ("denmark", "danish dane danes"),
+        ("finland", "finnish finn finns"), ("iceland", "icelandic"), ("netherlands", "dutch"),
+        ("belgium", "belgian belgians"), ("switzerland", "swiss"), ("austria", "austrian austrians"),
+        ("poland", "polish pole poles"), ("portugal", "portuguese"), ("greece", "greek greeks"),
+        ("turkey", "turkish turk turks"), ("israel", "israeli israelis"), ("iran", "iranian iranians"),
+        ("iraq", "iraqi iraqis"), ("syria", "syrian syrians"), ("egypt", "egyptian egyptians"),
+        ("tunisia", "tunisian tunisians"), ("morocco", "moroccan moroccans"), ("algeria", "algerian"),
+        ("libya", "libyan"), ("nigeria", "nigerian nigerians"), ("kenya", "kenyan kenyans"),
+        ("ethiopia", "ethiopian"), ("ghana", "ghanaian"), ("africa", "african africans"),
+        ("europe", "european europeans"), ("asia", "asian asians"), ("croatia", "croatian croat croats"),
+        ("serbia", "serbian serb serbs"), ("hungary", "hungarian"), ("romania", "romanian"),
+        ("bulgaria", "bulgarian"), ("czechia", "czech czechs"), ("slovakia", "slovak slovakian"),
+        ("slovenia", "slovenian slovene"), ("kazakhstan", "kazakh kazakhstani"), ("georgia", "georgian"),
+        ("armenia", "armenian"), ("azerbaijan", "azerbaijani azeri"), ("belarus", "belarusian"),
+        ("lithuania", "lithuanian"), ("latvia", "latvian"), ("estonia", "estonian"), ("cuba", "cuban"),
+        ("venezuela", "venezuelan"), ("vietnam", "vietnamese"), ("thailand", "thai"), ("indonesia", "indonesian"),
+        ("philippines", "filipino filipina philippine"), ("malaysia", "malaysian"), ("singapore", "singaporean"),
+        ("taiwan", "taiwanese"), ("afghanistan", "afghan afghans"), ("bangladesh", "bangladeshi"),
+        ("lebanon", "lebanese"), ("jordan", "jordanian"), ("saudi", "saudis"), ("qatar", "qatari"),
+        ("yemen", "yemeni"), ("palestine", "palestinian palestinians"), ("somalia", "somali somalian"),
+        ("sudan", "sudanese"), ("uganda", "ugandan"), ("zimbabwe", "zimbabwean"), ("jamaica", "jamaican"),
+    )
+}
+
+
+def _suffix_stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -38,9 +103,35 @@ def stem(word: str) -> str:
     return word
 
 
+_LEMMAS = {form: _suffix_stem(base) for base, forms in (_IRREGULAR | _DEMONYMS).items() for form in forms}
+_LEMMAS.update({base: _suffix_stem(base) for base in _IRREGULAR | _DEMONYMS})
+
+
+def stem(word: str) -> str:
+    """Return a light English stem of a lowercase word ("talks" -> "talk", "met" -> "meet", "French" -> "france").
+
+    Irregular verb forms and plurals fold to their base, nationality adjectives to
+    their country; everything else loses a plural or verb suffix.
+    """
+    found = _LEMMAS.get(word)
+    return found if found is not None else _suffix_stem(word)
+
+
+# Country abbreviations written with capitals or dots ("U.S.", "US", "United States"):
+# one term, and "us" in lower case stays the pronoun it is.
+_COUNTRY_FORMS = [
+    (re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|USA|US|United States(?: of America)?)(?![\w])"), " usa "),
+    (re.compile(r"(?<![\w.])(?:U\.K\.|UK|United Kingdom)(?![\w])"), " uk "),
+    (re.compile(r"(?<![\w.])(?:E\.U\.|EU|European Union)(?![\w])"), " eu "),
+]
+
+
 def terms(text: str) -> list[str]:
-    """Return the BM25 terms of ``text``: stemmed content words."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
+    """Return the BM25 terms of ``text``: stemmed content words ("U.S." and "US" are one term, "us" none)."""
+    if "U" in text or "E" in text:
+        for pattern, replacement in _COUNTRY_FORMS:
+            text = pattern.sub(replacement, text)
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and t != "us" and len(t) > 1]
 
 
 @dataclass(frozen=True)

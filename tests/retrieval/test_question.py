@@ -152,3 +152,10 @@ def test_control_characters_are_stripped_and_spaces_collapsed():
 def test_other_scripts_are_kept():
     assert normalise_question("Что сказал Хили?") == "Что сказал Хили?"
     assert normalise_question("希利说了什么") == "希利说了什么"
+
+
+def test_which_questions_keep_the_description_of_the_speaker_sought(people):
+    understood = understand("Which French player talked about the quick turnaround?", people)
+    assert understood.intent == "who" and understood.described == "French player"
+    assert understood.topic == "the quick turnaround"
+    assert understand("who said that talks matter?", people).described == ""

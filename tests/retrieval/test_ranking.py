@@ -22,6 +22,20 @@ def test_stems_fold_plurals_and_verb_forms():
     assert stem("bus") == "bus"
 
 
+def test_stems_fold_irregular_forms_and_nationalities():
+    assert stem("met") == stem("meet") == stem("meets")
+    assert stem("stole") == stem("stolen") == stem("steals")
+    assert stem("women") == stem("woman")
+    assert stem("french") == stem("france") and stem("spanish") == stem("spain")
+    assert stem("canadian") == stem("canada") and stem("welsh") == stem("wales")
+    assert stem("german") != stem("france")
+
+
+def test_terms_join_country_abbreviations_but_not_the_pronoun_us():
+    assert terms("The U.S. beat the US") == terms("the United States beat the USA") == ["usa", "beat", "usa"]
+    assert terms("it was hard for us") == ["hard"]
+
+
 def test_terms_drop_stopwords_and_possessives():
     assert terms("What did Healey's team say about the talks?") == ["healey", "team", "say", "talk"]
 
