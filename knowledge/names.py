@@ -84,7 +84,8 @@ TITLE_SYNONYMS = {"chief": {"chair", "chairman", "chairwoman", "head", "leader",
                   "leader": {"head", "chief"},
                   "spokesperson": {"spokesman", "spokeswoman"},
                   "spokesman": {"spokesperson"}, "spokeswoman": {"spokesperson"},
-                  "boss": {"chief", "head", "director", "executive", "ceo"}}
+                  "boss": {"chief", "head", "director", "executive", "ceo", "manager", "coach"},
+                  "skipper": {"captain"}, "captain": {"skipper"}, "manager": {"boss"}, "coach": {"boss"}}
 
 # Capitalised words that are not (parts of) people's names.
 NOT_NAME = {

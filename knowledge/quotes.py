@@ -88,6 +88,21 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+def _speech_in_single_marks(text: str, pos: int) -> bool:
+    """Return True for a paragraph of double-mark copy that quotes someone with single marks.
+
+    It does when a single-mark stretch opens the paragraph or a sentence (or follows a colon) and ends with
+    the punctuation of speech just inside the closing mark: ‘We will go,’ he said.
+    """
+    for span in find_spans(text, pos, singles=True):
+        lead = text[:span.open_at].rstrip()
+        inner = text[span.start:span.end].rstrip()
+        if (not lead or lead[-1] in ":.!?") and span.closed and inner[-1:] in {",", ".", "!", "?"} \
+                and len(inner.split()) >= 3:
+            return True
+    return False
+
+
 def _quotes_with_single_marks(texts: list[str]) -> bool:
     """Return True for copy that quotes with single marks ('We are delighted,' he said).
 
@@ -283,6 +298,10 @@ class _Attributor:
         for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue
+            words = masked[max(start, start + hit.start - 40):start + hit.start].split()
+            if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) \
+                    and words[-1] not in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"}:
+                break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
             after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
             appositive = masked[start:start + hit.start].rstrip().endswith(",")  # "Her publisher, Marcus Lowe, remembers"
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
@@ -470,7 +489,8 @@ def extract_knowledge(document: Document) -> Article:
         headline = _is_headline(text) and (pos == order[0] or text.strip() == title)
         if headline:
             headlines.append(pos)
-        spans[pos] = find_spans(text, pos, singles=singles_everywhere or (headline and not has_double_marks(text)))
+        singles = singles_everywhere or (not has_double_marks(text) and (headline or _speech_in_single_marks(text, pos)))
+        spans[pos] = find_spans(text, pos, singles=singles)
     chains = _chain(spans, texts, order)
     pulls = _find_pull_quotes(texts, order, spans, chains)
     if pulls:  # a pull quote set between two paragraphs of one quotation does not end it

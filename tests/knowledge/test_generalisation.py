@@ -195,3 +195,34 @@ def test_a_name_in_apposition_after_its_role_is_the_subject():
         "Her publisher, Marcus Lowe, remembers receiving the manuscript. “I read it in a night,” he says.",
     )
     assert speakers_of(a) == ["Marcus Lowe"]
+
+
+def test_a_paragraph_quoting_with_single_marks_inside_double_mark_copy():
+    a = article(
+        "“We will not stop,” said Amira Haddad, the coordinator.",
+        "A rebel spokesman, Khaled Mansour, rejected it. 'The siege is their policy, not ours,' he told Al Jazeera.",
+    )
+    assert [(q.speaker, q.text) for q in a.quotes] == [
+        ("Amira Haddad", "We will not stop,"), ("Khaled Mansour", "The siege is their policy, not ours,")]
+
+
+def test_single_marks_that_are_not_speech_stay_apostrophes_in_double_mark_copy():
+    a = article("“We will not stop,” said Amira Haddad.", "The players' union called the 'woke' label unfair.")
+    assert [q.text for q in a.quotes] == ["We will not stop,"]
+
+
+def test_a_name_after_a_verb_is_an_object_not_the_new_subject():
+    a = article(
+        "Khaled Mansour, a rebel spokesman, rejected it.",
+        "Speaking later, he told Nadia Rahman of the Daily Post that “the roads stay shut”, he said.",
+        "“If they want to feed people, they can open the roads,” he said.",
+    )
+    assert speakers_of(a)[-1] == "Khaled Mansour"
+
+
+def test_skipper_is_the_captain_and_boss_the_manager():
+    a = article(
+        "England captain Ben Stanton admitted his side had let the game drift, and bowler Matt Hendry agreed.",
+        "Asked about day three, the skipper said his side would “stick to what we do”.",
+    )
+    assert speakers_of(a) == ["Ben Stanton"]
