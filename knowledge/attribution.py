@@ -249,7 +249,8 @@ def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
                      text[: match.start(1)])
     if not head:
         return None
-    if head.group(2).lower() in ORG_WORDS or (head.group(3) in {"and", "&"} and looks_like_org(match.group(1).split())):
+    if head.group(2).lower() in ORG_WORDS or head.group(3) == "&" \
+            or (head.group(3) == "and" and looks_like_org(match.group(1).split())):  # "&" joins firms' names
         return head.start(1), match.end(1)
     if head.group(3) in {"of", "for"} and head.group(2).lower() in TITLE_NOUNS:
         return head.start(1), match.end(1)  # "Secretary of State Marco Rubio"

@@ -226,3 +226,8 @@ def test_skipper_is_the_captain_and_boss_the_manager():
         "Asked about day three, the skipper said his side would “stick to what we do”.",
     )
     assert speakers_of(a) == ["Ben Stanton"]
+
+
+def test_names_joined_by_an_ampersand_are_a_firm():
+    a = article("Analysts at the investment bank Pacheco & Ruiz said the recovery would be “slow and uneven”.")
+    assert speakers_of(a) and "Pacheco" in speakers_of(a)[0]
