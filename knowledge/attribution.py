@@ -76,6 +76,16 @@ _VERB_STEMS = {
     "praise": ("praises", "praised", "praising"), "criticise": ("criticises", "criticised", "criticising"),
     "criticize": ("criticizes", "criticized", "criticizing"), "hail": ("hails", "hailed", "hailing"),
     "condemn": ("condemns", "condemned", "condemning"), "welcome": ("welcomes", "welcomed", "welcoming"),
+    "agree": ("agrees", "agreed", "agreeing"),
+    # tags of feature and tabloid copy (“…,” she laughs / fumed Jess Philby)
+    "fume": ("fumes", "fumed", "fuming"), "rage": ("rages", "raged", "raging"), "gush": ("gushes", "gushed", "gushing"),
+    "snap": ("snaps", "snapped", "snapping"), "scoff": ("scoffs", "scoffed", "scoffing"),
+    "plead": ("pleads", "pleaded", "pleading"), "exclaim": ("exclaims", "exclaimed", "exclaiming"),
+    "sigh": ("sighs", "sighed", "sighing"), "laugh": ("laughs", "laughed", "laughing"),
+    "chuckle": ("chuckles", "chuckled", "chuckling"), "sneer": ("sneers", "sneered", "sneering"),
+    "yell": ("yells", "yelled", "yelling"), "scream": ("screams", "screamed", "screaming"),
+    "mutter": ("mutters", "muttered", "muttering"), "murmur": ("murmurs", "murmured", "murmuring"),
+    "enthuse": ("enthuses", "enthused", "enthusing"), "reflect": ("reflects", "reflected", "reflecting"),
 }
 SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *forms)}
 SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
@@ -90,6 +100,9 @@ INVERTING_VERBS = {
     "acknowledged", "countered", "responded", "tweeted", "claimed", "claims", "predicted", "predicts",
     "mused", "concluded", "concludes", "announced", "announces", "confirmed", "confirms", "suggested",
     "suggests", "agreed", "boasted", "lamented", "laments", "retorted", "shouted", "whispered",
+    "agrees", "fumed", "fumes", "raged", "gushed", "gushes", "snapped", "scoffed", "pleaded", "exclaimed",
+    "sighed", "sighs", "laughed", "laughs", "chuckled", "sneered", "yelled", "screamed", "muttered",
+    "murmured", "enthused", "enthuses", "reflected", "reflects",
 }
 PARTICIPLES = {forms[2] for forms in _VERB_STEMS.values()} - {"speaking", "continuing", "reporting",
                                                                 "posting", "signalling", "threatening"}
@@ -286,7 +299,7 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     member = re.match(r"(?:[Oo]ne|[Aa]nother)\s+of\s+", appositive)  # "Ann Lee, one of the negotiators,"
     if not member and (not words or words[-1].lower().strip("’'.,") not in TITLE_NOUNS | SPOKESPEOPLE):
         return None
-    head = head.rstrip()
+    head = re.sub(r",\s*\d{1,3}$", "", head.rstrip())  # "Ann Lee, 34, a nurse from Leeds,"
     match = _NAME_END.search(head)
     if not match or not _is_person(match.group(1)):
         return None

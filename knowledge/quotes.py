@@ -217,7 +217,7 @@ class _Attributor:
         self.current = pos
         text = self.texts[pos]
         spans = self.spans.get(pos, [])
-        masked = PARTY_STATE.sub(lambda m: " " * len(m.group(0)), _mask(text, spans))
+        masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), _mask(text, spans))
         sentences = _sentences(masked)
         frames_by_sentence = []
         for start, end in sentences:
@@ -463,6 +463,9 @@ def _is_title(words: str) -> bool:
         and not (len(content) == 1 and content[0].lower() in {"i"})
 
 
+# Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
+_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:pictured|left|right|centre|center|above|below|inset|top|"
+                    r"bottom|second\s+(?:left|right))\)(?=[\s,.;:]|$)")
 _ONE_OF_A_GROUP = {"one", "another", "one of them", "another one", "a second", "a third"}
 
 

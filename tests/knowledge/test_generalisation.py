@@ -231,3 +231,22 @@ def test_skipper_is_the_captain_and_boss_the_manager():
 def test_names_joined_by_an_ampersand_are_a_firm():
     a = article("Analysts at the investment bank Pacheco & Ruiz said the recovery would be “slow and uneven”.")
     assert speakers_of(a) and "Pacheco" in speakers_of(a)[0]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("“It’s a disgrace,” fumed Labour MP Jess Philby.", ["Jess Philby"]),
+    ("“Not even slightly,” Tessa Obuya laughs.", ["Tessa Obuya"]),
+    ("Mr Smith and Ms Jones met on Monday. “It went well,” Ms Jones said. “Very well,” Mr Smith agreed.",
+     ["Jones", "Smith"]),
+])
+def test_feature_and_tabloid_speech_tags(paragraph, expected):
+    assert speakers_of(article(paragraph)) == expected
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ann Lee, 34, a nurse from Leeds, told the BBC: “We are exhausted.”",
+    "“We are exhausted,” Ann Lee, 34, a nurse from Leeds, told the BBC.",
+    "Ann Lee (pictured) said: “We are exhausted.”",
+])
+def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ann Lee"]
