@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,7 +73,7 @@ class _Scope:
     quotes_by: dict[str, np.ndarray]  # speaker -> their quotation units
     reports_of: dict[str, np.ndarray]  # speaker -> paragraph units reporting them
     attributed: np.ndarray  # every quotation unit with a speaker, and every reporting paragraph
-    profiles: dict[str, set[str]] = field(default_factory=dict)  # speaker -> words describing them
+    profiles: dict[str, list[set[str]]] = field(default_factory=dict)  # speaker -> terms of paragraphs about them
 
 
 class Answerer:
@@ -220,6 +220,12 @@ class Answerer:
             raise RetrievalError("the knowledge base has no articles yet: add one with `onrecord ingest PATH`")
         understood = understand(text, scope.people)
         log.debug("understood %r as %s", text, understood)
+        if not understood.speaker and not understood.mentioned and understood.subject:
+            # "what did the teenager say", "did councils comment": someone the article
+            # describes so around their name, though not in their name or role
+            found = self._described_person(understood.subject, scope)
+            if found is not None:
+                understood = replace(understood, speaker=found, unknown_person=None)
         if understood.unknown_person:
             return self._unknown_person(understood, scope)
         if understood.mentioned:
@@ -293,27 +299,63 @@ class Answerer:
             out[j] = shares[speaker]
         return out
 
+    def _described_person(self, subject: str, scope: _Scope) -> str | None:
+        """Return the quoted person the article describes with the words of ``subject``, if one stands out.
+
+        Each speaker scores the number of paragraphs naming or quoting them that hold
+        the subject's words; a capitalised name must be matched whole, other words
+        at least half; the best must beat the next.
+        """
+        wanted = set(terms(subject))
+        if not wanted:
+            return None
+        capitalised = sum(1 for w in subject.split() if w[:1].isupper()) >= 2
+        scored = []
+        for person in scope.people.speakers:
+            paragraphs = self._profile_paragraphs(person.name, scope)
+            share = len(wanted & set().union(*paragraphs)) / len(wanted) if paragraphs else 0.0
+            if share < (1.0 if capitalised else 0.5):
+                continue
+            hits = sum(len(wanted & p) for p in paragraphs)
+            scored.append((share, hits, person.name))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][:2] == scored[1][:2]):
+            return None
+        return scored[0][2]
+
     def _profile(self, name: str, scope: _Scope) -> set[str]:
         """Return the words that describe a speaker: their role, aliases, and the paragraphs naming them."""
+        person = scope.people.get(name)
+        words = set(terms(" ".join([name, person.role or "", *person.aliases]))) if person else set(terms(name))
+        return words.union(*self._profile_paragraphs(name, scope))
+
+    def _profile_paragraphs(self, name: str, scope: _Scope) -> list[set[str]]:
+        """Return the terms of each paragraph that names ``name`` or holds their words."""
         with self._lock:
             cached = scope.profiles.get(name)
         if cached is not None:
             return cached
         person = scope.people.get(name)
-        words = set(terms(" ".join([name, person.role or "", *person.aliases]))) if person else set(terms(name))
         forms = person.name_forms() if person else []
+        index = self._prepared()
+        theirs = {
+            (index.units[int(i)].article_id, p)
+            for i in [*scope.quotes_by.get(name, []), *scope.reports_of.get(name, [])]
+            for p in index.units[int(i)].paragraphs
+        }
+        found = []
         for article in scope.articles:
             if person is not None and article.id not in person.articles:
                 continue
             for paragraph in article.paragraphs:
                 said = tokens(paragraph.text)
-                if any(
+                if (article.id, paragraph.index) in theirs or any(
                     tuple(said[i : i + len(f)]) == f for f in forms for i in range(len(said) - len(f) + 1) if said[i] == f[0]
                 ):
-                    words.update(terms(paragraph.text))
+                    found.append(set(terms(paragraph.text)))
         with self._lock:
-            scope.profiles[name] = words
-        return words
+            scope.profiles[name] = found
+        return found
 
     def _candidates(self, question: Question, scope: _Scope) -> tuple[np.ndarray, dict[int, str]]:
         """Return the units to rank and, for paragraphs, the speaker each is attributed to."""

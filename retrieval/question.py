@@ -63,6 +63,13 @@ GENERIC_ROLE_NOUNS = frozenset(
     "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
     "chair chairman chairwoman director minister secretary president".split()
 )
+# Abbreviated titles before a name, and the word each stands for.
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective", "insp": "inspector",
+    "supt": "superintendent", "cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney",
+    "supt.": "superintendent", "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "rev": "reverend",
+}
 AUXILIARIES = frozenset(
     "did does do has have had is was were are will would could can should might may".split()
 )
@@ -179,10 +186,13 @@ class Person:
 
     @_memo
     def descriptor_tokens(self) -> set[str]:
-        """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary")."""
+        """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary").
+
+        An abbreviated title counts as the word ("Gov. Tanaka" is the governor).
+        """
         words = set()
         for text in [self.role or "", *self.aliases, self.name]:
-            words.update(t for t in tokens(text) if t not in DETERMINERS)
+            words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
         return words
 
     @_memo
@@ -311,6 +321,7 @@ class Question:
     mentioned: str | None = None
     unknown_person: str | None = None
     topic: str = ""
+    subject: str = ""  # "what did the teenager say": the words naming a speaker no name or role matched
     described: str = ""  # "which French player said ...": the words that describe the speaker sought
 
 
@@ -434,8 +445,11 @@ def _capitalised_name(surface: list[tuple[str, str]], start: int) -> tuple[int, 
 def understand(text: str, people: People) -> Question:
     """Return what ``text`` (a normalised question) asks: intent, named person, topic."""
     surface = _surface_words(text)
+    surface = _correct_names(surface, people)
     words = [t for t, _ in surface]
     who_verb = _is_who_question(words)
+    if who_verb is not None and any(_is_possessive(surface, i) for i in range(1, who_verb)):
+        who_verb = None  # "what's Moreau's view on ...": a possessive's noun, not "which player viewed"
     if who_verb is not None:
         topic_start = who_verb + 1
         if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
@@ -505,13 +519,42 @@ def understand(text: str, people: People) -> Question:
             unknown = " ".join(w for _, w in surface[slot:speech_at])
         if unknown:
             unknown = re.sub(r"['’]s$|['’]$", "", unknown)
+        subject_text = _join(surface[slot:speech_at])
         intent = "said"
         topic_from = speech_at + 1
         if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
             topic_from += 1
         topic = _join(surface[topic_from:])
-        return Question(text, intent, unknown_person=unknown, topic=topic)
+        return Question(text, intent, unknown_person=unknown, topic=topic, subject=subject_text)
     return Question(text, intent, topic=text)
+
+
+#: How close (rapidfuzz ratio) a word must be to a quoted person's surname to be read
+#: as a misspelling of it ("Hollistor" for "Hollister"), and how long it must be.
+NAME_TYPO_RATIO = 85
+NAME_TYPO_MIN_LENGTH = 5
+
+
+def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple[str, str]]:
+    """Return ``surface`` with a misspelt surname of exactly one quoted person replaced by theirs."""
+    from rapidfuzz import fuzz
+
+    out = list(surface)
+    for n, (token, word) in enumerate(surface):
+        if len(token) < NAME_TYPO_MIN_LENGTH or token in STOPWORDS or people.named_from(token):
+            continue
+        if token in SPEECH_VERBS or token in SPEECH_NOUNS or people.described_by(token):
+            continue
+        close = {
+            form[-1]
+            for person in people.speakers
+            for form in person.name_forms()
+            if len(form[-1]) >= NAME_TYPO_MIN_LENGTH and fuzz.ratio(token, form[-1]) >= NAME_TYPO_RATIO
+        }
+        if len(close) == 1:
+            fixed = close.pop()
+            out[n] = (fixed, fixed.capitalize() + word[len(token):] if word[len(token):] else fixed.capitalize())
+    return out
 
 
 def _someone_of(surface: list[tuple[str, str]], match: _Match) -> bool:

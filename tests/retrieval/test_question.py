@@ -159,3 +159,18 @@ def test_which_questions_keep_the_description_of_the_speaker_sought(people):
     assert understood.intent == "who" and understood.described == "French player"
     assert understood.topic == "the quick turnaround"
     assert understand("who said that talks matter?", people).described == ""
+
+
+def test_a_possessive_before_a_speech_noun_is_not_a_who_question(people):
+    understood = understand("What's Healey's view on facing the allies?", people)
+    assert understood.intent == "said" and understood.speaker == "John Healey"
+
+
+def test_an_unmatched_description_is_kept_as_the_subject(people):
+    understood = understand("what did the teenager say about the match?", people)
+    assert understood.speaker is None and understood.subject == "the teenager"
+
+
+def test_abbreviated_titles_and_misspelt_surnames(people):
+    assert understand("what did Onwurrah say about universities?", people).speaker == "Chi Onwurah"
+    assert understand("what did Bloggs say about universities?", people).speaker is None
