@@ -158,6 +158,16 @@ _FEMALE_GIVEN = """
     paula pauline penelope petra philippa priya rachel rebecca rita rosa rose rosemary ruth sally
     samantha sandra sarah sharon sheila shirley sofia sophie stephanie susan suzanne sylvia tamara tanya
     teresa theresa tracey tracy ursula valerie vanessa vera victoria violet virginia wendy yvonne zoe
+    adriana alejandra beatriz carolina catalina claudia cristina daniela elena esperanza fernanda gabriela
+    guadalupe ines isabel juana leticia lorena lucia luisa marisol mercedes paola pilar raquel rocio
+    rosario silvia valentina ximena yolanda giulia chiara federica francesca alessandra elisa giovanna
+    lucrezia simona beatrix brigitte claudine delphine elodie genevieve helene isabelle josephine
+    juliette margot marion mathilde nathalie sophie sylvie veronique birgit greta heike ilse ingrid
+    jutta karin katrin liesel monika petra sabine ursula astrid freya hanne kirsten liv maja sigrid
+    solveig aaliyah aisha amira fatima hana khadija layla leila mariam maryam noor salma yasmin zainab
+    zahra abena adaeze amara ayesha chiamaka ngozi nia thandiwe wanjiru zanele anjali deepa divya kavya
+    lakshmi meera neha pooja priyanka shreya sunita olena oksana svetlana tatiana yulia natasha irina
+    ekaterina anastasia agnieszka katarzyna malgorzata magdalena
     """
 _MALE_GIVEN = """
     aaron adam adrian ahmed alan albert alexander alfred ali andrew angus anthony antonio arthur barry ben
@@ -170,6 +180,19 @@ _MALE_GIVEN = """
     philip pierre rafael ralph raymond richard robert rodney roger ronald rory roy russell ryan samuel
     scott sean sebastian simon stanley stephen steve steven stuart thomas timothy tom tony trevor victor
     vincent walter wayne william
+    alejandro alberto alfonso andres angel antonio armando arturo diego eduardo emilio enrique esteban
+    felipe fernando francisco gonzalo guillermo gustavo hector hugo ignacio javier joaquin jorge luis
+    manuel marcos mario miguel nicolas pablo pedro rafael ramon raul ricardo roberto rodrigo salvador
+    santiago sergio tomas vicente joao diogo goncalo rui tiago alessandro andrea_m davide enrico fabio
+    federico francesco gianluca giuseppe lorenzo massimo matteo paolo riccardo roberto salvatore stefano
+    alain antoine bernard christophe didier emmanuel etienne francois guillaume jacques jean-pierre
+    laurent luc marcel mathieu olivier philippe pierre rene thierry yves dieter florian friedrich gunter
+    hans heinrich helmut jens jurgen klaus lukas manfred markus matthias stefan thomas uwe wolfgang anders
+    bjorn erik gunnar henrik lars magnus nils olaf sven ahmed ahmad hassan hussein ibrahim karim khaled
+    khalid mahmoud mustafa omar rashid saeed tariq youssef yusuf abdullah kwame kofi chinedu emeka femi
+    oluwaseun tunde jomo kagiso sipho thabo arjun amit anil ashok deepak rahul rajesh ravi sanjay suresh
+    vikram aleksandr alexei andrei dmitri igor mikhail nikolai oleksandr sergei vladimir volodymyr yuri
+    piotr tomasz krzysztof jakub wojciech ivor owen rhys gareth dylan
     """
 GIVEN_NAME_GENDER = {**{n: "m" for n in _MALE_GIVEN.split() if "_" not in n},
                      **{n: "f" for n in _FEMALE_GIVEN.split() if "_" not in n}}

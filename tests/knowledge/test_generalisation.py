@@ -250,3 +250,20 @@ def test_feature_and_tabloid_speech_tags(paragraph, expected):
 ])
 def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
     assert speakers_of(article(paragraph)) == ["Ann Lee"]
+
+
+def test_given_names_from_many_languages_carry_a_gender():
+    from knowledge.names import given_name_gender
+
+    assert [given_name_gender(n) for n in ("Luis Garcia", "Maria Garcia", "Diogo Ferreira", "Ivor Hale")] == \
+        ["m", "f", "m", "m"]
+
+
+def test_a_couple_with_one_surname_keep_their_quotes_apart():
+    a = article(
+        "Luis Garcia bought the trees in 2016. His wife, Maria Garcia, keeps the books.",
+        "A spokesman for the agency, Ben Carrillo, said it was “aware of the challenges”.",
+        "Luis Garcia said he had applied twice. “They want you to prove you can pay it back,” he said.",
+        "His wife is less sure. “He loves those trees more than he loves me,” she said.",
+    )
+    assert speakers_of(a) == ["Ben Carrillo", "Luis Garcia", "Maria Garcia"]
