@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,6 +51,21 @@ SPEAKER_BONUS = 0.05
 #: In "which French player said ...", the words of a speaker's description found
 #: around their name in the articles earn their passages up to this much.
 DESCRIBED_BONUS = 0.12
+#: A question asking for an amount, a time or a score ("how many", "when did")
+#: favours passages that hold a number by this much.
+NUMBER_BONUS = 0.06
+_QUANTITY_QUESTION = re.compile(
+    r"\b(?:how (?:many|much|long|far|old|big|high|large|often|fast)|when (?:did|was|were|is|will|does|do)|"
+    r"what (?:year|date|time|day|percentage|proportion|share|score|range|amount|price|figure|rate)|score)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|fifth|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|yesterday|today|last (?:week|month|year))\b",
+    re.IGNORECASE,
+)
 #: Passages scoring below this fraction of the best one are not worth showing next to it.
 RELATIVE_FLOOR = 0.3
 
@@ -73,7 +89,7 @@ class _Scope:
     quotes_by: dict[str, np.ndarray]  # speaker -> their quotation units
     reports_of: dict[str, np.ndarray]  # speaker -> paragraph units reporting them
     attributed: np.ndarray  # every quotation unit with a speaker, and every reporting paragraph
-    profiles: dict[str, list[set[str]]] = field(default_factory=dict)  # speaker -> terms of paragraphs about them
+    profiles: dict[str, list[Counter[str]]] = field(default_factory=dict)  # speaker -> terms of paragraphs about them
 
 
 class Answerer:
@@ -92,6 +108,7 @@ class Answerer:
         self._index: SearchIndex | None = None
         self._indexed: tuple[int, int] | None = None
         self._scopes: dict[str | None, _Scope] = {}
+        self._numbers: tuple[SearchIndex, np.ndarray] | None = None
 
     @classmethod
     def open(
@@ -255,6 +272,8 @@ class Answerer:
                 theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
                 theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
                 bonus = SPEAKER_BONUS * theirs
+            if question.intent == "fact" and _QUANTITY_QUESTION.search(question.text):
+                bonus = (0 if bonus is None else bonus) + NUMBER_BONUS * self._has_number(index)[candidates]
             if question.intent == "who" and question.described:
                 bonus = bonus + DESCRIBED_BONUS * self._described_share(question.described, candidates, scope)
         ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=max(10, 4 * k))
@@ -275,6 +294,17 @@ class Answerer:
         if question.intent == "who":
             speaker = passages[0].speaker
         return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
+
+    def _has_number(self, index: SearchIndex) -> np.ndarray:
+        """Return, per unit of the index, whether its text holds a number, a date or a day (computed once)."""
+        with self._lock:
+            cached = self._numbers
+        if cached is None or cached[0] is not index:
+            flags = np.fromiter((bool(_NUMBER.search(u.text)) for u in index.units), dtype=bool, count=len(index.units))
+            cached = (index, flags)
+            with self._lock:
+                self._numbers = cached
+        return cached[1]
 
     def _described_share(self, described: str, candidates: np.ndarray, scope: _Scope) -> np.ndarray:
         """Return, per candidate, the share of the description's words found around its speaker's name.
@@ -313,10 +343,10 @@ class Answerer:
         scored = []
         for person in scope.people.speakers:
             paragraphs = self._profile_paragraphs(person.name, scope)
-            share = len(wanted & set().union(*paragraphs)) / len(wanted) if paragraphs else 0.0
+            share = len({w for w in wanted if any(w in p for p in paragraphs)}) / len(wanted)
             if share < (1.0 if capitalised else 0.5):
                 continue
-            hits = sum(len(wanted & p) for p in paragraphs)
+            hits = sum(p[w] for p in paragraphs for w in wanted)
             scored.append((share, hits, person.name))
         scored.sort(reverse=True)
         if not scored or (len(scored) > 1 and scored[0][:2] == scored[1][:2]):
@@ -327,10 +357,10 @@ class Answerer:
         """Return the words that describe a speaker: their role, aliases, and the paragraphs naming them."""
         person = scope.people.get(name)
         words = set(terms(" ".join([name, person.role or "", *person.aliases]))) if person else set(terms(name))
-        return words.union(*self._profile_paragraphs(name, scope))
+        return words.union(*(set(p) for p in self._profile_paragraphs(name, scope)))
 
-    def _profile_paragraphs(self, name: str, scope: _Scope) -> list[set[str]]:
-        """Return the terms of each paragraph that names ``name`` or holds their words."""
+    def _profile_paragraphs(self, name: str, scope: _Scope) -> list[Counter[str]]:
+        """Return the term counts of each paragraph that names ``name`` or holds their words."""
         with self._lock:
             cached = scope.profiles.get(name)
         if cached is not None:
@@ -352,7 +382,7 @@ class Answerer:
                 if (article.id, paragraph.index) in theirs or any(
                     tuple(said[i : i + len(f)]) == f for f in forms for i in range(len(said) - len(f) + 1) if said[i] == f[0]
                 ):
-                    found.append(set(terms(paragraph.text)))
+                    found.append(Counter(terms(paragraph.text)))
         with self._lock:
             scope.profiles[name] = found
         return found

@@ -70,6 +70,11 @@ TITLE_ABBREVIATIONS = {
     "supt": "superintendent", "cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney",
     "supt.": "superintendent", "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "rev": "reverend",
 }
+# Nouns for someone who works for or speaks for a body or a person ("Ashdown's lawyer").
+OFFICE_NOUNS = frozenset(
+    "lawyer lawyers solicitor barrister counsel attorney adviser advisor aide deputy coach manager captain "
+    "founder owner ceo cfo analyst economist researcher scientist professor expert source sources staff".split()
+)
 AUXILIARIES = frozenset(
     "did does do has have had is was were are will would could can should might may".split()
 )
@@ -488,6 +493,13 @@ def understand(text: str, people: People) -> Question:
         )
 
     speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
+    if (
+        match is not None
+        and not match.person.quoted
+        and match.end < len(words)
+        and (words[match.end] in GENERIC_ROLE_NOUNS or words[match.end] in OFFICE_NOUNS)
+    ):
+        match = None  # "the Ofwat boss", "the council's chief executive": someone of theirs, not them
     if match is not None:
         after = [i for i in range(match.end, len(words)) if words[i] in SPEECH_VERBS or words[i] in SPEECH_NOUNS]
         before = [i for i in range(0, match.start) if words[i] in SPEECH_NOUNS or words[i] in ("according",)]
@@ -505,7 +517,12 @@ def understand(text: str, people: People) -> Question:
 
     intent = "fact"
     unknown = None
-    if slot is not None and speech_at is not None and speech_at > slot:
+    if (
+        slot is not None
+        and speech_at is not None
+        and slot < speech_at <= slot + 5
+        and words[speech_at - 1] not in DETERMINERS  # "... cost the state": a noun, not "X stated"
+    ):
         # "what did Boris Johnson say ...": the words between the auxiliary and the verb name someone
         span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
         subject = words[slot:speech_at]

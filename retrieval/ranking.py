@@ -90,12 +90,20 @@ _DEMONYMS = {
 def _suffix_stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
+    base = _strip_suffix(word)
+    # A silent final e goes, so "face", "faces", "faced" and "facing" are one stem.
+    return base[:-1] if base.endswith("e") and len(base) > 3 and not base.endswith("ee") else base
+
+
+def _strip_suffix(word: str) -> str:
+    if word.endswith("eed"):
+        return word[:-1] if len(word) >= 6 else word  # "agreed" -> "agree"; "speed", "need" stay
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
             base = word[: -len(suffix)] + replacement
-            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lszaeiou":
                 base = base[:-1]  # "stopped" -> "stop"
             if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
                 base = word[:-1]  # "rates" -> "rate", not "rat"

@@ -174,3 +174,7 @@ def test_an_unmatched_description_is_kept_as_the_subject(people):
 def test_abbreviated_titles_and_misspelt_surnames(people):
     assert understand("what did Onwurrah say about universities?", people).speaker == "Chi Onwurah"
     assert understand("what did Bloggs say about universities?", people).speaker is None
+
+
+def test_a_noun_before_the_state_is_not_a_speech_verb(people):
+    assert understand("How much will the firefighting cost the state?", people).intent == "fact"
