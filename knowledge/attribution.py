@@ -162,7 +162,7 @@ _PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|del)"
 _MODIFIER = r"(?:(?!(?:as|of|in|with|and|to|for|at|by|on|from|that|who|region|said|says)\b)[a-z0-9][\w’'-]*)"
 _NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
 _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
-_DET = r"(?:[Tt]he|[Aa]nother|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
+_DET = r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|[Tt]he|[Aa]nother|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
 _INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
@@ -301,10 +301,16 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
         return None
     head = re.sub(r",\s*\d{1,3}$", "", head.rstrip())  # "Ann Lee, 34, a nurse from Leeds,"
     match = _NAME_END.search(head)
-    if not match or not _is_person(match.group(1)):
+    if not match:
         return None
     clause = head[head.rfind(",", 0, match.start(1)) + 1:match.start(1)]
     if not _premodifiers_only(clause):
+        return None
+    # a surname alone counts only straight after a quotation: "“Never,” Ross, the coach, said"
+    after_quote = re.split(r"[”\"’']\s", clause)
+    alone = is_name_token(match.group(1)) and " " not in match.group(1) and len(after_quote) > 1 \
+        and not re.search(r"[A-Za-z]", after_quote[-1])
+    if not alone and not _is_person(match.group(1)):
         return None
     return match.start(1), match.end(1)
 
@@ -330,6 +336,11 @@ def subject_at_end(text: str) -> tuple[int, int] | None:
 
 def _subject_at_end(text: str) -> tuple[int, int] | None:
     stripped = text.rstrip()
+    relative = re.search(r",\s+who$", stripped)
+    if relative:  # "… agreed with Tom Ross, who called the plan …": the name the clause describes
+        named = _NAME_END.search(stripped[:relative.start()])
+        if named and _is_person(named.group(1)):
+            return named.start(1), named.end(1)
     for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
         if match:
@@ -373,10 +384,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 and not verb.endswith("ing"):
             # passive: "he has been dubbed “the king of clay”" names no speaker, unless an agent
             # follows ("has been praised by critics as “…”")
-            agent = re.match(rf"\s+by\s+({_NP}|{_GROUP}|{_NAME}|{_BARE_GROUP})(?=[\s,.;:!?]|$)", masked[ve:end])
+            agent = re.match(rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({_NP}|{_GROUP}|{_NAME}|{_BARE_GROUP})(?=[\s,.;:!?]|$)",
+                             masked[ve:end])
             if agent:
                 s0, s1 = ve + agent.start(1), ve + agent.end(1)
-                frames.append(Frame("sv", vs, s1, f"{verb} by", masked[s0:s1], s0, s1))
+                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1))  # the agent may follow the quote
             continue
         before = _strip_aux(masked[ws:vs])
         subject = subject_at_end(before)
@@ -793,6 +805,8 @@ class Cast:
                 return self.resolve_role(text, noun_low, paragraph)
         if noun_low in SPOKESPEOPLE or noun_low in TITLE_NOUNS:
             owner = None
+            if re.search(r"[’']s$", determiner):  # "Tom Ross’s spokesman"
+                owner = re.sub(r"[’']s$", "", match.group(1))
             if org:
                 abbreviation = re.search(r"\(([A-Z][\w.&’'-]*)\)$", org)
                 owner = abbreviation.group(1) if abbreviation else re.sub(r"^the\s+", "", org)

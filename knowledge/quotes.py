@@ -262,7 +262,9 @@ class _Attributor:
         for result in results:
             if result.speaker or result.pending_role or result.drop:
                 continue
-            if len(text[result.span.start:result.span.end].split()) >= 5:
+            words = text[result.span.start:result.span.end]
+            if len(words.split()) >= 5 or (result.span.closed and words[:1].isupper()
+                                           and words.rstrip()[-1:] in {".", "!", "?"}):
                 person = self._sentence_subject(masked, 0, result.span.open_at, None)
                 if person is not None:
                     result.speaker, result.how = person.name, "subject"

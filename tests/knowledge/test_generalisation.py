@@ -267,3 +267,14 @@ def test_a_couple_with_one_surname_keep_their_quotes_apart():
         "His wife is less sure. “He loves those trees more than he loves me,” she said.",
     )
     assert speakers_of(a) == ["Ben Carrillo", "Luis Garcia", "Maria Garcia"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Tom Ross said the plan was flawed. “It will never work.”", "Tom Ross"),
+    ("“Never,” Ross, the coach, said.", "Ross"),
+    ("Tom Ross’s spokesman said he was “relaxed” about the inquiry.", "Tom Ross spokesman"),
+    ("The plan has been described as “madness” by Tom Ross.", "Tom Ross"),
+    ("Amy Low said she agreed with Tom Ross, who called the plan “madness”.", "Tom Ross"),
+])
+def test_more_attribution_shapes(paragraph, expected):
+    assert speakers_of(article(paragraph)) == [expected]
