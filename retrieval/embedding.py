@@ -58,18 +58,29 @@ def _resolve(model: str | None) -> tuple[str, str]:
     return model, model
 
 
+def default_threads() -> int:
+    """Return the torch threads used unless ``$ONRECORD_THREADS`` says otherwise: half the CPUs, 1 to 4.
+
+    A question's forward pass synchronises its threads a few dozen times; when other
+    processes hold the CPUs, every barrier waits for a descheduled thread. On this
+    project's 2-core machine under load, 2 threads took 200-600 ms per question where
+    1 thread took 30-50 ms (idle: about 7 ms against 11 ms), so leaving a core free is
+    the robust default.
+    """
+    return max(1, min(4, (os.cpu_count() or 1) // 2))
+
+
 def _configure_threads() -> None:
     import torch
 
-    wanted = os.environ.get(THREADS_ENV)
+    threads = default_threads()
+    wanted = os.environ.get(THREADS_ENV, "").strip()
     if wanted:
         try:
-            torch.set_num_threads(max(1, int(wanted)))
+            threads = max(1, int(wanted))
         except ValueError:
-            log.warning("%s=%r is not a number; ignoring it", THREADS_ENV, wanted)
-    elif torch.get_num_threads() > 4:
-        # One short query gains nothing from more threads and the bot shares the machine.
-        torch.set_num_threads(4)
+            log.warning("%s=%r is not a number; using %d threads", THREADS_ENV, wanted, threads)
+    torch.set_num_threads(threads)
 
 
 class Embedder:
@@ -224,4 +235,4 @@ def get_embedder(model: str | None = None) -> Embedder:
         return embedder
 
 
-__all__ = ["DEFAULT_MODEL", "MODEL_ENV", "Embedder", "get_embedder"]
+__all__ = ["DEFAULT_MODEL", "MODEL_ENV", "THREADS_ENV", "Embedder", "default_threads", "get_embedder"]

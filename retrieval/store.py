@@ -95,6 +95,12 @@ CREATE TABLE IF NOT EXISTS embeddings (
 # Bigger pages hold five 384-dimension vectors each instead of two.
 _PAGE_SIZE = 8192
 
+#: ``KnowledgeBase.nearest`` scans every vector exactly up to this many units...
+EXACT_SEARCH_LIMIT = 20_000
+#: ... and beyond it rescores a shortlist of this many per wanted result (at least SHORTLIST_MIN).
+SHORTLIST_FACTOR = 50
+SHORTLIST_MIN = 1_000
+
 _ARTICLE_TABLES = ("paragraphs", "quotes", "speakers", "mentions", "units")
 
 
@@ -280,6 +286,7 @@ class KnowledgeBase:
         self.embedded_on_open = 0
         # Goes up whenever articles, units or vectors change, so callers know to re-index.
         self.generation = 0
+        self._sketch: tuple[int, np.ndarray] | None = None
 
     # ----------------------------------------------------------------- opening
 
@@ -694,6 +701,47 @@ class KnowledgeBase:
         """Return the stored article with this id, or None."""
         return self._by_id.get(article_id)
 
+    def nearest(
+        self, query_vector: np.ndarray, k: int = 10, *, rows: np.ndarray | Sequence[int] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(indices, cosines)`` of the ``k`` units (among ``rows``, default all) closest to the query, best first.
+
+        Up to EXACT_SEARCH_LIMIT units this is one float32 matrix-vector product. Beyond
+        it, a sign-bit sketch of every vector (1/32 of the bytes) picks a shortlist of
+        SHORTLIST_FACTOR * k (at least SHORTLIST_MIN) units by Hamming distance, and only
+        those are scored exactly: the cosines returned are always exact, but a true
+        neighbour can in rare cases miss the shortlist. On this project's 2-core machine
+        a full float32 scan of 100,000 units costs about as much as embedding the
+        question; the sketch scan costs a sixth of that.
+        """
+        query = np.asarray(query_vector, dtype=np.float32)
+        chosen = None if rows is None else np.asarray(rows, dtype=np.int64)
+        total = len(self.units) if chosen is None else len(chosen)
+        k = max(0, min(int(k), total))
+        if k == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if total <= EXACT_SEARCH_LIMIT:
+            candidates = np.arange(total) if chosen is None else chosen
+            scores = self.vectors @ query if chosen is None else self.vectors[chosen] @ query
+        else:
+            sketch = self._signs()
+            if chosen is not None:
+                sketch = sketch[chosen]
+            distance = _popcount(sketch ^ _sign_bits(query[None, :])[0]).sum(axis=1, dtype=np.int32)
+            size = min(total, max(SHORTLIST_MIN, SHORTLIST_FACTOR * k))
+            short = np.argpartition(distance, size - 1)[:size] if size < total else np.arange(total)
+            candidates = short if chosen is None else chosen[short]
+            scores = self.vectors[candidates] @ query
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return np.asarray(candidates[top], dtype=np.int64), scores[top].astype(np.float32)
+
+    def _signs(self) -> np.ndarray:
+        """Return the sign-bit sketch of ``vectors`` (built on first use, rebuilt after a change)."""
+        if self._sketch is None or self._sketch[0] != self.generation:
+            self._sketch = (self.generation, _sign_bits(self.vectors))
+        return self._sketch[1]
+
     def close(self) -> None:
         """Close the database file (the in-memory articles and vectors stay readable)."""
         with self._lock:
@@ -767,6 +815,24 @@ def _vector(value, dimension: int) -> np.ndarray:
 
 def _as_bytes(value) -> bytes:
     return value if isinstance(value, bytes) else np.asarray(value, dtype=np.float32).tobytes()
+
+
+def _sign_bits(vectors: np.ndarray) -> np.ndarray:
+    """Return each row's signs packed into uint64 words (zero-padded to a whole word)."""
+    packed = np.packbits(vectors > 0, axis=1)
+    pad = (-packed.shape[1]) % 8
+    if pad:
+        packed = np.pad(packed, ((0, 0), (0, pad)))
+    return np.ascontiguousarray(packed).view(np.uint64)
+
+
+if hasattr(np, "bitwise_count"):
+    _popcount = np.bitwise_count
+else:  # numpy < 2.0
+    _BYTE_BITS = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+
+    def _popcount(words: np.ndarray) -> np.ndarray:
+        return _BYTE_BITS[words.view(np.uint8)].reshape(words.shape[0], -1)
 
 
 def _sqlite_files(path: Path) -> list[Path]:

@@ -408,3 +408,36 @@ def test_units_redefined_since_ingest_are_embedded_once_on_open(db, counting, mo
     counting.texts.clear()
     with KnowledgeBase.open(db, counting) as kb:
         assert counting.texts == [] and kb.embedded_on_open == 0
+
+
+def test_nearest_is_the_exact_top_k_over_all_or_some_rows(db, embedder):
+    with KnowledgeBase.open(db, embedder) as kb:
+        kb.add_articles([make_article("a"), make_article("b", topic="the bridge"), make_article("c", topic="the school")])
+        query = embedder.encode_query("what did the mayor say about rebuilding the bridge?")
+        exact = kb.vectors @ query
+        indices, cosines = kb.nearest(query, 5)
+        np.testing.assert_array_equal(indices, np.argsort(-exact, kind="stable")[:5])
+        np.testing.assert_allclose(cosines, exact[indices], rtol=1e-6)
+        rows = np.array([i for i, u in enumerate(kb.units) if u.article_id == "c"])
+        indices, _ = kb.nearest(query, 3, rows=rows)
+        assert set(indices) <= set(rows.tolist()) and len(indices) == 3
+        assert kb.nearest(query, 0)[0].size == 0 and len(kb.nearest(query, 10**6)[0]) == len(kb.units)
+
+
+def test_nearest_over_a_sketch_shortlist_still_returns_exact_cosines(db, embedder, monkeypatch):
+    import retrieval.store as store
+
+    monkeypatch.setattr(store, "EXACT_SEARCH_LIMIT", 0)
+    monkeypatch.setattr(store, "SHORTLIST_MIN", 6)
+    monkeypatch.setattr(store, "SHORTLIST_FACTOR", 2)
+    with KnowledgeBase.open(db, embedder) as kb:
+        kb.add_articles([make_article("a"), make_article("b", topic="the bridge")])
+        for i, unit in enumerate(kb.units):
+            indices, cosines = kb.nearest(embedder.encode_query(unit.embed_text), 3)
+            assert cosines[0] > 0.999 and np.allclose(kb.vectors[indices[0]], kb.vectors[i], atol=1e-5)
+            np.testing.assert_allclose(cosines, kb.vectors[indices] @ embedder.encode_query(unit.embed_text), rtol=1e-5)
+            assert list(cosines) == sorted(cosines, reverse=True)
+        kb.add_articles([make_article("c", topic="a lighthouse on the coast")])
+        wanted = next(i for i, u in enumerate(kb.units) if "lighthouse" in u.embed_text)
+        indices, _ = kb.nearest(kb.vectors[wanted], 1)
+        assert "lighthouse" in kb.units[indices[0]].embed_text, "the sketch was not rebuilt after an ingest"
