@@ -176,8 +176,7 @@ def print_bench(figures: dict) -> None:
     if busiest is not None and busiest > figures["cpus"]:
         console.print(
             f"[yellow]warning:[/] load average reached {busiest} on {figures['cpus']} CPUs: other processes "
-            "skewed these timings (the model slows down far more than the vector search under contention); "
-            "run again on an idle machine"
+            "skewed these timings; run again on an idle machine"
         )
 
 
