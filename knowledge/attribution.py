@@ -151,7 +151,9 @@ DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "surviv
                      "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker",
                      "volunteer", "chef", "photographer", "journalist", "reporter", "comedian", "dancer",
                      "musician", "footballer", "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife",
-                     "paramedic", "firefighter", "tutor", "mentor", "colleague"}
+                     "paramedic", "firefighter", "tutor", "mentor", "colleague", "producer", "filmmaker",
+                     "broadcaster", "commentator", "pundit", "critic", "blogger", "podcaster", "influencer",
+                     "man", "woman", "girl", "boy"}
 SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
                  "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
                  "responding", "writing", "talking", "unlike", "like"}

@@ -53,7 +53,8 @@ TITLE_NOUNS = {
     "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
     "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
     "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
-    "tutor", "mentor", "colleague",
+    "tutor", "mentor", "colleague", "producer", "filmmaker", "broadcaster", "commentator", "pundit",
+    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy",
 }
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {

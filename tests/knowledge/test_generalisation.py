@@ -278,3 +278,13 @@ def test_a_couple_with_one_surname_keep_their_quotes_apart():
 ])
 def test_more_attribution_shapes(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
+
+
+def test_an_unnamed_woman_and_a_passive_agent_before_as():
+    a = article(
+        "Film historian Dr Anna Kessler has spent a decade interviewing studio workers.",
+        "One former supervisor told Kessler she had been described by a producer as “the girl with the notebook”.",
+        "“He never once used my name,” the woman, who asked not to be identified, recalled.",
+    )
+    speakers = speakers_of(a)
+    assert "producer" in speakers[0] and "woman" in speakers[1]
