@@ -46,6 +46,8 @@ DISCUSSED_SHARE = {"said": 1.0, "who": 0.5, "fact": 0.5}
 MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.52, 0.30)}
 #: A quotation outranks a paragraph that reports the same person by this much.
 QUOTE_BONUS = 0.05
+#: In a fact question that names no one, a paragraph outranks a quotation by this much.
+NARRATION_BONUS = 0.04
 #: In a fact question that names someone, their words outrank others' by this much.
 SPEAKER_BONUS = 0.05
 #: In "which French player said ...", the words of a speaker's description found
@@ -268,7 +270,10 @@ class Answerer:
             is_quote = index.is_quote[candidates]
             if question.intent != "fact":
                 bonus = QUOTE_BONUS * is_quote
-            elif question.speaker:
+            elif not question.speaker:
+                # a fact is told by the reporter's narration more often than inside someone's quotation
+                bonus = NARRATION_BONUS * ~is_quote
+            else:
                 theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
                 theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
                 bonus = SPEAKER_BONUS * theirs

@@ -60,6 +60,8 @@ def test_near_duplicates():
 
 
 QUESTION_FILES = [DATA_DIR / "seed.qa.json", *sorted(DEV_DIR.glob("*.qa.json"))]
+# Questions on the held-out articles (tests/data/articles), written before the system was run on them.
+HELD_OUT_FILES = sorted((DATA_DIR / "qa").glob("*.qa.json"))
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +70,7 @@ def evaluated(embedder):
     from retrieval.store import KnowledgeBase
 
     out = {}
-    for path in QUESTION_FILES:
+    for path in QUESTION_FILES + HELD_OUT_FILES:
         questions = load_question_file(path)
         answerer = Answerer(KnowledgeBase.in_memory([questions.article], embedder), embedder)
         out[path] = run_question_file(questions, answerer.ask)
@@ -78,7 +80,7 @@ def evaluated(embedder):
 @pytest.mark.slow
 @requires_shared
 def test_answering_meets_the_targets_overall(evaluated):
-    scores = summarise([r for results in evaluated.values() for r in results])
+    scores = summarise([r for path in QUESTION_FILES for r in evaluated[path]])
     assert scores.hit_at_1 >= 0.85, scores
     assert scores.hit_at_3 >= 0.95, scores
     assert scores.speaker_accuracy >= 0.95, scores
@@ -94,3 +96,33 @@ def test_answering_on_each_article(evaluated, path):
     assert scores.hit_at_1 >= 0.6, scores
     assert scores.hit_at_3 >= 0.7, scores
     assert scores.no_answer_accuracy >= 0.9, scores
+
+
+def test_held_out_question_files_resolve_their_articles():
+    assert len(HELD_OUT_FILES) >= 6
+    for path in HELD_OUT_FILES:
+        questions = load_question_file(path)
+        assert questions.article.is_file(), questions.article
+        assert {c.kind for c in questions.cases} >= {"answer", "none"}
+
+
+@pytest.mark.slow
+def test_answering_on_the_held_out_articles(evaluated):
+    scores = summarise([r for path in HELD_OUT_FILES for r in evaluated[path]])
+    # The dev targets are 0.85 / 0.95 / 0.95 / 0.90. Held out, speaker and no-answer
+    # accuracy reach them; hit@1 and hit@3 do not yet (fact questions whose answer is in
+    # narration the model ranks under quotations, paraphrased topics): these floors are
+    # what is reached, so that answering cannot quietly get worse on unseen articles.
+    assert scores.speaker_accuracy >= 0.95, scores
+    assert scores.no_answer_accuracy >= 0.90, scores
+    assert scores.hit_at_1 >= 0.82, scores
+    assert scores.hit_at_3 >= 0.90, scores
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", HELD_OUT_FILES, ids=lambda p: Path(p).name.split("_")[0])
+def test_answering_on_each_held_out_article(evaluated, path):
+    scores = summarise(evaluated[path])
+    assert scores.hit_at_1 >= 0.6, scores
+    assert scores.hit_at_3 >= 0.65, scores
+    assert scores.no_answer_accuracy >= 0.85, scores
