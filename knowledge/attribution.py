@@ -478,6 +478,7 @@ class Cast:
         self.people: dict[str, Entity] = {}
         self.sources: dict[str, Entity] = {}
         self.salient: list[str] = []  # most recent last
+        self.topic: str | None = None  # the subject of the previous paragraph's first sentence
         self.article_text = ""
 
     # -- building -------------------------------------------------------------
@@ -650,11 +651,18 @@ class Cast:
             return None
         gender = PRONOUNS.get(low)
         if low in {"he", "she"}:
-            # someone just named whose gender is known to match beats a more recent person whose
-            # gender the story never signalled (a player mentioned in passing)
-            for name in list(reversed(self.salient))[:3]:
-                entity = self.entity(name)
-                if entity is not None and entity.person_like and entity.gender == gender:
+            recent = [e for e in (self.entity(n) for n in list(reversed(self.salient))[:3])
+                      if e is not None and e.person_like and not (e.gender and e.gender != gender)]
+            if recent and recent[0].gender == gender:
+                return recent[0]
+            # when the most recent person's gender was never signalled: the previous paragraph's
+            # topic (its first sentence's subject), then someone just named whose gender is known
+            # to match (not a player mentioned in passing)
+            topic = self.entity(self.topic) if self.topic else None
+            if topic is not None and topic.person_like and not (topic.gender and topic.gender != gender):
+                return topic
+            for entity in recent:
+                if entity.gender == gender:
                     return entity
         for name in reversed(self.salient):
             entity = self.entity(name)

@@ -208,6 +208,7 @@ class _Attributor:
         self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
         self.previous: int | None = None
         self.visited: list[int] = []
+        self.topics: dict[int, str] = {}  # paragraph -> the subject of its first sentence
 
     def run(self, order: list[int]) -> None:
         for pos in order:
@@ -220,9 +221,13 @@ class _Attributor:
         masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), _mask(text, spans))
         sentences = _sentences(masked)
         frames_by_sentence = []
-        for start, end in sentences:
+        self.cast.topic = self.topics.get(self.previous) if self.previous is not None else None
+        for number, (start, end) in enumerate(sentences):
             frames = find_frames(masked, start, end)
+            before = self.last_subject
             self._mark_subject(masked, start, end, frames)
+            if number == 0 and self.last_subject is not before and self.last_subject:
+                self.topics[pos] = self.last_subject[1]
             self._resolve_frames(masked, start, frames, pos)
             frames_by_sentence.append(frames)
         results = []

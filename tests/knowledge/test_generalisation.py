@@ -288,3 +288,13 @@ def test_an_unnamed_woman_and_a_passive_agent_before_as():
     )
     speakers = speakers_of(a)
     assert "producer" in speakers[0] and "woman" in speakers[1]
+
+
+def test_the_previous_paragraphs_topic_takes_a_pronoun_when_the_latest_persons_gender_is_unknown():
+    a = article(
+        "Jalen Ortiz led Portland with 30 points.",
+        "Storm coach Terry Gaines said he had told his players the game was “far from over”.",
+        "Ortiz, who had 21 points in the first half, was held to nine after the break.",
+        "“They made adjustments and we didn't,” he said.",
+    )
+    assert speakers_of(a) == ["Terry Gaines", "Jalen Ortiz"]
