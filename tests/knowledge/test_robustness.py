@@ -94,3 +94,26 @@ def test_a_quote_in_a_long_paragraph_is_still_found_and_attributed():
     article = parse_or_refuse("Filler words about the weather. " * 3000 + "Ann Lee said: “We will rebuild the town.”")
     assert article is not None
     assert [(q.speaker, q.text) for q in article.quotes] == [("Ann Lee", "We will rebuild the town.")]
+
+
+def test_mutated_real_articles_never_raise_anything_else():
+    """Held-out articles with marks, cues and chunks inserted, deleted and duplicated at random."""
+    from pathlib import Path
+
+    texts = [p.read_text() for p in sorted((Path(__file__).resolve().parents[1] / "data" / "articles").glob("*.txt"))]
+    assert texts
+    rng = random.Random(7)
+    inserts = list("“”‘’\"'«»„,.:;—()") + ["\n", "\n\n", " said ", " he ", " she ", " Mr ", " (D-Calif.) ",
+                                            " (pictured) ", ", 34,", " One ", " Another ", " by ", " who "]
+    for _ in range(150):
+        chars = list(rng.choice(texts))
+        for _ in range(rng.randint(1, 60)):
+            op, pos = rng.random(), rng.randrange(len(chars) or 1)
+            if op < 0.4:
+                chars.insert(pos, rng.choice(inserts))
+            elif op < 0.7 and chars:
+                del chars[pos]
+            elif chars:
+                a = rng.randrange(len(chars))
+                chars[pos:pos] = chars[a:a + rng.randint(1, 200)]
+        parse_or_refuse("".join(chars))
