@@ -75,7 +75,9 @@ RELATIVE_FLOOR = 0.3
 # Verbs that report speech next to the speaker's name ("Healey said", "said Azzouz").
 ATTRIBUTION_VERBS = frozenset(
     "said says told tells added adds stated declared warned warns insisted noted wrote argued argues claimed "
-    "claims acknowledged admitted asked replied joked explained explains according conceded vowed urged".split()
+    "claims acknowledged admitted asked replied joked explained explains according conceded vowed urged "
+    "revealed reveals announced announces confirmed confirms stressed stresses cautioned cautions insists "
+    "recalled recalls predicted predicts suggested suggests described describes".split()
 )
 
 
@@ -284,6 +286,7 @@ class Answerer:
         ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=max(10, 4 * k))
         chosen = _pick(ranked, index.units, k)
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
+
         high, low = MIN_SIMILARITY[question.intent]
         if not chosen or confidence < (low if discussed else high):
             log.debug("confidence %.3f (topic discussed: %s) is under the bar", confidence, discussed)
@@ -630,8 +633,18 @@ def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], arti
         return None
     # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
     named = set()
+    # A given name alone ("Jack said") names the one quoted person who has it.
+    given: dict[str, list[Person]] = {}
+    for person in speakers:
+        name_words = [t for t in tokens(person.name) if t not in HONORIFICS]
+        if len(name_words) >= 2:
+            given.setdefault(name_words[0], []).append(person)
+    surnames = {f[-1] for person in speakers for f in person.name_forms()}
     for person in speakers:
         forms = set(person.name_forms())
+        first = [t for t in tokens(person.name) if t not in HONORIFICS][:1]
+        if first and len(given.get(first[0], [])) == 1 and first[0] not in surnames and len(tokens(person.name)) >= 2:
+            forms.add((first[0],))
         for alias in person.aliases:
             alias_words = tuple(t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an"))
             if len(alias_words) >= 2:

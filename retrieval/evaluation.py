@@ -128,7 +128,7 @@ def attributed_to(passage: Passage, person: str, accept: dict[str, list[str]]) -
         return False
     words = accept.get(person) or [normalise(person).split()[-1]]
     said_by = normalise(passage.speaker)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said_by) for w in words)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?:s|es)?(?!\w)", said_by) for w in words)
 
 
 def score_case(case: Case, answer: Answer, accept: dict[str, list[str]]) -> CaseResult:

@@ -549,6 +549,7 @@ def understand(text: str, people: People) -> Question:
 #: How close (rapidfuzz ratio) a word must be to a quoted person's surname to be read
 #: as a misspelling of it ("Hollistor" for "Hollister"), and how long it must be.
 NAME_TYPO_RATIO = 85
+NAME_TYPO_RATIO_AT_NAME = 80  # for a capitalised word, or one where a subject goes ("what did Hollys say")
 NAME_TYPO_MIN_LENGTH = 5
 
 
@@ -557,16 +558,18 @@ def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple
     from rapidfuzz import fuzz
 
     out = list(surface)
+    slot = _subject_slot([t for t, _ in surface])
     for n, (token, word) in enumerate(surface):
         if len(token) < NAME_TYPO_MIN_LENGTH or token in STOPWORDS or people.named_from(token):
             continue
         if token in SPEECH_VERBS or token in SPEECH_NOUNS or people.described_by(token):
             continue
+        bar = NAME_TYPO_RATIO_AT_NAME if (word[:1].isupper() and n > 0) or n == slot else NAME_TYPO_RATIO
         close = {
             form[-1]
             for person in people.speakers
             for form in person.name_forms()
-            if len(form[-1]) >= NAME_TYPO_MIN_LENGTH and fuzz.ratio(token, form[-1]) >= NAME_TYPO_RATIO
+            if len(form[-1]) >= NAME_TYPO_MIN_LENGTH and fuzz.ratio(token, form[-1]) >= bar
         }
         if len(close) == 1:
             fixed = close.pop()

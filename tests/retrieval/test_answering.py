@@ -72,7 +72,7 @@ def test_unknown_person_gets_suggestions(seed):
     answer = seed.ask("what did Boris Johnson say about Ukraine?")
     assert answer.no_answer and "Boris Johnson" in answer.message
     assert answer.suggestions and set(answer.suggestions) <= {s.name for s in seed.speakers()}
-    assert seed.ask("what did Jon Heeley-Smith say about talks?").suggestions[0] == "John Healey"
+    assert seed.ask("what did John Hale say about talks?").suggestions[0] == "John Healey"
 
 
 def test_a_misspelt_surname_of_one_quoted_person_is_read_as_theirs(seed):
