@@ -451,13 +451,21 @@ class _Attributor:
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:
             return
-        if _is_title(words):
+        if _is_title(words) or _NAMED_WORK.search(text[max(0, result.span.open_at - 80):result.span.open_at]):
             result.drop, result.speaker, result.how = True, None, "name"
             return
         if not result.speaker and not result.pending_role and len(words.split()) <= 4 and result.span.closed:
             result.drop, result.how = True, "scare"
         elif not result.speaker and not result.pending_role and _is_headline(text):
             result.drop, result.how = True, "headline"  # a related-story link or a caption, not the story
+
+
+# What introduces the title of a work rather than speech: "titled “…”", "its report “…”",
+# "a book called “…”" (but "what he called “…”" and "called it “…”" are speech cues).
+_NAMED_WORK = re.compile(
+    r"(?:\b(?:titled|entitled)|\b(?:report|paper|study|book|film|album|song|documentary|series|programme|"
+    r"program|play|novel|exhibition|season|campaign|podcast|show)(?:\s*,?\s+(?:called|titled|entitled|named)\s*,?)?)"
+    r"\s*$")
 
 
 def _is_title(words: str) -> bool:

@@ -298,3 +298,17 @@ def test_the_previous_paragraphs_topic_takes_a_pronoun_when_the_latest_persons_g
         "“They made adjustments and we didn't,” he said.",
     )
     assert speakers_of(a) == ["Terry Gaines", "Jalen Ortiz"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Figures published by the National Audit Office in its report “Asylum accommodation: costs and contracts” "
+    "showed the cost, Ann Lee said.",
+    "The paper, titled “Evening smartphone use and sleep in adolescents: a cohort study”, was funded by the council.",
+])
+def test_a_titled_work_is_nobodys_speech(paragraph):
+    assert [q.text for q in article(paragraph).quotes] == []
+
+
+def test_a_report_quoted_after_according_to_is_still_speech():
+    a = article("According to the report, “the economy is slowing faster than expected”.")
+    assert [q.text for q in a.quotes] == ["the economy is slowing faster than expected"]
