@@ -281,6 +281,8 @@ class People:
         self.speakers = [p for p in self.people if p.quoted]
         self._by_name = by_name
         self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens()}
+        #: The quoted people's surnames long enough to tell a misspelling of them.
+        self.surnames = sorted({f[-1] for p in self.speakers for f in p.name_forms() if len(f[-1]) >= NAME_TYPO_MIN_LENGTH})
         # Indexes so that a question is matched against the few people its words could name.
         self._by_first_word: dict[str, list[Person]] = {}
         for person in self.people:
@@ -555,7 +557,7 @@ NAME_TYPO_MIN_LENGTH = 5
 
 def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple[str, str]]:
     """Return ``surface`` with a misspelt surname of exactly one quoted person replaced by theirs."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     out = list(surface)
     slot = _subject_slot([t for t, _ in surface])
@@ -565,12 +567,7 @@ def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple
         if token in SPEECH_VERBS or token in SPEECH_NOUNS or people.described_by(token):
             continue
         bar = NAME_TYPO_RATIO_AT_NAME if (word[:1].isupper() and n > 0) or n == slot else NAME_TYPO_RATIO
-        close = {
-            form[-1]
-            for person in people.speakers
-            for form in person.name_forms()
-            if len(form[-1]) >= NAME_TYPO_MIN_LENGTH and fuzz.ratio(token, form[-1]) >= bar
-        }
+        close = {name for name, _, _ in process.extract(token, people.surnames, scorer=fuzz.ratio, score_cutoff=bar, limit=2)}
         if len(close) == 1:
             fixed = close.pop()
             out[n] = (fixed, fixed.capitalize() + word[len(token):] if word[len(token):] else fixed.capitalize())
