@@ -167,9 +167,12 @@ _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\(
 _DET = r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|[Tt]he|[Aa]nother|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
 _INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
+# "a friend of the couple", "a spokesman for the family", "a relative of the victim"
+_KIN = r"couple|family|families|victim|victims|deceased|dead\s+man|dead\s+woman|accused|defendant|player|singer|star|boy|girl|child|children|man|woman"
 _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
        rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
-       rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?)")
+       rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
+       rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{_KIN}))?)")
 _POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
 _GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
           rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
@@ -178,7 +181,7 @@ _GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GRO
 _BARE_GROUP = "|".join(sorted(GROUP_NOUNS - {"media", "others", "people"}))
 _AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
         r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
-        r"was\s+quoted\s+as|is\s+quoted\s+as|[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
+        r"was\s+quoted\s+as|is\s+quoted\s+as|(?!(?:family|ally|rally|assembly|supply|reply|monopoly|anomaly|bully)\b)[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
 
 DEMONYMS = {"American", "German", "Spaniard", "Frenchman", "Frenchwoman", "Dutchman", "Englishman",
             "Englishwoman", "Irishman", "Welshman", "Scotsman", "Briton", "Scot", "Serb", "Croat", "Pole",
@@ -798,7 +801,8 @@ class Cast:
         match = re.fullmatch(
             rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?"
             rf"({_ORG}|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
-            rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice))?",
+            rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
+            rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{_KIN}))?",
             text,
         )
         if not match:
@@ -823,6 +827,9 @@ class Cast:
             elif modifiers and re.search(r"[A-Z]", modifiers):
                 owner = " ".join(w for w in modifiers.split() if w[0].isupper())
             name = f"{owner} {noun_low}" if owner else f"{modifiers.lower()} {noun_low}".strip()
+            kin = re.search(rf"\s+(of|for)\s+(?:the|his|her|their)\s+({_KIN})$", text)
+            if kin and not owner:  # "a spokesman for the family", "a friend of the couple"
+                name = f"{name} {kin.group(1)} the {kin.group(2)}"
             entity = self.source(name, person_like=True, alias=text, category="spokesperson")
             entity.gender = entity.gender or {"spokesman": "m", "spokeswoman": "f"}.get(noun_low)
             return entity, None

@@ -312,3 +312,11 @@ def test_a_titled_work_is_nobodys_speech(paragraph):
 def test_a_report_quoted_after_according_to_is_still_speech():
     a = article("According to the report, “the economy is slowing faster than expected”.")
     assert [q.text for q in a.quotes] == ["the economy is slowing faster than expected"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("A spokesman for the family said: “They are devastated.”", "spokesman for the family"),
+    ("“They are devastated,” a friend of the couple said.", "friend of the couple"),
+])
+def test_unnamed_people_described_by_whom_they_speak_for(paragraph, expected):
+    assert speakers_of(article(paragraph)) == [expected]
