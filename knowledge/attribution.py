@@ -154,6 +154,9 @@ DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "surviv
                      "paramedic", "firefighter", "tutor", "mentor", "colleague", "producer", "filmmaker",
                      "broadcaster", "commentator", "pundit", "critic", "blogger", "podcaster", "influencer",
                      "man", "woman", "girl", "boy"}
+# Professions by which a feature refers back to the person it is about ("the actor said").
+PROTAGONIST_NOUNS = {"actor", "actress", "star", "singer", "presenter", "comedian", "rapper", "musician",
+                     "footballer", "model", "broadcaster", "influencer"}
 SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
                  "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
                  "responding", "writing", "talking", "unlike", "like"}
@@ -782,6 +785,13 @@ class Cast:
                 self.add_alias(entity, phrase)
                 return entity, None
             break
+        if noun in PROTAGONIST_NOUNS and re.match(r"[Tt]he\s", phrase):
+            # "the actor", "the star": a feature's second reference to the person it is about
+            main = max((e for e in self.people.values() if e.kind == "person"),
+                       key=lambda e: len(e.paragraphs), default=None)
+            if main is not None and len(main.paragraphs) >= 3:
+                self.add_alias(main, phrase)
+                return main, None
         if noun in DESCRIPTIVE_NOUNS or re.search(r"[’']s\b", phrase):
             name = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+", "the ", phrase)
             return self.source(name, person_like=True, alias=phrase, category="spokesperson"), None

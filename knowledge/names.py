@@ -54,7 +54,7 @@ TITLE_NOUNS = {
     "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
     "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
     "tutor", "mentor", "colleague", "producer", "filmmaker", "broadcaster", "commentator", "pundit",
-    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy",
+    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy", "rapper", "model",
 }
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {

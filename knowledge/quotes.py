@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, PROTAGONIST_NOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
@@ -294,6 +294,14 @@ class _Attributor:
                 self.cast.mark_salient(entity.name)
                 self.last_subject = (self.current, entity.name)
                 return
+        profession = re.match(rf"\W*(?:[^,.;:]{{0,60}},\s+)?([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])",
+                              masked[start:end])
+        if profession:
+            entity, _ = self.cast.resolve(profession.group(1), self.current)
+            if entity is not None and entity.kind == "person":  # "The actor, who …, now hopes"
+                self.cast.mark_salient(entity.name)
+                self.last_subject = (self.current, entity.name)
+                return
         opening = re.match(r"\W*(?:[^,.;:]{0,60},\s+)?([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])",
                            masked[start:end])
         if opening and opening.group(1).lower() not in PRONOUNS:
@@ -481,6 +489,7 @@ def _is_title(words: str) -> bool:
 # Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
 _ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:pictured|left|right|centre|center|above|below|inset|top|"
                     r"bottom|second\s+(?:left|right))\)(?=[\s,.;:]|$)")
+_PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 _ONE_OF_A_GROUP = {"one", "another", "one of them", "another one", "a second", "a third"}
 
 

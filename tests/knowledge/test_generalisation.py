@@ -320,3 +320,21 @@ def test_a_report_quoted_after_according_to_is_still_speech():
 ])
 def test_unnamed_people_described_by_whom_they_speak_for(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
+
+
+def test_the_actor_is_the_person_the_feature_is_about():
+    a = article(
+        "Soap legend Jack Dunmore has revealed his battle with depression.",
+        "Jack Dunmore said it was his wife who persuaded him to see a doctor.",
+        "Dunmore, who quit the show in 2023, now lives in Cheshire.",
+        "A source close to the star said: “He's finally feeling like himself again.”",
+        "The actor, who has since starred in the West End, now hopes to help others.",
+        "He said: “If one bloke reads this and picks up the phone, then it's worth it.”",
+    )
+    assert speakers_of(a)[-1] == "Jack Dunmore"
+
+
+def test_the_driver_is_still_an_unnamed_person():
+    a = article("Jack Dunmore was injured.", "Jack Dunmore was treated.", "Jack Dunmore went home.",
+                "“I never saw him,” the driver said.")
+    assert speakers_of(a) == ["the driver"]
