@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -640,8 +641,9 @@ def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], arti
         if len(name_words) >= 2:
             given.setdefault(name_words[0], []).append(person)
     surnames = {f[-1] for person in speakers for f in person.name_forms()}
+    forms_of: dict[str, set[tuple[str, ...]]] = {}
     for person in speakers:
-        forms = set(person.name_forms())
+        forms = forms_of[person.name] = set(person.name_forms())
         first = [t for t in tokens(person.name) if t not in HONORIFICS][:1]
         if first and len(given.get(first[0], [])) == 1 and first[0] not in surnames and len(tokens(person.name)) >= 2:
             forms.add((first[0],))
@@ -657,7 +659,26 @@ def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], arti
                 near = words[i + n : i + n + 3] + words[max(0, i - 2) : i]
                 if any(w in ATTRIBUTION_VERBS for w in near):
                     named.add(person.name)
+    if not named:
+        # "Tom Adeyemi, who has audited several of its products, wrote ...": a name, an
+        # appositive or relative clause between commas, then the reporting verb
+        for person in speakers:
+            for form in forms_of.get(person.name, ()):
+                pattern = _appositive_pattern(form)
+                if pattern.search(unit.text):
+                    named.add(person.name)
+                    break
     return named.pop() if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _appositive_pattern(form: tuple[str, ...]) -> re.Pattern:
+    name = r"\W+".join(re.escape(w) for w in form)
+    verbs = "|".join(sorted(ATTRIBUTION_VERBS))
+    return re.compile(
+        rf"(?<!\w){name}(?!\w),[^,;:\"“”]{{1,160}},\s+(?:has |had |also |then |later )?(?:{verbs})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def _topic_without_person(question: Question, people: People) -> str:

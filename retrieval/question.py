@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset(
     express expresses expressed question questions questioned deem deems deemed insist boast boasts boasted
     quip quips quipped laugh laughs laughed lament laments lamented recommend recommends recommended
     propose proposes proposed demand demands demanded ask asks asked answer answered assert asserts asserted
-    write writes wrote insist mean means meant make think quoted
+    write writes wrote insist mean means meant make think quoted post posts posted tweet tweets tweeted
     """.split()
 )
 # Verbs that only ask for words, adding nothing to what the words are about.
@@ -75,6 +75,8 @@ OFFICE_NOUNS = frozenset(
     "lawyer lawyers solicitor barrister counsel attorney adviser advisor aide deputy coach manager captain "
     "founder owner ceo cfo analyst economist researcher scientist professor expert source sources staff".split()
 )
+# Modifiers that make a role another office: the shadow home secretary is not the home secretary.
+NOT_THE_OFFICE = frozenset("shadow former ex deputy vice junior assistant acting outgoing interim".split())
 AUXILIARIES = frozenset(
     "did does do has have had is was were are will would could can should might may".split()
 )
@@ -271,6 +273,8 @@ class People:
                 person.role = person.role or speaker.role
                 person.aliases.extend(a for a in speaker.aliases if a not in person.aliases)
             for mention in article.mentions:
+                if tokens(mention.name)[-1:] and tokens(mention.name)[-1] in GENERIC_ROLE_NOUNS:
+                    continue  # "Mining Minister": a title, not a person
                 person = by_name.get(mention.name)
                 if person is None:
                     person = by_name[mention.name] = Person(mention.name, mention.role, False)
@@ -351,7 +355,7 @@ def _match_names(words: list[str], people: People, lo: int, hi: int, *, quoted_o
                 n = len(form)
                 # One word of someone only mentioned ("Water" of "Thames Water") must not
                 # shadow a quoted speaker described by the same word ("Water UK spokesman").
-                if n == 1 and not person.quoted and form[0] in people.speaker_words:
+                if not person.quoted and all(t in people.speaker_words for t in form):
                     continue
                 if i + n <= hi and tuple(words[i : i + n]) == form:
                     matches.append(_Match(person, i, i + n, 100 * n + (30 if person.quoted else 10)))
@@ -420,13 +424,20 @@ def _subject_slot(words: list[str]) -> int | None:
     return None
 
 
+# Words for holding a view: "who was sceptical of ...", "who is critical of ..." asks who said so.
+OPINION_WORDS = frozenset(
+    "sceptical skeptical critical doubtful unconvinced worried concerned optimistic pessimistic confident "
+    "angry furious unhappy disappointed pleased happy supportive opposed against".split()
+)
+
+
 def _is_who_question(words: list[str]) -> int | None:
     """Return the index of the speech verb in "who said ...", "which minister warned ...", else None."""
     if not words:
         return None
     if words[0] in ("who", "whom", "whose"):
         for i in range(1, min(len(words), 4)):
-            if words[i] in SPEECH_VERBS:
+            if words[i] in SPEECH_VERBS or (words[i] in OPINION_WORDS and words[i - 1] in AUXILIARIES):
                 return i
             if words[i] not in AUXILIARIES and words[i] not in ("first", "also", "then", "once", "ever"):
                 break
@@ -480,6 +491,22 @@ def understand(text: str, people: People) -> Question:
                     [m for m in _match_names(words, people, i, len(words)) if m.start == i]
                     + _match_role_at(words, i, people)
                 )
+                if match:
+                    break
+    if match is None:
+        # "what's the analyst's take on ...": a role in the possessive before a speech noun
+        for i in range(1, len(words)):
+            if words[i - 1] in DETERMINERS:
+                # one modifier the role does not hold may come first ("the mining minister's"),
+                # but not one that makes it another office ("the shadow home secretary's")
+                starts = [i] if words[i] in NOT_THE_OFFICE or i + 1 >= len(words) else [i, i + 1]
+                found = [
+                    m
+                    for start in starts
+                    for m in _match_role_at(words, start, people)
+                    if _is_possessive(surface, m.end - 1) and m.end < len(words) and words[m.end] in SPEECH_NOUNS
+                ]
+                match = _best(found)
                 if match:
                     break
     if match is None:

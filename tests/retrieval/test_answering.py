@@ -155,3 +155,23 @@ def test_a_short_partial_quotation_answers_what_did_they_say(seed):
     assert "living in this disinformation space" in answer.answers[0].text
     assert answer.answers[0].speaker == "Volodymyr Zelensky"
     assert seed.quotes("zelensky").answers[0].speaker == "Volodymyr Zelensky"
+
+
+def test_a_paragraph_reports_a_speaker_across_an_appositive_clause(embedder):
+    from retrieval.store import KnowledgeBase
+
+    text = (
+        "Nimbus launches a tool\n\n"
+        "Security researcher Tom Adeyemi, who has audited several of the company's products, wrote on X that he "
+        "would wait for an independent review before trusting the claims.\n\n"
+        "\u201cShow us the code and let outside auditors test it properly,\u201d Adeyemi said.\n"
+    )
+    import tempfile, pathlib
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "apposition.txt"
+        path.write_text(text, encoding="utf-8")
+        answerer = Answerer(KnowledgeBase.in_memory([path], embedder), embedder)
+        answer = answerer.ask("what did Adeyemi say about an independent review?")
+    assert not answer.no_answer and answer.speaker == "Tom Adeyemi"
+    assert any("independent review" in p.text and p.speaker == "Tom Adeyemi" for p in answer.answers)

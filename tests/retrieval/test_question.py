@@ -178,3 +178,13 @@ def test_abbreviated_titles_and_misspelt_surnames(people):
 
 def test_a_noun_before_the_state_is_not_a_speech_verb(people):
     assert understand("How much will the firefighting cost the state?", people).intent == "fact"
+
+
+def test_who_was_sceptical_is_a_who_question(people):
+    assert understand("Who was sceptical of the privacy claims?", people).intent == "who"
+    assert understand("who is critical of the plan?", people).intent == "who"
+
+
+def test_a_role_in_the_possessive_before_a_speech_noun_names_its_holder(people):
+    assert understand("what's the defence secretary's position on aid?", people).speaker == "John Healey"
+    assert understand("what's the UK defence secretary's take on aid?", people).speaker == "John Healey"

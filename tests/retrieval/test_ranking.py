@@ -99,7 +99,7 @@ def test_answering_on_each_article(evaluated, path):
 
 
 def test_held_out_question_files_resolve_their_articles():
-    assert len(HELD_OUT_FILES) >= 6
+    assert len(HELD_OUT_FILES) >= 12
     for path in HELD_OUT_FILES:
         questions = load_question_file(path)
         assert questions.article.is_file(), questions.article
@@ -109,14 +109,14 @@ def test_held_out_question_files_resolve_their_articles():
 @pytest.mark.slow
 def test_answering_on_the_held_out_articles(evaluated):
     scores = summarise([r for path in HELD_OUT_FILES for r in evaluated[path]])
-    # The dev targets are 0.85 / 0.95 / 0.95 / 0.90. Held out, hit@1 and no-answer
-    # accuracy reach them; hit@3 and speaker accuracy do not yet (a named speaker's words
-    # asked about in a paraphrase the article never uses fall under the no-answer bar;
-    # fact questions whose answer is narration the model ranks low). These floors are
-    # what is reached, so that answering cannot quietly get worse on unseen articles.
-    assert scores.hit_at_1 >= 0.85, scores
-    assert scores.hit_at_3 >= 0.91, scores
-    assert scores.speaker_accuracy >= 0.94, scores
+    # The dev targets are 0.85 / 0.95 / 0.95 / 0.90. Held out, speaker and no-answer
+    # accuracy reach them; hit@1 and hit@3 do not yet (the right passage is often second:
+    # a named speaker's other quotation that the model finds closer to a paraphrased
+    # topic, or narration ranked under a paragraph sharing the question's words). These
+    # floors are what is reached, so that answering cannot quietly get worse on unseen articles.
+    assert scores.hit_at_1 >= 0.84, scores
+    assert scores.hit_at_3 >= 0.93, scores
+    assert scores.speaker_accuracy >= 0.95, scores
     assert scores.no_answer_accuracy >= 0.90, scores
 
 
@@ -124,6 +124,7 @@ def test_answering_on_the_held_out_articles(evaluated):
 @pytest.mark.parametrize("path", HELD_OUT_FILES, ids=lambda p: Path(p).name.split("_")[0])
 def test_answering_on_each_held_out_article(evaluated, path):
     scores = summarise(evaluated[path])
-    assert scores.hit_at_1 >= 0.6, scores
+    # Per held-out article (about a dozen questions each) the floor is lower still.
+    assert scores.hit_at_1 >= 0.5, scores
     assert scores.hit_at_3 >= 0.65, scores
     assert scores.no_answer_accuracy >= 0.85, scores
