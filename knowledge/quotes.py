@@ -318,7 +318,8 @@ class _Attributor:
                     and words[-1] not in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"}:
                 break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
             after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
-            appositive = masked[start:start + hit.start].rstrip().endswith(",")  # "Her publisher, Marcus Lowe, remembers"
+            # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
+            appositive = bool(re.search(r",\s*(?:[A-Z][a-z]{1,4}\.?\s*)?$", masked[max(start, start + hit.start - 20):start + hit.start]))
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
                 person = self.cast.person_by_surname(hit.name.split()[-1])
                 if person:

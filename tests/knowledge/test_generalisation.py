@@ -338,3 +338,11 @@ def test_the_driver_is_still_an_unnamed_person():
     a = article("Jack Dunmore was injured.", "Jack Dunmore was treated.", "Jack Dunmore went home.",
                 "“I never saw him,” the driver said.")
     assert speakers_of(a) == ["the driver"]
+
+
+def test_a_titled_name_in_apposition_is_the_subject():
+    a = article(
+        "Prime Minister Graham Stone said he had “inherited a prison system on the point of collapse”.",
+        "The Speaker, Sir Lindsay Holt, twice told MPs to calm down. “Order! Order!” he said at one point.",
+    )
+    assert speakers_of(a) == ["Graham Stone", "Lindsay Holt"]
