@@ -82,6 +82,20 @@ ATTRIBUTION_VERBS = frozenset(
 )
 
 
+# A paragraph opening "He said ...", "She refused to blame ...", "They also warned ...".
+_PRONOUN_REPORT = re.compile(
+    r"(?:He|She|They)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+)?(?:"
+    + "|".join(
+        "said says told tells added adds admitted admits insisted insists warned warns argued argues claimed claims "
+        "refused refuses rejected rejects dismissed dismisses denied denies called calls blamed blames criticised "
+        "criticized described describes explained explains stressed stresses revealed reveals suggested suggests "
+        "urged urges accused accuses acknowledged conceded noted wrote writes announced announces confirmed "
+        "predicted vowed promised".split()
+    )
+    + r")\b"
+)
+
+
 @dataclass
 class _Scope:
     """What one article filter (or the whole knowledge base) holds, prepared for answering."""
@@ -198,6 +212,16 @@ class Answerer:
             speaker = _reported_speaker(unit, quoted, speakers_of.get(unit.article_id, []), by_id[unit.article_id].id)
             if speaker:
                 paragraph_speaker[i] = speaker
+        # "He admitted his side had been second best ...": a paragraph that opens with a
+        # pronoun and a reporting verb carries on reporting whoever the paragraph before reported.
+        at = {(index.units[i].article_id, index.units[i].paragraphs[0]): int(i) for i in units if index.units[i].kind == "paragraph"}
+        for i in units:
+            unit = index.units[i]
+            if unit.kind != "paragraph" or i in paragraph_speaker or not _PRONOUN_REPORT.match(unit.text):
+                continue
+            before = at.get((unit.article_id, unit.paragraphs[0] - 1))
+            if before is not None and before in paragraph_speaker:
+                paragraph_speaker[int(i)] = paragraph_speaker[before]
         reports_of: dict[str, list[int]] = {}
         for i, speaker in paragraph_speaker.items():
             reports_of.setdefault(speaker, []).append(i)

@@ -175,3 +175,21 @@ def test_a_paragraph_reports_a_speaker_across_an_appositive_clause(embedder):
         answer = answerer.ask("what did Adeyemi say about an independent review?")
     assert not answer.no_answer and answer.speaker == "Tom Adeyemi"
     assert any("independent review" in p.text and p.speaker == "Tom Adeyemi" for p in answer.answers)
+
+
+def test_a_pronoun_paragraph_carries_on_reporting_the_speaker_before(embedder):
+    from retrieval.store import KnowledgeBase
+
+    text = (
+        "Harlow reach the final\n\n"
+        "\u201cHonestly, we were poor in the first half and the players know it,\u201d Harlow manager Steve Ingram said.\n\n"
+        "He admitted his side had been second best for long periods against a very good team.\n"
+    )
+    import tempfile, pathlib
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "pronoun.txt"
+        path.write_text(text, encoding="utf-8")
+        answerer = Answerer(KnowledgeBase.in_memory([path], embedder), embedder)
+        answer = answerer.ask("what did Ingram say about being second best?")
+    assert any("second best" in p.text and p.speaker == "Steve Ingram" for p in answer.answers)
