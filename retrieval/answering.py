@@ -18,6 +18,8 @@ from knowledge import Article
 
 from .question import (
     HONORIFICS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
     People,
     Person,
     Question,
@@ -25,7 +27,7 @@ from .question import (
     tokens,
     understand,
 )
-from .ranking import Scored, SearchIndex, is_near_duplicate, terms
+from .ranking import Scored, SearchIndex, is_near_duplicate, stem, terms
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .units import Unit
 
@@ -276,7 +278,7 @@ class Answerer:
             return self._unknown_person(understood, scope)
         if understood.mentioned:
             return self._mentioned_only(understood, scope.people.get(understood.mentioned), scope)
-        if understood.intent == "said" and understood.speaker and not _has_words(understood.topic):
+        if understood.intent == "said" and understood.speaker and not _about_anything(understood.topic, scope):
             return self._everything_by(understood, scope, k)
         return self._search(understood, scope, k)
 
@@ -721,9 +723,30 @@ def _topic_without_person(question: Question, people: People) -> str:
     return " ".join(kept) if any(_has_words(w) for w in kept) else question.topic
 
 
+def _about_anything(topic: str, scope: _Scope) -> bool:
+    """Return whether ``topic`` names something to search for.
+
+    "What was X's objection?", "what did X call for?": words only for saying, that the
+    articles never use, ask for everything X said. "Talks" or "criticism" the articles
+    do use are a topic.
+    """
+    if not _has_words(topic):
+        return False
+    return bool(_subject_terms(topic)) or bool(set(terms(topic)) & scope.vocabulary)
+
+
+def _subject_terms(topic: str) -> set[str]:
+    """Return the terms of ``topic`` that are not about saying (said, react, view, objection ...)."""
+    saying = {stem(w) for w in SPEECH_VERBS | SPEECH_NOUNS}
+    return {t for t in terms(topic) if t not in saying}
+
+
 def _discussed(topic: str, scope: _Scope, share: float) -> bool:
-    """Return whether all, or more than ``share``, of the content words of ``topic`` occur in the scope's articles."""
-    wanted = set(terms(topic))
+    """Return whether all, or more than ``share``, of the content words of ``topic`` occur in the scope's articles.
+
+    Words for saying ("react", "admit", "view") are left out: they say how, not what about.
+    """
+    wanted = _subject_terms(topic) or set(terms(topic))
     found = len(wanted & scope.vocabulary)
     return bool(wanted) and (found == len(wanted) or found > share * len(wanted))
 

@@ -51,12 +51,16 @@ PLAIN_SAYING = frozenset(
     "think thinks thought".split()
 ) | frozenset(
     "view views reaction reactions response comment comments remarks opinion opinions position take words "
-    "quote quotes statement statements message thoughts verdict stance".split()
+    "quote quotes statement statements message thoughts verdict stance objection objections concern concerns "
+    "criticism criticisms argument arguments complaint complaints warning warnings advice explanation reasoning "
+    "answer answers plea appeal pledge promise case".split()
 )
 # Nouns that ask for someone's words ("X's view on", "the reaction of X").
 SPEECH_NOUNS = frozenset(
     "view views reaction reactions response comment comments remarks opinion opinions position take words "
-    "quote quotes statement statements message thoughts verdict stance".split()
+    "quote quotes statement statements message thoughts verdict stance objection objections concern concerns "
+    "criticism criticisms argument arguments complaint complaints warning warnings advice explanation reasoning "
+    "answer answers plea appeal pledge promise case".split()
 )
 # Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
 GENERIC_ROLE_NOUNS = frozenset(
@@ -534,6 +538,8 @@ def understand(text: str, people: People) -> Question:
         before = [i for i in range(0, match.start) if words[i] in SPEECH_NOUNS or words[i] in ("according",)]
         asks_words = bool(after and after[0] - match.end <= 2) or bool(before) or match.start == 0
         asks_words = asks_words or _is_possessive(surface, match.end - 1)
+        # "why did Alvarez vote for the ban?", "why was Walker against it?": their reasons are their words
+        asks_words = asks_words or (words[0] == "why" and match.person.quoted and match.start <= 3)
         intent: Intent = "said" if asks_words else "fact"
         topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
         person = match.person

@@ -193,3 +193,12 @@ def test_a_pronoun_paragraph_carries_on_reporting_the_speaker_before(embedder):
         answerer = Answerer(KnowledgeBase.in_memory([path], embedder), embedder)
         answer = answerer.ask("what did Ingram say about being second best?")
     assert any("second best" in p.text and p.speaker == "Steve Ingram" for p in answer.answers)
+
+
+def test_a_topic_only_of_saying_words_the_article_never_uses_asks_for_everything(seed):
+    everything = seed.ask("what did Healey say?")
+    objection = seed.ask("What was the defence secretary's objection?")
+    assert not objection.no_answer and objection.speaker == "John Healey"
+    assert [p.text for p in objection.answers] == [p.text for p in everything.answers]
+    # a saying word the article does use ("talks") stays a topic
+    assert "So whilst all the focus may be on talks" in seed.ask("what did Healey say about talks").answers[0].text

@@ -188,3 +188,8 @@ def test_who_was_sceptical_is_a_who_question(people):
 def test_a_role_in_the_possessive_before_a_speech_noun_names_its_holder(people):
     assert understand("what's the defence secretary's position on aid?", people).speaker == "John Healey"
     assert understand("what's the UK defence secretary's take on aid?", people).speaker == "John Healey"
+
+
+def test_why_did_a_named_speaker_asks_for_their_words(people):
+    understood = understand("why did Onwurah vote against the plan?", people)
+    assert understood.intent == "said" and understood.speaker == "Chi Onwurah"

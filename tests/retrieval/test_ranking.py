@@ -109,13 +109,9 @@ def test_held_out_question_files_resolve_their_articles():
 @pytest.mark.slow
 def test_answering_on_the_held_out_articles(evaluated):
     scores = summarise([r for path in HELD_OUT_FILES for r in evaluated[path]])
-    # The dev targets are 0.85 / 0.95 / 0.95 / 0.90. Held out, hit@1, speaker and
-    # no-answer accuracy reach them; hit@3 does not yet (the right passage is often second:
-    # a named speaker's other quotation that the model finds closer to a paraphrased
-    # topic, or narration ranked under a paragraph sharing the question's words). These
-    # floors are what is reached, so that answering cannot quietly get worse on unseen articles.
+    # The same targets as on seed and dev: questions on articles nobody tuned to.
     assert scores.hit_at_1 >= 0.85, scores
-    assert scores.hit_at_3 >= 0.93, scores
+    assert scores.hit_at_3 >= 0.95, scores
     assert scores.speaker_accuracy >= 0.95, scores
     assert scores.no_answer_accuracy >= 0.90, scores
 
