@@ -223,7 +223,12 @@ class Answerer:
                 continue
             before = at.get((unit.article_id, unit.paragraphs[0] - 1))
             if before is not None and before in paragraph_speaker:
-                paragraph_speaker[int(i)] = paragraph_speaker[before]
+                carried = paragraph_speaker[before]
+                pronoun = unit.text.split(None, 1)[0]
+                gender = _gender(people.get(carried))
+                if (pronoun == "He" and gender == "f") or (pronoun == "She" and gender == "m"):
+                    continue  # "She refused ..." after a man's words is someone else
+                paragraph_speaker[int(i)] = carried
         reports_of: dict[str, list[int]] = {}
         for i, speaker in paragraph_speaker.items():
             reports_of.setdefault(speaker, []).append(i)
@@ -695,6 +700,21 @@ def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], arti
                     named.add(person.name)
                     break
     return named.pop() if len(named) == 1 else None
+
+
+def _gender(person: Person | None) -> str | None:
+    """Return "m" or "f" when the person's honorific or a single-gender given name tells, else None."""
+    if person is None:
+        return None
+    from knowledge.names import given_name_gender
+
+    for alias in [person.name, *person.aliases]:
+        first = alias.split()[0].strip(".").lower() if alias.split() else ""
+        if first == "mr":
+            return "m"
+        if first in ("mrs", "ms", "miss"):
+            return "f"
+    return given_name_gender(person.name)
 
 
 @functools.lru_cache(maxsize=4096)

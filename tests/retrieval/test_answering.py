@@ -202,3 +202,22 @@ def test_a_topic_only_of_saying_words_the_article_never_uses_asks_for_everything
     assert [p.text for p in objection.answers] == [p.text for p in everything.answers]
     # a saying word the article does use ("talks") stays a topic
     assert "So whilst all the focus may be on talks" in seed.ask("what did Healey say about talks").answers[0].text
+
+
+def test_a_pronoun_of_the_other_gender_does_not_carry_the_speaker_on(embedder):
+    from retrieval.store import KnowledgeBase
+
+    text = (
+        "Rovers beaten\n\n"
+        "\u201cWe should have been out of sight by half-time, no question about it,\u201d Mr Ingram said.\n\n"
+        "She refused to blame the goalkeeper for the late equaliser.\n"
+    )
+    import tempfile, pathlib
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "gender.txt"
+        path.write_text(text, encoding="utf-8")
+        answerer = Answerer(KnowledgeBase.in_memory([path], embedder), embedder)
+        answer = answerer.ask("who refused to blame the goalkeeper?")
+    assert not any("refused to blame" in p.text and p.speaker == "Ingram" for p in answer.answers)
+    assert not any("refused to blame" in p.text and p.speaker and "Ingram" in p.speaker for p in answer.answers)
