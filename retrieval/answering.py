@@ -313,9 +313,17 @@ class Answerer:
                 bonus = SPEAKER_BONUS * theirs
             if question.intent == "fact" and _QUANTITY_QUESTION.search(question.text):
                 bonus = (0 if bonus is None else bonus) + NUMBER_BONUS * self._has_number(index)[candidates]
-            if question.intent == "who" and question.described:
-                bonus = bonus + DESCRIBED_BONUS * self._described_share(question.described, candidates, scope)
-        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=max(10, 4 * k))
+        described = question.intent == "who" and bool(question.described)
+        limit = max(50, 4 * k) if described else max(10, 4 * k)
+        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=limit)
+        if described and ranked:
+            # "which French player said ...": among the best passages, favour speakers so described
+            shown = np.asarray([r.index for r in ranked], dtype=np.int64)
+            extra = DESCRIBED_BONUS * self._described_share(question.described, shown, scope)
+            ranked = sorted(
+                (Scored(r.index, r.semantic, r.lexical, r.score + float(e)) for r, e in zip(ranked, extra)),
+                key=lambda r: -r.score,
+            )
         chosen = _pick(ranked, index.units, k)
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
 
@@ -380,8 +388,14 @@ class Answerer:
         if not wanted:
             return None
         capitalised = sum(1 for w in subject.split() if w[:1].isupper()) >= 2
+        # only the people of articles whose text holds one of the words (one BM25 look-up)
+        index = self._prepared()
+        hits = np.flatnonzero(index.lexical(subject)[scope.units] > 0)
+        where = {index.units[int(scope.units[j])].article_id for j in hits}
         scored = []
         for person in scope.people.speakers:
+            if not where.intersection(person.articles):
+                continue
             paragraphs = self._profile_paragraphs(person.name, scope)
             share = len({w for w in wanted if any(w in p for p in paragraphs)}) / len(wanted)
             if share < (1.0 if capitalised else 0.5):
