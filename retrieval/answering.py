@@ -47,6 +47,11 @@ log = logging.getLogger(__name__)
 #: a short "said about" topic; more than half of a whole question's content words.
 DISCUSSED_SHARE = {"said": 1.0, "who": 0.5, "fact": 0.5}
 MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.52, 0.30)}
+#: A fact answer must share more than this share of the question's content words with
+#: one of the passages shown, unless it is at least this similar in meaning: "who won
+#: the women's final?" is not answered by "this win is for her".
+FACT_MIN_COVERAGE = 1 / 3
+FACT_SURE_SIMILARITY = 0.62
 #: A quotation outranks a paragraph that reports the same person by this much.
 QUOTE_BONUS = 0.05
 #: In a fact question that names no one, a paragraph outranks a quotation by this much.
@@ -328,7 +333,13 @@ class Answerer:
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
 
         high, low = MIN_SIMILARITY[question.intent]
-        if not chosen or confidence < (low if discussed else high):
+        unsupported = (
+            question.intent == "fact"
+            and bool(chosen)
+            and confidence < FACT_SURE_SIMILARITY
+            and _coverage(question.text, [index.units[c.index].text for c in chosen]) <= FACT_MIN_COVERAGE
+        )
+        if not chosen or confidence < (low if discussed else high) or unsupported:
             log.debug("confidence %.3f (topic discussed: %s) is under the bar", confidence, discussed)
             return Answer(
                 question=question.text,
@@ -755,6 +766,14 @@ def _topic_without_person(question: Question, people: People) -> str:
     described = person.descriptor_tokens()
     kept = [w for w in question.topic.split() if not set(tokens(w)) & described]
     return " ".join(kept) if any(_has_words(w) for w in kept) else question.topic
+
+
+def _coverage(question: str, passages: list[str]) -> float:
+    """Return the largest share of the question's content words that one passage holds."""
+    wanted = set(terms(question))
+    if not wanted:
+        return 1.0
+    return max((len(wanted & set(terms(p))) / len(wanted) for p in passages), default=0.0)
 
 
 def _about_anything(topic: str, scope: _Scope) -> bool:
