@@ -452,6 +452,9 @@ def _is_who_question(words: list[str]) -> int | None:
             if words[i] in SPEECH_VERBS and words[i] not in ("see", "want", "mean", "make", "think"):
                 return i if i > 1 else None
             if words[i] in AUXILIARIES:
+                # "which psychologist was sceptical of ...": a view held is a view said
+                if i > 1 and i + 1 < len(words) and words[i + 1] in OPINION_WORDS:
+                    return i + 1
                 break
     return None
 
@@ -476,7 +479,7 @@ def understand(text: str, people: People) -> Question:
         topic_start = who_verb + 1
         if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
             topic_start += 1
-        described = _join(surface[1:who_verb]) if words[0] in ("which", "what") else ""
+        described = _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
         return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
 
     slot = _subject_slot(words)

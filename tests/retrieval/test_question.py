@@ -193,3 +193,8 @@ def test_a_role_in_the_possessive_before_a_speech_noun_names_its_holder(people):
 def test_why_did_a_named_speaker_asks_for_their_words(people):
     understood = understand("why did Onwurah vote against the plan?", people)
     assert understood.intent == "said" and understood.speaker == "Chi Onwurah"
+
+
+def test_which_person_was_sceptical_is_a_who_question(people):
+    understood = understand("Which psychologist was sceptical of the findings?", people)
+    assert understood.intent == "who" and understood.described == "psychologist"
