@@ -147,8 +147,9 @@ class Answerer:
         """Return an Answerer over a knowledge base.
 
         ``knowledge``: answer from exactly these article files (read into memory);
-        ``db``: the knowledge base in that SQLite file; neither: the default
-        knowledge base, which gets the bundled article first if it holds none.
+        ``db``: the knowledge base in that existing
+        SQLite file (a missing one is an error, and nothing is created); neither: the
+        default knowledge base, made on first use with the bundled article.
         ``model`` names the embedding model (default: the bundled all-MiniLM-L6-v2).
         Raises RetrievalError (or KnowledgeError for an unreadable article).
         """
@@ -159,12 +160,18 @@ class Answerer:
 
         if db is not None and knowledge:
             raise RetrievalError("give either a knowledge base file or article paths, not both")
+        if db is not None:
+            db = Path(db).expanduser()
+            if not db.exists():
+                raise RetrievalError(f"no knowledge base at {db}: create it with `onrecord ingest ARTICLE --db {db}`")
         embedder = get_embedder(model)
         if knowledge:
             kb = KnowledgeBase.in_memory(list(knowledge), embedder)
+        elif db is not None:
+            kb = KnowledgeBase.open(db, embedder, create=False)
         else:
-            kb = KnowledgeBase.open(db if db is not None else default_db_path(), embedder, create=True)
-            if db is None and not kb.articles:
+            kb = KnowledgeBase.open(default_db_path(), embedder, create=True)
+            if not kb.articles:
                 log.info("the default knowledge base is empty; adding the bundled article")
                 kb.ingest([bundled_article_path()])
         return cls(kb, embedder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from knowledge import bundled_article_path
@@ -221,3 +222,19 @@ def test_a_pronoun_of_the_other_gender_does_not_carry_the_speaker_on(embedder):
         answer = answerer.ask("who refused to blame the goalkeeper?")
     assert not any("refused to blame" in p.text and p.speaker == "Ingram" for p in answer.answers)
     assert not any("refused to blame" in p.text and p.speaker and "Ingram" in p.speaker for p in answer.answers)
+
+
+def test_an_explicit_knowledge_base_that_does_not_exist_is_an_error_and_creates_nothing(tmp_path):
+    missing = tmp_path / "missing.sqlite"
+    with pytest.raises(RetrievalError, match="no knowledge base at .*onrecord ingest ARTICLE --db"):
+        Answerer.open(db=missing)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_knowledge_base_is_made_on_first_use_with_the_bundled_article(tmp_path, monkeypatch):
+    monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "default.sqlite"))
+    answerer = Answerer.open()
+    assert (tmp_path / "default.sqlite").exists()
+    assert answerer.ask("what did Healey say about talks").answers[0].speaker == "John Healey"
+    answerer.kb.close()
+

@@ -77,3 +77,11 @@ def test_eval_bad_file_is_an_error(capsys, tmp_path):
     bad.write_text("[]")
     assert main(["eval", str(bad)]) == 1
     assert capsys.readouterr().err.startswith("onrecord: ")
+
+
+def test_ask_with_a_missing_db_is_an_error_and_creates_nothing(capsys, tmp_path):
+    missing = tmp_path / "missing.sqlite"
+    assert main(["ask", "what did Healey say?", "--db", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("onrecord: no knowledge base at ") and "onrecord ingest ARTICLE --db" in err
+    assert err.count("\n") == 1 and not missing.exists() and list(tmp_path.iterdir()) == []
