@@ -146,8 +146,9 @@ class Answerer:
     ) -> Answerer:
         """Return an Answerer over a knowledge base.
 
-        ``knowledge``: answer from exactly these article files (read into memory);
-        ``db``: the knowledge base in that existing
+        ``knowledge``: answer from exactly these article files (read into memory; their
+        embeddings are looked up in and saved to the embedding cache by content hash,
+        so a second run embeds nothing); ``db``: the knowledge base in that existing
         SQLite file (a missing one is an error, and nothing is created); neither: the
         default knowledge base, made on first use with the bundled article.
         ``model`` names the embedding model (default: the bundled all-MiniLM-L6-v2).
@@ -156,7 +157,7 @@ class Answerer:
         from knowledge import bundled_article_path
 
         from .embedding import get_embedder
-        from .store import KnowledgeBase, default_db_path
+        from .store import KnowledgeBase, default_cache_path, default_db_path
 
         if db is not None and knowledge:
             raise RetrievalError("give either a knowledge base file or article paths, not both")
@@ -166,7 +167,7 @@ class Answerer:
                 raise RetrievalError(f"no knowledge base at {db}: create it with `onrecord ingest ARTICLE --db {db}`")
         embedder = get_embedder(model)
         if knowledge:
-            kb = KnowledgeBase.in_memory(list(knowledge), embedder)
+            kb = KnowledgeBase.in_memory(list(knowledge), embedder, cache_path=default_cache_path())
         elif db is not None:
             kb = KnowledgeBase.open(db, embedder, create=False)
         else:

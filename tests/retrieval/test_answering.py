@@ -238,3 +238,30 @@ def test_the_default_knowledge_base_is_made_on_first_use_with_the_bundled_articl
     assert answerer.ask("what did Healey say about talks").answers[0].speaker == "John Healey"
     answerer.kb.close()
 
+
+def _counting_encoder(embedder, monkeypatch) -> list[int]:
+    counted: list[int] = []
+    encode = embedder.encode
+
+    def counting(texts, *args, **kwargs):
+        counted.append(len(texts))
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedder, "encode", counting)
+    return counted
+
+
+def test_knowledge_paths_reuse_cached_embeddings_on_the_next_open(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    counted = _counting_encoder(embedder, monkeypatch)
+    first = Answerer.open(knowledge=[bundled_article_path()])
+    assert sum(counted) == len(first.kb.units) > 0
+    counted.clear()
+    second = Answerer.open(knowledge=[bundled_article_path()])
+    assert sum(counted) == 0
+    question = "what did the defence secretary say about military aid?"
+    assert [p.text for p in second.ask(question).answers] == [p.text for p in first.ask(question).answers]
+    assert np.array_equal(first.kb.vectors, second.kb.vectors)
+    first.kb.close()
+    second.kb.close()
+
