@@ -132,7 +132,7 @@ class Answerer:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
-        self._indexed: tuple[int, int] | None = None
+        self._indexed: int | None = None
         self._scopes: dict[str | None, _Scope] = {}
         self._numbers: tuple[SearchIndex, np.ndarray] | None = None
 
@@ -181,9 +181,11 @@ class Answerer:
 
     def _prepared(self) -> SearchIndex:
         """Return the search index, (re)built when the knowledge base has changed."""
-        units, vectors = self.kb.units, self.kb.vectors
-        signature = (len(units), len(self.kb.articles))
         with self._lock:
+            # The generation first: a change landing while units and vectors are read
+            # bumps it afterwards, so the next question re-indexes.
+            signature = self.kb.generation
+            units, vectors = self.kb.units, self.kb.vectors
             if self._index is None or self._indexed != signature:
                 self._index = SearchIndex(units, vectors)
                 self._indexed = signature

@@ -265,3 +265,23 @@ def test_knowledge_paths_reuse_cached_embeddings_on_the_next_open(embedder, tmp_
     first.kb.close()
     second.kb.close()
 
+
+def test_an_article_replaced_with_as_many_units_is_reindexed(embedder, tmp_path):
+    from retrieval.store import KnowledgeBase
+
+    template = (
+        "Council backs plan\n\n"
+        "\u201cWe will open the new {thing} before the summer holidays,\u201d council leader Ann Cole said.\n\n"
+        "The council voted on Tuesday.\n"
+    )
+    path = tmp_path / "council.txt"
+    path.write_text(template.format(thing="bridge"), encoding="utf-8")
+    kb = KnowledgeBase.in_memory([path], embedder)
+    answerer = Answerer(kb, embedder)
+    assert "bridge" in answerer.ask("what did Ann Cole say?").answers[0].text
+    units = len(kb.units)
+    path.write_text(template.format(thing="library"), encoding="utf-8")
+    kb.ingest([path])
+    assert len(kb.units) == units and len(kb.articles) == 1
+    top = answerer.ask("what did Ann Cole say?").answers[0].text
+    assert "library" in top and "bridge" not in top
