@@ -576,13 +576,12 @@ class Answerer:
                     score=0.0,
                 )
             )
-        shown = f" (paragraph {', '.join(str(p.paragraphs[0] + 1) for p in where[:5])})" if where else ""
         return Answer(
             question=question.text,
             speaker=None,
             intent=question.intent,
             no_answer=True,
-            message=f"{name} is mentioned in {_where(scope)}{shown} but never quoted.",
+            message=f"{name} is mentioned in {_mention_places(where, scope)} but never quoted.",
             mentioned_in=where,
         )
 
@@ -841,9 +840,43 @@ def _ref(article: Article | None, article_id: str) -> ArticleRef:
 
 def _where(scope: _Scope) -> str:
     if len(scope.articles) == 1:
-        article = scope.articles[0]
-        return f"“{article.title}”" if article.title else f"article {article.id}"
+        return _article_name(scope.articles[0])
     return "the knowledge base"
+
+
+def _article_name(article: Article | ArticleRef) -> str:
+    return f"“{article.title}”" if article.title else f"article {article.id}"
+
+
+def _series(items: Sequence[str]) -> str:
+    """Return ``items`` as English lists them: "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _paragraph_numbers(indices: Sequence[int], limit: int = 5) -> str:
+    """Return 0-based paragraph indices as a reader counts them: "paragraph 10", "paragraphs 3, 7 and 9"."""
+    shown = [str(i + 1) for i in sorted(set(indices))]
+    if len(shown) == 1:
+        return f"paragraph {shown[0]}"
+    if len(shown) > limit:
+        return f"paragraphs {', '.join(shown[:limit])} and {len(shown) - limit} more"
+    return f"paragraphs {_series(shown)}"
+
+
+def _mention_places(where: Sequence[Passage], scope: _Scope, limit: int = 3) -> str:
+    """Return where a person is mentioned: “Title” (paragraphs 10 and 16), per article, at most ``limit`` articles."""
+    if not where:
+        return _where(scope)
+    by_article: dict[str, tuple[ArticleRef, list[int]]] = {}
+    for passage in where:
+        by_article.setdefault(passage.article.id, (passage.article, []))[1].extend(passage.paragraphs)
+    places = [f"{_article_name(ref)} ({_paragraph_numbers(indices)})" for ref, indices in by_article.values()]
+    if len(places) > limit:
+        others = len(places) - limit
+        places = places[:limit] + [f"{others} other article{'s' if others != 1 else ''}"]
+    return _series(places)
 
 
 def _closest_people(name: str, speakers: list[Person], limit: int = 3) -> list[str]:

@@ -285,3 +285,26 @@ def test_an_article_replaced_with_as_many_units_is_reindexed(embedder, tmp_path)
     assert len(kb.units) == units and len(kb.articles) == 1
     top = answerer.ask("what did Ann Cole say?").answers[0].text
     assert "library" in top and "bridge" not in top
+
+
+def test_where_someone_is_mentioned_reads_as_english(seed):
+    answer = seed.ask("What did Tore Sandvik say?")
+    numbers = [str(p.paragraphs[0] + 1) for p in answer.mentioned_in]
+    assert len(numbers) == 2
+    assert f"(paragraphs {numbers[0]} and {numbers[1]}) but never quoted." in answer.message
+    assert "paragraph " + numbers[0] + "," not in answer.message
+
+
+@pytest.mark.parametrize(
+    "indices, words",
+    [
+        ([9], "paragraph 10"),
+        ([9, 15], "paragraphs 10 and 16"),
+        ([2, 8, 6], "paragraphs 3, 7 and 9"),
+        ([0, 1, 2, 3, 4, 5, 6], "paragraphs 1, 2, 3, 4, 5 and 2 more"),
+    ],
+)
+def test_paragraph_numbers_in_messages(indices, words):
+    from retrieval.answering import _paragraph_numbers
+
+    assert _paragraph_numbers(indices) == words
