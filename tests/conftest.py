@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,11 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Tests never read or write the user's own knowledge base, cache or model choice.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="onrecord-tests-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+for _name in ("ONRECORD_DB", "ONRECORD_MODEL", "DISCORD_TOKEN"):
+    os.environ.pop(_name, None)
 
 REPO = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout (CI lays a copy there too); ONRECORD_SHARED overrides.
