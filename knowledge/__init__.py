@@ -26,9 +26,16 @@ def bundled_article_path() -> Path:
 def parse_article(content: str, article_id: str, *, html: bool | None = None) -> Article:
     """Return the Article in ``content`` (plain text, or HTML when ``html`` is true or sniffed).
 
-    Raises KnowledgeError when there is no article text in it.
+    Raises KnowledgeError, naming ``article_id``, when there is no article text in it.
     """
-    document = read_document(content, article_id, html=html)
+    return _parse(content, article_id, html, where=article_id)
+
+
+def _parse(content: str, article_id: str, html: bool | None, *, where: str | Path) -> Article:
+    try:
+        document = read_document(content, article_id, html=html)
+    except KnowledgeError as error:
+        raise KnowledgeError(f"{where}: {error}") from None
     return extract_knowledge(document)
 
 
@@ -40,7 +47,7 @@ def load_article(path: str | Path | None = None) -> Article:
     """
     path = Path(path) if path is not None else bundled_article_path()
     content, html = read_source(path)
-    return parse_article(content, path.stem, html=html)
+    return _parse(content, path.stem, html, where=path)
 
 
 __all__ = [

@@ -184,7 +184,7 @@ def _html_blocks(content: str, article_id: str) -> tuple[list[tuple[int, str]], 
         log.warning("trafilatura failed on %s: %s", article_id, error)
         extracted = None
     if extracted is None or extracted.body is None:
-        raise KnowledgeError(f"{article_id}: no article text found in the HTML page")
+        raise KnowledgeError("no article text found in the HTML page")
     texts: list[str] = []
     for element in extracted.body:
         if element.tag in ("list",):
@@ -260,7 +260,7 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     story = find_story(texts)
     if story is None:
         kind = "HTML page" if html else "text"
-        raise KnowledgeError(f"{article_id}: no article text found in the {kind}")
+        raise KnowledgeError(f"no article text found in the {kind}")
     # The header (headline, standfirst, byline, timestamp) may interleave with the first kept
     # paragraphs (a sentence-shaped standfirst is kept), so look a few paragraphs into the story.
     header = texts[: story.kept[min(3, len(story.kept) - 1)]]
