@@ -339,7 +339,7 @@ class Answerer:
                 (Scored(r.index, r.semantic, r.lexical, r.score + float(e)) for r, e in zip(ranked, extra)),
                 key=lambda r: -r.score,
             )
-        chosen = _pick(ranked, index.units, k)
+        chosen = _pick(ranked, index.units, k, index.quotation_of)
         discussed = _discussed(query, scope, DISCUSSED_SHARE[question.intent])
 
         high, low = MIN_SIMILARITY[question.intent]
@@ -515,7 +515,7 @@ class Answerer:
                 units[i].paragraphs[0],
             )
         )
-        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k)
+        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k, index.quotation_of)
         passages = [self._passage(units[s.index], 1.0, question.speaker) for s in chosen]
         return Answer(question.text, question.speaker, "said", not passages, None if passages else f"{question.speaker} is not quoted.", passages)
 
@@ -813,14 +813,21 @@ def _discussed(topic: str, scope: _Scope, share: float) -> bool:
     return bool(wanted) and (found == len(wanted) or found > share * len(wanted))
 
 
-def _pick(ranked: list[Scored], units: list[Unit], k: int) -> list[Scored]:
-    """Return up to ``k`` of ``ranked``, skipping near-duplicates and passages far weaker than the best."""
+def _pick(ranked: list[Scored], units: list[Unit], k: int, quotation_of: dict[int, int] | None = None) -> list[Scored]:
+    """Return up to ``k`` of ``ranked``, skipping near-duplicates and passages far weaker than the best.
+
+    A paragraph that is nothing but an attributed quotation (``quotation_of``) is
+    shown as that quotation.
+    """
     chosen: list[Scored] = []
     for scored in ranked:
         if len(chosen) >= k:
             break
         if chosen and scored.score < RELATIVE_FLOOR * chosen[0].score:
             break
+        same = quotation_of.get(scored.index) if quotation_of else None
+        if same is not None and units[same].speaker:
+            scored = replace(scored, index=same)
         unit = units[scored.index]
         if any(is_near_duplicate(unit, units[c.index]) for c in chosen):
             continue

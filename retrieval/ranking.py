@@ -168,6 +168,7 @@ class SearchIndex:
             self._bm25 = bm25s.BM25()
             self._bm25.index(corpus, show_progress=False)
         self.is_quote = np.fromiter((u.kind == "quote" for u in self.units), dtype=bool, count=len(self.units))
+        self.quotation_of = quotations_filling_paragraphs(self.units)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -255,3 +256,31 @@ def is_near_duplicate(a: Unit, b: Unit) -> bool:
     # A pull quote printed with the speaker's name after it still holds most of the words.
     short_words, long_words = shorter.split(), set(longer.split())
     return len(short_words) >= 6 and sum(w in long_words for w in short_words) >= 0.9 * len(short_words)
+
+
+def quotations_filling_paragraphs(units: Sequence[Unit]) -> dict[int, int]:
+    """Return, for each paragraph unit that is nothing but a quotation, the index of that quotation's unit.
+
+    A paragraph made only of someone's words between quotation marks (“So together
+    our two countries ...”) is their quotation, not the article reporting them: it is
+    shown as the quotation. A paragraph that also names the speaker or adds words of
+    its own ("..., he said.") stays a paragraph.
+    """
+    by_place: dict[tuple[str, int], list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.kind == "quote" and len(unit.paragraphs) == 1:
+            by_place.setdefault((unit.article_id, unit.paragraphs[0]), []).append(i)
+    found: dict[int, int] = {}
+    if not by_place:
+        return found
+    for i, unit in enumerate(units):
+        if unit.kind != "paragraph":
+            continue
+        quotations = by_place.get((unit.article_id, unit.paragraphs[0]))
+        if not quotations:
+            continue
+        words = normalised(unit.text)
+        same = next((q for q in quotations if normalised(units[q].text) == words), None)
+        if same is not None:
+            found[i] = same
+    return found

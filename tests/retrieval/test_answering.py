@@ -308,3 +308,37 @@ def test_paragraph_numbers_in_messages(indices, words):
     from retrieval.answering import _paragraph_numbers
 
     assert _paragraph_numbers(indices) == words
+
+
+def test_a_paragraph_that_is_only_a_quotation_is_never_shown_as_a_reported_paragraph(seed):
+    article = seed.kb.articles[0]
+    quotations = {normalised(q.text) for q in article.quotes} | {
+        normalised(part) for q in article.quotes for part in q.text.split("\n")
+    }
+    for question in (
+        "what did the defence secretary say about the Royal Navy?",
+        "what did Healey say about Ukraine?",
+        "who said the two countries lead the maritime capability coalition?",
+        "what do the two countries lead?",
+    ):
+        for passage in seed.ask(question, k=5).answers:
+            if passage.kind == "paragraph":
+                assert normalised(passage.text) not in quotations, (question, passage.text)
+
+
+def test_pick_shows_a_paragraph_made_only_of_a_quotation_as_that_quotation():
+    from retrieval.answering import _pick
+    from retrieval.ranking import Scored, quotations_filling_paragraphs
+    from retrieval.units import Unit
+
+    words = "The fishing fleet has waited far too long for this work to start."
+    units = [
+        Unit("a:q:q1", "a", "quote", "q1", (3,), words, "Ann Cole", "council leader", words),
+        Unit("a:p:3", "a", "paragraph", None, (3,), f"\u201c{words}\u201d", None, None, f"\u201c{words}\u201d"),
+        Unit("a:p:4", "a", "paragraph", None, (4,), f"\u201c{words}\u201d she said.", None, None, words),
+        Unit("a:p:5", "a", "paragraph", None, (5,), "Work is expected to begin in March.", None, None, "Work"),
+    ]
+    assert quotations_filling_paragraphs(units) == {1: 0}
+    chosen = _pick([Scored(1, 0.8, 0.0, 0.8), Scored(0, 0.7, 0.0, 0.7), Scored(3, 0.6, 0.0, 0.6)], units, 3,
+                   quotations_filling_paragraphs(units))
+    assert [c.index for c in chosen] == [0, 3]
