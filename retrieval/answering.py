@@ -76,6 +76,11 @@ _NUMBER = re.compile(
     r"november|december|yesterday|today|last (?:week|month|year))\b",
     re.IGNORECASE,
 )
+#: Above this many candidates a question scores only a shortlist exactly: the nearest
+#: passages in meaning (KnowledgeBase.nearest) and the best in words (BM25).
+SHORTLIST_ABOVE = 20_000
+SHORTLIST_SEMANTIC = 200
+SHORTLIST_LEXICAL = 200
 #: Passages scoring below this fraction of the best one are not worth showing next to it.
 RELATIVE_FLOOR = 0.3
 
@@ -314,6 +319,8 @@ class Answerer:
         focused = question.intent == "said" and question.speaker is not None
         query = topic if focused and topic else question.text
         vector = self.embedder.encode_query(query)
+        lexical = index.lexical(topic or question.text)
+        candidates = self._shortlist(index, candidates, vector, lexical)
         bonus = None
         if len(candidates):
             is_quote = index.is_quote[candidates]
@@ -330,7 +337,7 @@ class Answerer:
                 bonus = (0 if bonus is None else bonus) + NUMBER_BONUS * self._has_number(index)[candidates]
         described = question.intent == "who" and bool(question.described)
         limit = max(50, 4 * k) if described else max(10, 4 * k)
-        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=limit)
+        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=limit, lexical=lexical)
         if described and ranked:
             # "which French player said ...": among the best passages, favour speakers so described
             shown = np.asarray([r.index for r in ranked], dtype=np.int64)
@@ -363,6 +370,26 @@ class Answerer:
         if question.intent == "who":
             speaker = passages[0].speaker
         return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
+
+    def _shortlist(self, index: SearchIndex, candidates: np.ndarray, vector: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+        """Return the candidates worth scoring exactly: all of them, or in a big knowledge base a shortlist.
+
+        Beyond SHORTLIST_ABOVE candidates, scoring every one (a copy and a product over
+        every vector) costs more than embedding the question. The shortlist is the
+        SHORTLIST_SEMANTIC nearest by ``KnowledgeBase.nearest`` (its cosines are exact)
+        and the SHORTLIST_LEXICAL best by BM25: a passage outside both is too far in
+        meaning and too poor in words to reach the answer's top places.
+        """
+        with self._lock:
+            current = index is self._index and self._indexed == self.kb.generation
+        if len(candidates) <= SHORTLIST_ABOVE or not current or not hasattr(self.kb, "nearest"):
+            return candidates
+        rows = None if len(candidates) == len(index) else candidates
+        near, _ = self.kb.nearest(vector, SHORTLIST_SEMANTIC, rows=rows)
+        words = lexical[candidates]
+        matched = min(SHORTLIST_LEXICAL, int(np.count_nonzero(words)))
+        best_words = candidates[np.argpartition(-words, matched - 1)[:matched]] if matched else candidates[:0]
+        return np.union1d(near, best_words)
 
     def _has_number(self, index: SearchIndex) -> np.ndarray:
         """Return, per unit of the index, whether its text holds a number, a date or a day (computed once)."""

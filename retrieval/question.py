@@ -207,6 +207,11 @@ class Person:
         return words
 
     @_memo
+    def alias_forms(self) -> set[tuple[str, ...]]:
+        """Return each alias as its words without determiners ("the defence secretary" -> ("defence", "secretary"))."""
+        return {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in self.aliases}
+
+    @_memo
     def acronyms(self) -> set[str]:
         """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
         found = set()
@@ -396,12 +401,11 @@ def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]
             continue
         # One word names a person only when it is the head of their role, a whole alias
         # or an acronym; "the US" alone is not "US player".
-        alias_forms = {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in person.aliases}
         ends_subject = end >= len(words) or words[end] in SPEECH_VERBS or words[end] in AUXILIARIES
         if (
             len(span) == 1
             and span[0] not in heads
-            and tuple(span) not in alias_forms
+            and tuple(span) not in person.alias_forms()
             and span[0] not in person.acronyms()
             and not (ends_subject and len(people.described_by(span[0])) == 1)
         ):

@@ -189,6 +189,8 @@ class SearchIndex:
         """Return the cosine similarity of every unit (or only ``candidates``) to the query vector."""
         if candidates is None:
             return self.vectors @ query_vector
+        if len(candidates) == len(self.units) and len(candidates) and candidates[0] == 0 and np.all(np.diff(candidates) == 1):
+            return self.vectors @ query_vector  # every unit in order: no copy of the vectors
         return self.vectors[candidates] @ query_vector
 
     def rank(
@@ -199,17 +201,19 @@ class SearchIndex:
         *,
         bonus: np.ndarray | None = None,
         limit: int = 20,
+        lexical: np.ndarray | None = None,
     ) -> tuple[list[Scored], float]:
         """Return the best ``limit`` of ``candidates`` for the query, best first, and the best cosine among all.
 
         The score is the cosine similarity plus LEXICAL_WEIGHT times the squashed
-        BM25 score, plus the per-candidate ``bonus``.
+        BM25 score, plus the per-candidate ``bonus``. ``lexical``: ``self.lexical(query_text)``
+        when already computed.
         """
         chosen = np.asarray(candidates, dtype=np.int64)
         if not len(chosen):
             return [], -1.0
         semantic = self.semantic(query_vector, chosen)
-        lexical = self.lexical(query_text)[chosen]
+        lexical = (self.lexical(query_text) if lexical is None else lexical)[chosen]
         fused = semantic + LEXICAL_WEIGHT * lexical
         if bonus is not None:
             fused = fused + bonus

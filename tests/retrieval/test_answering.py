@@ -342,3 +342,32 @@ def test_pick_shows_a_paragraph_made_only_of_a_quotation_as_that_quotation():
     chosen = _pick([Scored(1, 0.8, 0.0, 0.8), Scored(0, 0.7, 0.0, 0.7), Scored(3, 0.6, 0.0, 0.6)], units, 3,
                    quotations_filling_paragraphs(units))
     assert [c.index for c in chosen] == [0, 3]
+
+
+def test_a_big_candidate_set_is_shortlisted_by_nearest_with_the_same_answers(embedder, monkeypatch):
+    from retrieval import answering
+    from retrieval.store import KnowledgeBase
+
+    def answers(answerer):
+        questions = (
+            "why haven't Royal Navy ships gone into the Barents Sea?",
+            "who said Ukraine should never have started the war?",
+            "how many Royal Navy vessels were in Norway in 2024?",
+            "what is the weather like in Lisbon?",
+        )
+        out = []
+        for q in questions:
+            answer = answerer.ask(q)
+            out.append((answer.no_answer, [(p.text, p.speaker, p.kind, p.score) for p in answer.answers]))
+        return out
+
+    kb = KnowledgeBase.in_memory([bundled_article_path()], embedder)
+    everything = answers(Answerer(kb, embedder))
+    calls = []
+    nearest = kb.nearest
+    monkeypatch.setattr(kb, "nearest", lambda *a, **kw: calls.append(kw) or nearest(*a, **kw))
+    monkeypatch.setattr(answering, "SHORTLIST_ABOVE", 5)
+    monkeypatch.setattr(answering, "SHORTLIST_SEMANTIC", 8)
+    monkeypatch.setattr(answering, "SHORTLIST_LEXICAL", 8)
+    assert answers(Answerer(kb, embedder)) == everything
+    assert calls and any(call.get("rows") is None for call in calls)  # all units: no row list copied
