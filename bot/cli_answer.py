@@ -18,12 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask = subparsers.add_parser(
         "ask",
         help=ASK_HELP,
-        description=ASK_HELP + ". Without --db or --knowledge it answers from the default knowledge base "
-        "(the bundled article on first use).",
+        description=ASK_HELP + ". Without --db or --knowledge it answers from $ONRECORD_DB when set, else from "
+        "the default knowledge base (the bundled article on first use).",
     )
     ask.add_argument("question", nargs="?", metavar="QUESTION", help='e.g. "what did Healey say about talks?"')
     source = ask.add_mutually_exclusive_group()
-    source.add_argument("--db", metavar="FILE", help="the knowledge base file to answer from")
+    source.add_argument("--db", metavar="FILE", help="the knowledge base file to answer from (made by onrecord ingest)")
     source.add_argument(
         "--knowledge", nargs="+", metavar="PATH", help="answer from exactly these articles (files or folders)"
     )

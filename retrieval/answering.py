@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 import threading
 from collections import Counter
@@ -154,18 +155,21 @@ class Answerer:
         ``knowledge``: answer from exactly these article files (read into memory; their
         embeddings are looked up in and saved to the embedding cache by content hash,
         so a second run embeds nothing); ``db``: the knowledge base in that existing
-        SQLite file (a missing one is an error, and nothing is created); neither: the
-        default knowledge base, made on first use with the bundled article.
+        SQLite file, or in ``$ONRECORD_DB`` (a missing one is an error, and nothing is
+        created); neither: the default knowledge base, made on first use with the
+        bundled article.
         ``model`` names the embedding model (default: the bundled all-MiniLM-L6-v2).
         Raises RetrievalError (or KnowledgeError for an unreadable article).
         """
         from knowledge import bundled_article_path
 
         from .embedding import get_embedder
-        from .store import KnowledgeBase, default_cache_path, default_db_path
+        from .store import DB_ENV, KnowledgeBase, default_cache_path, default_db_path
 
         if db is not None and knowledge:
             raise RetrievalError("give either a knowledge base file or article paths, not both")
+        if db is None and not knowledge and os.environ.get(DB_ENV, "").strip():
+            db = default_db_path()  # configured by $ONRECORD_DB: a file of the user's, as with --db (and the bot)
         if db is not None:
             db = Path(db).expanduser()
             if not db.exists():

@@ -232,11 +232,19 @@ def test_an_explicit_knowledge_base_that_does_not_exist_is_an_error_and_creates_
 
 
 def test_the_default_knowledge_base_is_made_on_first_use_with_the_bundled_article(tmp_path, monkeypatch):
-    monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "default.sqlite"))
+    monkeypatch.delenv("ONRECORD_DB", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     answerer = Answerer.open()
-    assert (tmp_path / "default.sqlite").exists()
+    assert (tmp_path / "onrecord" / "knowledge.sqlite").exists()
     assert answerer.ask("what did Healey say about talks").answers[0].speaker == "John Healey"
     answerer.kb.close()
+
+
+def test_a_configured_knowledge_base_is_the_users_file_like_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "configured.sqlite"))
+    with pytest.raises(RetrievalError, match="no knowledge base at .*configured.sqlite"):
+        Answerer.open()
+    assert list(tmp_path.iterdir()) == []
 
 
 def _counting_encoder(embedder, monkeypatch) -> list[int]:
