@@ -112,7 +112,7 @@ def _sync(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     names = ", ".join(f"/{c.name}" for c in synced)
     where = f"to guild {args.guild}" if args.guild else "globally (may take a while to reach every server)"
-    print(f"Synced {len(synced)} commands {where}: {names}")
+    print(f"Synced {len(synced)} command{'' if len(synced) == 1 else 's'} {where}: {names}")
     return 0
 
 

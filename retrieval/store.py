@@ -203,11 +203,15 @@ class IngestReport:
     def summary(self) -> str:
         """Return the one-line summary the CLI prints."""
         return (
-            f"{self.articles} article{'s' if self.articles != 1 else ''} ingested"
-            f" ({self.skipped} unchanged), {self.paragraphs} paragraphs, {self.quotes} quotations,"
-            f" {self.speakers} speakers; {self.passages} passages: {self.embedded} embedded,"
-            f" {self.reused} reused; {self.seconds:.1f}s"
+            f"{_count(self.articles, 'article')} ingested ({self.skipped} unchanged),"
+            f" {_count(self.paragraphs, 'paragraph')}, {_count(self.quotes, 'quotation')},"
+            f" {_count(self.speakers, 'speaker')}; {_count(self.passages, 'passage')}:"
+            f" {self.embedded} embedded, {self.reused} reused; {self.seconds:.1f}s"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class EmbeddingCache:

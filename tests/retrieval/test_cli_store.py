@@ -18,8 +18,8 @@ from ..conftest import dev_articles, requires_shared
 pytestmark = pytest.mark.slow
 
 SUMMARY = re.compile(
-    r"(\d+) articles? ingested \((\d+) unchanged\), (\d+) paragraphs, (\d+) quotations, (\d+) speakers; "
-    r"(\d+) passages: (\d+) embedded, (\d+) reused; [\d.]+s"
+    r"(\d+) articles? ingested \((\d+) unchanged\), (\d+) paragraphs?, (\d+) quotations?, (\d+) speakers?; "
+    r"(\d+) passages?: (\d+) embedded, (\d+) reused; [\d.]+s"
 )
 
 

@@ -441,3 +441,14 @@ def test_nearest_over_a_sketch_shortlist_still_returns_exact_cosines(db, embedde
         wanted = next(i for i, u in enumerate(kb.units) if "lighthouse" in u.embed_text)
         indices, _ = kb.nearest(kb.vectors[wanted], 1)
         assert "lighthouse" in kb.units[indices[0]].embed_text, "the sketch was not rebuilt after an ingest"
+
+
+def test_ingest_summary_counts_in_english():
+    from retrieval.store import IngestReport
+
+    one = IngestReport(articles=1, skipped=0, paragraphs=1, quotes=1, speakers=1, embedded=1, reused=0, seconds=0.1, passages=1)
+    assert "1 article ingested" in one.summary()
+    assert "1 paragraph, 1 quotation, 1 speaker; 1 passage:" in one.summary()
+    two = IngestReport(articles=2, skipped=0, paragraphs=2, quotes=0, speakers=2, embedded=2, reused=0, seconds=0.1, passages=2)
+    assert "2 articles ingested" in two.summary()
+    assert "2 paragraphs, 0 quotations, 2 speakers; 2 passages:" in two.summary()
