@@ -163,9 +163,10 @@ SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", 
 
 _HON = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)\.?"
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
-_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|del)"
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|della|ten|ter)"
 _MODIFIER = r"(?:(?!(?:as|of|in|with|and|to|for|at|by|on|from|that|who|region|said|says)\b)[a-z0-9][\w’'-]*)"
-_NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
+_PERSON = rf"(?:(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
+_NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?{_PERSON})"
 _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
 _DET = r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|[Tt]he|[Aa]nother|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
@@ -200,7 +201,12 @@ _NP_END = re.compile(rf"(?:^|(?<=\W))({_NP})$")
 _GROUP_END = re.compile(rf"(?:^|(?<=\W))({_GROUP})$")
 _NAME_END = re.compile(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})$")
 _AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
-_SUBJ_START = re.compile(rf"^\s+({_NP}|{_NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+_TITLES = "|".join(sorted((re.escape(n) for n in TITLE_NOUNS), key=len, reverse=True))
+# a lowercase title before a name, as news style writes it after an inverted verb or "according
+# to": "said council leader Ann Cole", "according to local builder Aaron Petersen"
+_ROLE_NAME = rf"(?:(?:(?:{_MODIFIER}|{_CAP})\s+){{0,3}}?(?:{_TITLES})\s+{_PERSON})"
+_SUBJ_START = re.compile(rf"\s+({_ROLE_NAME}|{_NP}|{_NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+_MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _POSSESSIVE_RE = re.compile(
     rf"({_NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
@@ -411,11 +417,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             continue
         tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
         if not tail or tail[-1] in ",”\"’':—–(":
-            after = _SUBJ_START.match(masked[ve:end])
+            after = _subject_after(masked, ve, end)
             if after and verb.lower() in INVERTING_VERBS \
                     and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
-                                     r"must|can|may|might|shall)\b", masked[ve + after.end(1):end]):
-                s0, s1 = ve + after.start(1), ve + after.end(1)
+                                     r"must|can|may|might|shall)\b", masked[after[1]:end]):
+                s0, s1 = after
                 named = re.match(rf",\s+({_NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
                 if named and re.fullmatch(_NP, masked[s0:s1]):
                     s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
@@ -434,14 +440,32 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         frames.append(Frame("called", start + match.start(), start + match.end(),
                             f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
     for match in _ACCORDING_RE.finditer(sentence):
-        after = re.match(rf"({_NP}|{_NAME}|{_GROUP})", sentence[match.end():])
+        after = _subject_after(masked, start + match.end() - 1, end, group=True)
         if after:
-            s0 = start + match.end()
-            s1 = s0 + after.end(1)
+            s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
     # one frame per verb position: prefer the one with a subject
     frames.sort(key=lambda f: (f.start, f.end))
     return frames
+
+
+def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tuple[int, int] | None:
+    """Return the span of the subject that follows an inverted verb (or "according to") at ``pos``.
+
+    "said council leader Ann Cole", "said the council leader" (the whole role noun, not just
+    "the council"), "said a spokeswoman for the council"; with ``group``, also "officials".
+    """
+    after = _SUBJ_START.match(masked, pos, end)
+    if group and not after:
+        after = re.compile(rf"\s+({_GROUP})(?=[\s,.;:!?]|$)").match(masked, pos, end)
+    if not after:
+        return None
+    s0, s1 = after.start(1), after.end(1)
+    if re.fullmatch(_NP, masked[s0:s1]):
+        more = _MORE_TITLE.match(masked, s1, end)
+        if more:
+            s1 = more.end()
+    return s0, s1
 
 
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:

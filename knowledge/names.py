@@ -401,7 +401,10 @@ def find_people(text: str) -> list[NameHit]:
             role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
         if role is None:
             # "Ruth Kemp of FairFuel": the organisation someone speaks for
-            affiliation = re.match(r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", flat[end:])
+            # "Ruth Kemp of FairFuel", "Dr Ann Cole of the University of Leeds"
+            affiliation = re.match(r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+                                   r"(?:\s+(?:of|for|&)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)*)",
+                                   flat[end:])
             if affiliation:
                 role = affiliation.group(1).rstrip(".,")
         if role_words and role_words[-1].lower() == "counterpart":
@@ -427,12 +430,16 @@ def _tail(text: str, size: int = 300) -> str:
 def _lowercase_role_before(before: str) -> str | None:
     """Return a lowercase title run just before a name ("Norwegian defence minister")."""
     words = before.split()
+    while words and words[-1].lower().rstrip(".") in HONORIFICS:
+        words = words[:-1]  # "senior lecturer Dr Ann Cole"
     if not words or words[-1].lower() not in TITLE_NOUNS or words[-1].lower() == "counterpart":
         return None
     taken: list[str] = []
     for word in reversed(words):
         low = word.lower()
-        if (low in TITLE_NOUNS or low in ROLE_MODIFIERS or (word[0].isupper() and low not in NOT_NAME)) \
+        # "council leader", "union boss", "hospital spokesman": an institution's noun modifies the title
+        if (low in TITLE_NOUNS or low in ROLE_MODIFIERS or (low in ORG_WORDS and word.isalpha())
+                or (word[0].isupper() and low not in NOT_NAME)) \
                 and len(taken) < 6 and not word.endswith((",", ".", ";", ":")):
             taken.insert(0, word)
         else:
@@ -442,7 +449,9 @@ def _lowercase_role_before(before: str) -> str | None:
 
 def _appositive_role(text: str, end: int) -> str | None:
     """Return the role in an appositive after a name ("Jo Grady, the UCU general secretary,")."""
-    match = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)", text[end:])
+    # "Ann Cole, 54, the council leader": an age may come first
+    match = re.match(r"(?:\s*,\s+\d{1,3}(?=,))?\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)",
+                     text[end:])
     if not match:
         return None
     phrase = match.group(2)

@@ -1,0 +1,114 @@
+"""The inverted attribution frame of news style: the speech verb before its speaker.
+
+Each case is a general rule ("said council leader Ann Cole", "said Ann Cole, the council
+leader", "according to ..."), checked for who is the speaker, the role the article gives
+them and that a later pronoun still finds them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.knowledge.test_quotes import article
+
+QUOTE = "“We will not close the library,”"
+
+
+def speakers_of(a) -> list[str | None]:
+    return [q.speaker for q in a.quotes]
+
+
+def role_of(a, name: str) -> str | None:
+    return next(s.role for s in a.speakers if s.name == name)
+
+
+@pytest.mark.parametrize("frame, role", [
+    ("said council leader Ann Cole.", "council leader"),
+    ("says council leader Ann Cole.", "council leader"),
+    ("said Council Leader Ann Cole.", "Council Leader"),
+    ("said former council leader Ann Cole.", "former council leader"),
+    ("said Labour council leader Ann Cole.", "Labour council leader"),
+    ("said Ann Cole, the council leader.", "council leader"),
+    ("said Ann Cole, 54, the council leader.", "council leader"),
+    ("said the council leader, Ann Cole.", "council leader"),
+    ("said the council’s leader, Ann Cole.", "council’s leader"),
+    ("said council leader Ann Cole, who chairs the committee.", "council leader"),
+    ("said Dr Ann Cole of the University of Leeds.", "University of Leeds"),
+    ("said senior lecturer Dr Ann Cole of the University of Leeds.", "senior lecturer"),
+    ("according to council leader Ann Cole.", "council leader"),
+])
+def test_a_role_and_name_after_the_verb_is_the_speaker_with_that_role(frame, role):
+    a = article(f"{QUOTE} {frame}")
+    assert speakers_of(a) == ["Ann Cole"]
+    assert role_of(a, "Ann Cole") == role
+
+
+@pytest.mark.parametrize("frame", [
+    "said Cole, 54.",
+    "said Ann Cole, who chairs the committee.",
+    "added Cole.",
+    "wrote Cole in a blog post.",
+    "said the council leader.",
+    "says the council leader.",
+])
+def test_a_short_or_role_reference_after_the_verb_finds_the_person_named_earlier(frame):
+    a = article("Council leader Ann Cole spoke at the meeting.", "Tom Ross, the mayor, said nothing.",
+                f"{QUOTE} {frame}")
+    assert speakers_of(a) == ["Ann Cole"]
+    assert role_of(a, "Ann Cole") == "Council leader"
+
+
+def test_the_whole_role_noun_not_its_institution_is_the_subject():
+    a = article("Ann Cole, the council leader, spoke at the meeting.", f"{QUOTE} said the council leader.")
+    assert speakers_of(a) == ["Ann Cole"]  # not "the council"
+    assert speakers_of(article(f"{QUOTE} said the council.")) == ["the council"]
+
+
+def test_an_unnamed_spokeswoman_after_the_verb_is_the_same_source_as_before_it():
+    inverted = article(f"{QUOTE} said a spokeswoman for the council.")
+    direct = article(f"A spokeswoman for the council said: {QUOTE}")
+    assert speakers_of(inverted) == speakers_of(direct) == ["council spokeswoman"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We will not close the library,” said council leader Ann Cole. “It is the heart of the town.”",
+    '"We will not close the library," said council leader Ann Cole. "It is the heart of the town."',
+    "“We will not close the library,” said council leader Ann Cole, “and we never will.”",
+])
+def test_both_parts_of_a_quotation_split_by_an_inverted_frame_are_hers(paragraph):
+    a = article(paragraph)
+    assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
+    assert role_of(a, "Ann Cole") == "council leader"
+
+
+def test_straight_quotes_take_the_same_inverted_frame():
+    a = article('"We will not close the library," said council leader Ann Cole.')
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_pronoun_after_an_inverted_frame_finds_its_speaker():
+    a = article(
+        "Tom Ross, the mayor, spoke first.",
+        f"{QUOTE} said council leader Ann Cole.",
+        "“It is the heart of the town,” she added.",
+        "“I disagree,” he said.",
+    )
+    assert speakers_of(a) == ["Ann Cole", "Ann Cole", "Tom Ross"]
+
+
+def test_a_club_and_title_before_a_name_with_a_particle():
+    for paragraph in ("“We were poor,” said Manchester United manager Erik ten Hag.",
+                      "“We were poor,” Manchester United manager Erik ten Hag said."):
+        a = article(paragraph)
+        assert speakers_of(a) == ["Erik ten Hag"]
+        assert role_of(a, "Erik ten Hag") == "Manchester United manager"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We will not close the library,” council leader Ann Cole said.",
+    "“We will not close the library,” Council Leader Ann Cole said.",
+])
+def test_the_uninverted_frame_keeps_the_whole_role(paragraph):
+    a = article(paragraph)
+    assert speakers_of(a) == ["Ann Cole"]
+    assert role_of(a, "Ann Cole").lower() == "council leader"
