@@ -430,7 +430,7 @@ def _tail(text: str, size: int = 300) -> str:
 def _lowercase_role_before(before: str) -> str | None:
     """Return a lowercase title run just before a name ("Norwegian defence minister")."""
     words = before.split()
-    while words and words[-1].lower().rstrip(".") in HONORIFICS:
+    if len(words) > 1 and words[-1].lower().rstrip(".") in HONORIFICS and words[-2].lower() in TITLE_NOUNS:
         words = words[:-1]  # "senior lecturer Dr Ann Cole"
     if not words or words[-1].lower() not in TITLE_NOUNS or words[-1].lower() == "counterpart":
         return None
@@ -463,6 +463,9 @@ def _appositive_role(text: str, end: int) -> str | None:
     return None
 
 
+appositive_role = _appositive_role
+
+
 def _role_before_appositive(text: str, start: int) -> str | None:
     """Return the role in "The leader of Ennahda, Rachid Ghannouchi," (role, then name)."""
     match = re.search(r"(?:^|[.;,]\s+|\s)(?:[Tt]he|[Aa]n?)\s+([^,.;“”\"]{2,70}),\s*$", _tail(text[:start]))
@@ -475,6 +478,6 @@ def _role_before_appositive(text: str, start: int) -> str | None:
 
 
 __all__ = [
-    "HONORIFICS", "PARTY_STATE", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
+    "HONORIFICS", "PARTY_STATE", "appositive_role", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
     "clean_role", "find_people", "is_demonym", "is_name_token", "looks_like_org", "title_head",
 ]

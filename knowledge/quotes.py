@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, PROTAGONIST_NOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
-from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, clean_role, find_people, is_name_token
+from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, appositive_role, clean_role, find_people, is_name_token
 
 log = logging.getLogger(__name__)
 
@@ -345,6 +345,11 @@ class _Attributor:
             frame.pending_role = pending
             if entity is not None:
                 frame.speaker = entity.name
+                if entity.kind == "person" and not entity.role and subject[:1].isupper() \
+                        and frame.subject_end is not None:
+                    # "said Cole, the council leader": a surname alone is no name hit, but its role is hers
+                    role = appositive_role(masked, frame.subject_end)
+                    entity.role = clean_role(role) if role else None
                 self.cast.mark_salient(entity.name)
                 self.cast.add_alias(entity, subject)
                 if pos not in entity.paragraphs:

@@ -112,3 +112,19 @@ def test_the_uninverted_frame_keeps_the_whole_role(paragraph):
     a = article(paragraph)
     assert speakers_of(a) == ["Ann Cole"]
     assert role_of(a, "Ann Cole").lower() == "council leader"
+
+
+@pytest.mark.parametrize("frame, role", [
+    ("said Cole, the council leader, on Monday.", "council leader"),
+    ("said Cole, 54, a former council leader.", "former council leader"),
+])
+def test_a_surname_alone_after_the_verb_takes_its_appositive_role(frame, role):
+    a = article(f"{QUOTE} {frame}")
+    assert speakers_of(a) == ["Cole"]
+    assert role_of(a, "Cole") == role
+
+
+def test_a_relative_clause_after_the_name_is_no_role():
+    a = article(f"{QUOTE} said Cole, who chairs the committee.")
+    assert speakers_of(a) == ["Cole"]
+    assert role_of(a, "Cole") is None
