@@ -15,9 +15,9 @@ from bot.cli import main
 from knowledge import load_article
 from knowledge.scoring import QuoteScore, score_quotes, score_quotes_file, text_matches
 from tests.conftest import DEV_DIR, SEED_DIR, requires_shared
+from tests.knowledge.targets import assert_meets_targets
 
 SEED_GOLD = SEED_DIR / "independent-2025-02-19-healey-norway.quotes.json"
-PRECISION, RECALL, SPEAKERS = 0.90, 0.90, 0.95
 
 
 def gold_files() -> list[Path]:
@@ -33,18 +33,11 @@ def cases() -> list[tuple[Path, bool]]:
     return found
 
 
-def _check(score: QuoteScore, label: str) -> None:
-    detail = f"{label}: {score.summary()}\nmisses {score.misses}\nfalse {score.false_positives}\n" \
-             f"wrong {score.wrong_speakers}"
-    assert score.precision >= PRECISION, detail
-    assert score.recall >= RECALL, detail
-    assert score.speaker_accuracy >= SPEAKERS, detail
-
 
 @requires_shared
 @pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
 def test_each_gold_article_meets_the_targets(gold, html):
-    _check(score_quotes_file(gold, html=html), f"{gold.name} ({'html' if html else 'txt'})")
+    assert_meets_targets(score_quotes_file(gold, html=html), f"{gold.name} ({'html' if html else 'txt'})")
 
 
 @requires_shared
@@ -54,7 +47,7 @@ def test_the_dev_set_as_a_whole_meets_the_targets(html):
     for gold in gold_files():
         total = total + score_quotes_file(gold, html=html)
     assert total.gold_required > 0
-    _check(total, "dev set")
+    assert_meets_targets(total, "dev set")
 
 
 @requires_shared

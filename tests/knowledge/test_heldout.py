@@ -15,9 +15,9 @@ import pytest
 
 from knowledge import load_article
 from knowledge.scoring import QuoteScore, article_path_for, score_quotes_file
+from tests.knowledge.targets import assert_meets_targets
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "articles"
-PRECISION, RECALL, SPEAKERS = 0.90, 0.90, 0.95
 KNOWN_WEAK: dict[str, str] = {}  # stem -> why it misses a target (none at present)
 
 
@@ -37,13 +37,6 @@ def cases() -> list:
     return found
 
 
-def _check(score: QuoteScore, label: str) -> None:
-    detail = f"{label}: {score.summary()}\nmisses {score.misses}\nfalse {score.false_positives}\n" \
-             f"wrong {score.wrong_speakers}"
-    assert score.precision >= PRECISION, detail
-    assert score.recall >= RECALL, detail
-    assert score.speaker_accuracy >= SPEAKERS, detail
-
 
 def test_the_set_is_there():
     assert len(gold_files()) >= 8
@@ -53,7 +46,7 @@ def test_the_set_is_there():
 
 @pytest.mark.parametrize("gold, html", cases())
 def test_each_heldout_article_meets_the_targets(gold, html):
-    _check(score_quotes_file(gold, html=html), f"{gold.name} ({'html' if html else 'txt'})")
+    assert_meets_targets(score_quotes_file(gold, html=html), f"{gold.name} ({'html' if html else 'txt'})")
 
 
 def test_the_heldout_set_as_a_whole_meets_the_targets():
@@ -61,7 +54,7 @@ def test_the_heldout_set_as_a_whole_meets_the_targets():
     for gold in gold_files():
         total = total + score_quotes_file(gold)
     assert total.gold_required >= 100
-    _check(total, "held-out set")
+    assert_meets_targets(total, "held-out set")
 
 
 @pytest.mark.parametrize("gold", [g for g in gold_files() if article_path_for(g, html=True).is_file()],
