@@ -20,19 +20,17 @@ or when it is inside the gold text and at least half as long.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Article, Quote
+from .quotes import normalise
 
 _EDGE = " \t\n.,;:!?\"'()[]—–-"
 
 
 def _normalise(text: str) -> str:
-    text = re.sub(r"[“”„‟«»\"]", '"', text)
-    text = re.sub(r"[‘’‚‛`´']", "'", text)
-    return re.sub(r"\s+", " ", text).strip().lower().strip(_EDGE)
+    return normalise(text).strip(_EDGE)
 
 
 def text_matches(predicted: str, gold: str) -> bool:
