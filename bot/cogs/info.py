@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import discord
 from discord import app_commands
@@ -11,7 +12,7 @@ from discord.ext import commands
 from .. import replies
 from ..discord_bot import OnrecordBot, log_answered
 from ..discord_reply import send_pages
-from ..render import Pages
+from ..render import Pages, Post
 from .choices import article_autocomplete
 
 
@@ -25,23 +26,25 @@ class Info(commands.Cog):
     @app_commands.describe(article="only this article")
     @app_commands.autocomplete(article=article_autocomplete)
     async def speakers(self, interaction: discord.Interaction, article: str | None = None) -> None:
-        started = time.perf_counter()
-        post = await self.bot.answer_interaction(interaction, replies.speakers_reply, self.bot.answerer, article)
-        await send_pages(interaction, Pages((post,)))
-        log_answered(interaction.guild, "speakers", started)
+        await self._answer(interaction, "speakers", replies.speakers_reply, article)
 
     @app_commands.command(name="article", description="The articles I know; with one, its summary and speakers")
     @app_commands.describe(article="one article (pick from the list)")
     @app_commands.autocomplete(article=article_autocomplete)
     async def article(self, interaction: discord.Interaction, article: str | None = None) -> None:
-        started = time.perf_counter()
-        post = await self.bot.answer_interaction(interaction, replies.article_reply, self.bot.answerer, article)
-        await send_pages(interaction, Pages((post,)))
-        log_answered(interaction.guild, "article", started)
+        await self._answer(interaction, "article", replies.article_reply, article)
 
     @app_commands.command(name="help", description="What onrecord does and how to ask")
     async def help(self, interaction: discord.Interaction) -> None:
         await send_pages(interaction, Pages((replies.help_reply(),)))
+
+    async def _answer(
+        self, interaction: discord.Interaction, command: str, reply: Callable[..., Post], article: str | None
+    ) -> None:
+        started = time.perf_counter()
+        post = await self.bot.answer_interaction(interaction, reply, self.bot.answerer, article)
+        await send_pages(interaction, Pages((post,)))
+        log_answered(interaction.guild, command, started)
 
 
 async def setup(bot: OnrecordBot) -> None:
