@@ -206,6 +206,7 @@ _TITLES = "|".join(sorted((re.escape(n) for n in TITLE_NOUNS), key=len, reverse=
 # to": "said council leader Ann Cole", "according to local builder Aaron Petersen"
 _ROLE_NAME = rf"(?:(?:(?:{_MODIFIER}|{_CAP})\s+){{0,3}}?(?:{_TITLES})\s+{_PERSON})"
 _SUBJ_START = re.compile(rf"\s+({_ROLE_NAME}|{_NP}|{_NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+_GROUP_START = re.compile(rf"\s+({_GROUP})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _POSSESSIVE_RE = re.compile(
@@ -457,7 +458,7 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
     """
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
-        after = re.compile(rf"\s+({_GROUP})(?=[\s,.;:!?]|$)").match(masked, pos, end)
+        after = _GROUP_START.match(masked, pos, end)
     if not after:
         return None
     s0, s1 = after.start(1), after.end(1)

@@ -287,28 +287,24 @@ class _Attributor:
         A sentence may open with the surname alone of someone named earlier ("Mensah, who
         joined on loan, was playing his fourth game"); that person is its subject too.
         """
-        described = re.match(rf"\W*(?:[^,.;:]{{0,60}},\s+)?({_ANAPHOR.pattern})(?=\s+[a-z])", masked[start:end])
+        sentence = masked[start:end]
+        described = _DESCRIBED_SUBJECT.match(sentence)
         if described:
             entity, _ = self.cast.resolve(described.group(1), self.current)
             if entity is not None:  # "Asked about it, the Frenchman smiled."
-                self.cast.mark_salient(entity.name)
-                self.last_subject = (self.current, entity.name)
+                self._make_subject(entity)
                 return
-        profession = re.match(rf"\W*(?:[^,.;:]{{0,60}},\s+)?([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])",
-                              masked[start:end])
+        profession = _PROTAGONIST_SUBJECT.match(sentence)
         if profession:
             entity, _ = self.cast.resolve(profession.group(1), self.current)
             if entity is not None and entity.kind == "person":  # "The actor, who …, now hopes"
-                self.cast.mark_salient(entity.name)
-                self.last_subject = (self.current, entity.name)
+                self._make_subject(entity)
                 return
-        opening = re.match(r"\W*(?:[^,.;:]{0,60},\s+)?([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])",
-                           masked[start:end])
+        opening = _SURNAME_SUBJECT.match(sentence)
         if opening and opening.group(1).lower() not in PRONOUNS:
             person = self.cast.person_by_surname(opening.group(1))
             if person:
-                self.cast.mark_salient(person.name)
-                self.last_subject = (self.current, person.name)
+                self._make_subject(person)
                 return
         for hit in find_people(masked[start:end]):
             if hit.possessive:
@@ -323,9 +319,12 @@ class _Attributor:
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
                 person = self.cast.person_by_surname(hit.name.split()[-1])
                 if person:
-                    self.cast.mark_salient(person.name)
-                    self.last_subject = (self.current, person.name)
+                    self._make_subject(person)
             break
+
+    def _make_subject(self, entity: Entity) -> None:
+        self.cast.mark_salient(entity.name)
+        self.last_subject = (self.current, entity.name)
 
     def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int) -> None:
         for i, frame in enumerate(frames):
@@ -496,6 +495,12 @@ def _is_title(words: str) -> bool:
 _ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:pictured|left|right|centre|center|above|below|inset|top|"
                     r"bottom|second\s+(?:left|right))\)(?=[\s,.;:]|$)")
 _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
+# A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ..."):
+# "the Frenchman", "the actor" (with an appositive), or a surname alone; a lowercase verb follows.
+_LEAD_IN = r"\W*(?:[^,.;:]{0,60},\s+)?"
+_DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({_ANAPHOR.pattern})(?=\s+[a-z])")
+_PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+_SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 _ONE_OF_A_GROUP = {"one", "another", "one of them", "another one", "a second", "a third"}
 
 
