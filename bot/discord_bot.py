@@ -45,6 +45,11 @@ TOKEN_MISSING = (
     "DISCORD_TOKEN is not set: put the bot token from the Developer Portal (your application > Bot) "
     "in the environment or in a .env file."
 )
+TOO_SLOW = "That took too long to answer; please try again in a moment."
+FAILED = "Something went wrong on my side (it has been logged); please try again."
+# Errors a person caused (bad input, unknown article or speaker): their message says what to do.
+USER_ERRORS = (BadInput, RetrievalError, KnowledgeError)
+
 INTENT_REFUSED = (
     "Discord refused the Message Content intent (close code 4014), which ONRECORD_ANSWER_CHANNELS needs: "
     "switch on 'Message Content Intent' in the Developer Portal (your application > Bot > Privileged Gateway "
@@ -116,17 +121,17 @@ class OnrecordTree(app_commands.CommandTree):
             message = str(error)
         elif isinstance(error, app_commands.CommandOnCooldown):
             message = cooldown_message(error.retry_after)
-        elif isinstance(original, (BadInput, RetrievalError, KnowledgeError)):
+        elif isinstance(original, USER_ERRORS):
             log.info("command=%s refused: %s", name, type(original).__name__)
             message = str(original)
-        elif isinstance(original, (asyncio.TimeoutError, TimeoutError)):
+        elif isinstance(original, TimeoutError):  # asyncio.TimeoutError is TimeoutError since 3.11
             log.warning("command=%s timed out after %.0f s", name, ANSWER_TIMEOUT)
-            message = "That took too long to answer; please try again in a moment."
+            message = TOO_SLOW
         elif isinstance(error, app_commands.CheckFailure):
             message = "You can't use that command here."
         else:
             log.error("command=%s failed", name, exc_info=original)
-            message = "Something went wrong on my side (it has been logged); please try again."
+            message = FAILED
         await send_notice(interaction, message)
 
 

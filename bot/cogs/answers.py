@@ -10,11 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from knowledge import KnowledgeError
-from retrieval import RetrievalError
-
 from .. import replies
-from ..discord_bot import OnrecordBot, check_cooldown, cooldown_message, log_answered
+from ..discord_bot import FAILED, TOO_SLOW, USER_ERRORS, OnrecordBot, check_cooldown, cooldown_message, log_answered
 from ..discord_reply import NO_MENTIONS, reply_pages, send_pages
 from ..render import notice_post
 from .choices import article_autocomplete, speaker_autocomplete
@@ -96,12 +93,12 @@ class Answers(commands.Cog):
 
     async def _reply_error(self, message: discord.Message, error: Exception) -> None:
         if isinstance(error, TimeoutError):
-            text = "That took too long to answer; please try again in a moment."
-        elif isinstance(error, (replies.BadInput, RetrievalError, KnowledgeError)):
+            text = TOO_SLOW
+        elif isinstance(error, USER_ERRORS):
             text = str(error)
         else:
             log.error("answering a message failed", exc_info=error)
-            text = "Something went wrong on my side (it has been logged); please try again."
+            text = FAILED
         await message.reply(notice_post(text).content, mention_author=False, allowed_mentions=NO_MENTIONS)
 
 
