@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import (
+    FALSE_TITLES,
     GENDER_OF_NOUN,
     HONORIFICS,
     ORG_WORDS,
@@ -146,14 +147,7 @@ DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "surviv
                      "daughter", "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
                      "student", "teacher", "nurse", "doctor", "fan", "rider", "pilot", "runner", "veteran",
                      "rookie", "candidate", "author", "writer", "host", "presenter", "lawyer", "surgeon",
-                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian",
-                     "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
-                     "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker",
-                     "volunteer", "chef", "photographer", "journalist", "reporter", "comedian", "dancer",
-                     "musician", "footballer", "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife",
-                     "paramedic", "firefighter", "tutor", "mentor", "colleague", "producer", "filmmaker",
-                     "broadcaster", "commentator", "pundit", "critic", "blogger", "podcaster", "influencer",
-                     "man", "woman", "girl", "boy"}
+                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian"} | FALSE_TITLES
 # Professions by which a feature refers back to the person it is about ("the actor said").
 PROTAGONIST_NOUNS = {"actor", "actress", "star", "singer", "presenter", "comedian", "rapper", "musician",
                      "footballer", "model", "broadcaster", "influencer"}

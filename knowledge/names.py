@@ -22,6 +22,15 @@ HONORIFICS = {
     "sgt": None, "det": None, "insp": None, "supt": None,
 }
 
+# Descriptions written as false titles ("substitute Kofi Mensah", "local builder Aaron Petersen").
+FALSE_TITLES = {
+    "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
+    "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
+    "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
+    "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
+    "tutor", "mentor", "colleague", "producer", "filmmaker", "broadcaster", "commentator", "pundit",
+    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy",
+}
 # Head nouns of job titles and roles (lowercase; multiword titles end in one of these).
 TITLE_NOUNS = {
     "president", "minister", "secretary", "chancellor", "chair", "chairman", "chairwoman",
@@ -47,15 +56,8 @@ TITLE_NOUNS = {
     "boss", "referee", "umpire", "forward", "winger", "batsman", "bowler", "jockey", "rider",
     "driver", "pilot", "runner", "swimmer", "cyclist", "skipper", "veteran", "rookie",
     "resident", "witness", "survivor", "victim", "mother", "father", "son", "daughter",
-    "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
-    # descriptions written as false titles ("substitute Kofi Mensah", "local builder Aaron Petersen")
-    "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
-    "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
-    "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
-    "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
-    "tutor", "mentor", "colleague", "producer", "filmmaker", "broadcaster", "commentator", "pundit",
-    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy", "rapper", "model",
-}
+    "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor", "rapper", "model",
+} | FALSE_TITLES
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {
     "defence", "defense", "foreign", "interior", "finance", "home", "health", "education",
