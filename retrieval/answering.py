@@ -215,7 +215,6 @@ class Answerer:
         ids = {a.id for a in articles}
         people = People(articles)
         units = [i for i, u in enumerate(index.units) if u.article_id in ids]
-        by_id = {a.id: a for a in articles}
         speakers_of: dict[str, list[Person]] = {}
         for person in people.speakers:
             for article_id in person.articles:
@@ -235,7 +234,7 @@ class Answerer:
                     quotes_by.setdefault(unit.speaker, []).append(i)
                 continue
             quoted = quoted_at.get((unit.article_id, unit.paragraphs[0]), set())
-            speaker = _reported_speaker(unit, quoted, speakers_of.get(unit.article_id, []), by_id[unit.article_id].id)
+            speaker = _reported_speaker(unit, quoted, speakers_of.get(unit.article_id, []))
             if speaker:
                 paragraph_speaker[i] = speaker
         # "He admitted his side had been second best ...": a paragraph that opens with a
@@ -715,7 +714,7 @@ def resolve_person(text: str, people: People) -> Person | None:
     return people.get(name) if name else None
 
 
-def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person], article_id: str) -> str | None:
+def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person]) -> str | None:
     """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
 
     ``quoted`` holds the speakers of the quotations in the paragraph; ``speakers``
