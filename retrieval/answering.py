@@ -827,10 +827,13 @@ def _about_anything(topic: str, scope: _Scope) -> bool:
     return bool(_subject_terms(topic)) or bool(set(terms(topic)) & scope.vocabulary)
 
 
+# The stems of words for saying, which say how something was said, not what about.
+_SAYING_STEMS = frozenset(stem(w) for w in SPEECH_VERBS | SPEECH_NOUNS)
+
+
 def _subject_terms(topic: str) -> set[str]:
     """Return the terms of ``topic`` that are not about saying (said, react, view, objection ...)."""
-    saying = {stem(w) for w in SPEECH_VERBS | SPEECH_NOUNS}
-    return {t for t in terms(topic) if t not in saying}
+    return {t for t in terms(topic) if t not in _SAYING_STEMS}
 
 
 def _discussed(topic: str, scope: _Scope, share: float) -> bool:
