@@ -225,6 +225,8 @@ class Answerer:
                 if q.speaker and q.kind != "pullquote":
                     for p in q.paragraphs:
                         quoted_at.setdefault((a.id, p), set()).add(q.speaker)
+        # once per article, not once per paragraph
+        forms_by_article = {article_id: _speaker_forms(speakers) for article_id, speakers in speakers_of.items()}
         paragraph_speaker: dict[int, str] = {}
         quotes_by: dict[str, list[int]] = {}
         for i in units:
@@ -234,7 +236,9 @@ class Answerer:
                     quotes_by.setdefault(unit.speaker, []).append(i)
                 continue
             quoted = quoted_at.get((unit.article_id, unit.paragraphs[0]), set())
-            speaker = _reported_speaker(unit, quoted, speakers_of.get(unit.article_id, []))
+            speaker = _reported_speaker(
+                unit, quoted, speakers_of.get(unit.article_id, []), forms_by_article.get(unit.article_id, {})
+            )
             if speaker:
                 paragraph_speaker[i] = speaker
         # "He admitted his side had been second best ...": a paragraph that opens with a
@@ -714,22 +718,13 @@ def resolve_person(text: str, people: People) -> Person | None:
     return people.get(name) if name else None
 
 
-def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person]) -> str | None:
-    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
+def _speaker_forms(speakers: list[Person]) -> dict[str, set[tuple[str, ...]]]:
+    """Return, per quoted person of one article, the word sequences that name them in a report.
 
-    ``quoted`` holds the speakers of the quotations in the paragraph; ``speakers``
-    the quoted people of its article.
+    Their name forms, their given name alone ("Jack said") when they are the one
+    quoted person who has it and it is no one's surname, and their aliases of two
+    words or more.
     """
-    if len(quoted) == 1:
-        return next(iter(quoted))
-    if quoted:
-        return None
-    words = tokens(unit.text)
-    if not any(w in ATTRIBUTION_VERBS for w in words):
-        return None
-    # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
-    named = set()
-    # A given name alone ("Jack said") names the one quoted person who has it.
     given: dict[str, list[Person]] = {}
     for person in speakers:
         name_words = [t for t in tokens(person.name) if t not in HONORIFICS]
@@ -746,7 +741,28 @@ def _reported_speaker(unit: Unit, quoted: set[str], speakers: list[Person]) -> s
             alias_words = tuple(t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an"))
             if len(alias_words) >= 2:
                 forms.add(alias_words)
-        for form in forms:
+    return forms_of
+
+
+def _reported_speaker(
+    unit: Unit, quoted: set[str], speakers: list[Person], forms_of: dict[str, set[tuple[str, ...]]]
+) -> str | None:
+    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
+
+    ``quoted`` holds the speakers of the quotations in the paragraph; ``speakers``
+    the quoted people of its article, and ``forms_of`` their ``_speaker_forms``.
+    """
+    if len(quoted) == 1:
+        return next(iter(quoted))
+    if quoted:
+        return None
+    words = tokens(unit.text)
+    if not any(w in ATTRIBUTION_VERBS for w in words):
+        return None
+    # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
+    named = set()
+    for person in speakers:
+        for form in forms_of[person.name]:
             n = len(form)
             for i in range(len(words) - n + 1):
                 if tuple(words[i : i + n]) != form:
