@@ -363,10 +363,14 @@ class KnowledgeBase:
             articles += read_articles(paths)[1]
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         kb = cls(conn, None, embedder)
-        kb._prepare(create=True)
-        if cache_path is not None:
-            kb._cache = EmbeddingCache(cache_path)
-        kb.add_articles(articles)
+        try:
+            kb._prepare(create=True)
+            if cache_path is not None:
+                kb._cache = EmbeddingCache(cache_path)
+            kb.add_articles(articles)
+        except BaseException:
+            kb.close()  # the in-memory database and the cache file stay open otherwise
+            raise
         return kb
 
     @classmethod
