@@ -509,7 +509,7 @@ class KnowledgeBase:
             known.update(_select_vectors(conn, self.embedder.name, dimension, [h for h in hashes if h not in known]))
             missing = sorted({h for h in hashes if h not in known})
             if missing:
-                texts = {text_hash(u.embed_text): u.embed_text for a in articles for u in units[a.id]}
+                texts = dict(zip(hashes, (u.embed_text for a in articles for u in units[a.id])))
                 log.warning("%d passages changed since they were stored; embedding them", len(missing))
                 fresh = self.embedder.encode([texts[h] for h in missing])
                 new = dict(zip(missing, fresh))
