@@ -70,7 +70,7 @@ def _load_config():
 
 
 def _apply_log_level(config, args: argparse.Namespace) -> None:
-    level = logging.DEBUG if config.log_level == "DEBUG" else getattr(logging, config.log_level)
+    level = getattr(logging, config.log_level)
     if getattr(args, "verbose", False):
         level = min(level, logging.INFO)
     logging.getLogger().setLevel(level)

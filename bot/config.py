@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from collections.abc import Mapping
@@ -148,8 +147,3 @@ def _parse_url(name: str, text: str | None, schemes: tuple[str, ...]) -> str | N
     if not text.lower().startswith(schemes) or len(text) <= len(min(schemes, key=len)):
         raise ConfigError(f"{name}={text!r} is not a URL starting with {' or '.join(schemes)}")
     return text.rstrip("/") if schemes[0].startswith("http") else text
-
-
-def log_level_number(config: BotConfig) -> int:
-    """Return the ``logging`` level number for the configured level name."""
-    return logging.getLevelName(config.log_level)

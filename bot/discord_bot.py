@@ -26,7 +26,7 @@ from retrieval import RetrievalError
 
 from .config import BotConfig
 from .discord_reply import NO_MENTIONS, send_notice
-from .replies import AnswererLike, BadInput
+from .replies import AnswererLike, BadInput, open_answerer
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +135,6 @@ class OnrecordTree(app_commands.CommandTree):
         await send_notice(interaction, message)
 
 
-def open_answerer(config: BotConfig) -> AnswererLike:
-    """Open the answering API on the configured knowledge base (the bundled article by default)."""
-    from .replies import open_answerer as open_it
-
-    return open_it(db=config.db)
-
-
 class OnrecordBot(commands.Bot):
     """The onrecord bot: intents and allowed mentions set once here; features in cogs loaded by ``setup_hook``.
 
@@ -177,7 +170,7 @@ class OnrecordBot(commands.Bot):
         if self.serving:
             if self.answerer is None:
                 log.info("opening the knowledge base (%s)", self.config.db or "default, bundled article")
-                self.answerer = await asyncio.to_thread(open_answerer, self.config)
+                self.answerer = await asyncio.to_thread(open_answerer, db=self.config.db)
             warm_up = getattr(self.answerer, "warm_up", None)
             if warm_up is not None:
                 started = time.perf_counter()

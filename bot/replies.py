@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from retrieval import Answer, ArticleSummary, SpeakerSummary
+from retrieval import Answer, Answerer, ArticleSummary, SpeakerSummary
 
 from . import render
 from .render import Pages, Post
@@ -43,10 +43,6 @@ class AnswererLike(Protocol):
 
 def open_answerer(*, db=None, knowledge=None) -> AnswererLike:
     """Open the answering API: ``db`` a knowledge base file, ``knowledge`` article paths, neither the default."""
-    try:
-        from retrieval import Answerer
-    except ImportError:  # before retrieval exports it at the top level
-        from retrieval.answering import Answerer
     return Answerer.open(db=db, knowledge=knowledge)
 
 
