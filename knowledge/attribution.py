@@ -67,7 +67,7 @@ _VERB_STEMS = {
     "demand": ("demands", "demanded", "demanding"), "label": ("labels", "labelled", "labelling"),
     "brand": ("brands", "branded", "branding"), "dub": ("dubs", "dubbed", "dubbing"),
     "term": ("terms", "termed", "terming"), "signal": ("signals", "signalled", "signalling"),
-"whisper": ("whispers", "whispered", "whispering"),
+    "whisper": ("whispers", "whispered", "whispering"),
     "post": ("posts", "posted", "posting"), "allege": ("alleges", "alleged", "alleging"),
     "proclaim": ("proclaims", "proclaimed", "proclaiming"), "recount": ("recounts", "recounted", "recounting"),
     "speak": ("speaks", "spoke", "speaking"), "wonder": ("wonders", "wondered", "wondering"),
@@ -112,11 +112,11 @@ SPEECH_NOUNS = {"suggestion", "claim", "claims", "words", "remark", "remarks", "
                 "argument", "message", "tweet", "post", "speech", "vow", "charge", "accusation",
                 "demand", "view", "belief", "contention", "complaint", "question", "plea", "call",
                 "declaration", "announcement", "prediction", "response", "reply", "admission",
-                "verdict", "assessment", "phrase", "description", "characterisation",
+                "verdict", "assessment", "phrase", "characterisation",
                 "characterization", "boast", "threat", "insult", "quip", "joke"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "statement", "analysis", "poll", "document", "letter",
                   "paper", "review", "memo", "filing", "complaint", "lawsuit", "ruling", "judgment",
-                  "judgement", "release", "post", "website", "inquiry", "audit", "research", "study"}
+                  "judgement", "release", "post", "website", "inquiry", "audit", "research"}
 GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witnesses", "residents",
                "sources", "economists", "investors", "lawmakers", "organisers", "organizers", "officers",
                "researchers", "scientists", "doctors", "prosecutors", "authorities", "activists",
@@ -126,11 +126,11 @@ GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witness
                "strategists", "academics", "families", "relatives", "neighbours", "neighbors",
                "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators",
                "aides", "advisers", "advisors", "allies", "spokespeople", "representatives", "lawyers",
-               "attorneys", "organizers", "protestors", "demonstrators", "survivors", "victims",
+               "attorneys", "protestors", "demonstrators", "survivors", "victims",
                "judges", "jurors", "reviewers", "commentators", "pundits", "voters", "readers", "viewers",
                "customers", "passengers", "patients", "nurses", "farmers", "drivers", "owners", "tenants",
                "bosses", "managers", "coaches", "senators", "councillors", "villagers", "eyewitnesses",
-               "commuters", "shoppers", "doctors", "scientists", "researchers"}
+               "commuters", "shoppers"}
 INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", "firm", "agency",
                      "union", "group", "committee", "council", "court", "army", "military",
                      "administration", "office", "board", "commission", "regulator", "party",
@@ -490,10 +490,6 @@ class Entity:
     paragraphs: list[int] = field(default_factory=list)
     person_like: bool = True  # "he"/"she" may refer to it
     category: str = ""  # for sources: "institution", "spokesperson", "document" or "group"
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
 
 
 class Cast:

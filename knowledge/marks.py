@@ -151,10 +151,4 @@ def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span
     return _find_spans(text, paragraph, DOUBLE_OPEN, DOUBLE_CLOSE, '"')
 
 
-def opens_with_mark(text: str) -> bool:
-    """Return True when the paragraph begins with an opening quotation mark."""
-    stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in DOUBLE_OPEN + SINGLE_OPEN + "\"'"
-
-
-__all__ = ["Span", "find_spans", "has_double_marks", "opens_with_mark"]
+__all__ = ["Span", "find_spans", "has_double_marks"]

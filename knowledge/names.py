@@ -45,7 +45,7 @@ TITLE_NOUNS = {
     "deputy", "treasurer", "superintendent", "principal", "dean", "star", "player", "striker",
     "midfielder", "goalkeeper", "defender", "champion", "executive", "partner", "trustee",
     "councillor", "councilor", "speaker", "premier", "chairs", "whip", "administrator",
-    "counterpart", "official", "negotiator", "spokesperson", "campaigner", "activist",
+    "counterpart", "official", "negotiator", "campaigner", "activist",
     "organiser", "organizer", "investor", "owner", "vice-president", "lawmaker", "legislator",
     "prosecutor", "detective", "sergeant", "colonel", "lieutenant", "admiral",
     "emir", "sheikh", "sultan", "chaplain", "headteacher", "headmaster", "doctor",
@@ -68,7 +68,7 @@ ROLE_MODIFIERS = {
     "soccer", "football", "tennis", "cricket", "rugby", "basketball", "baseball", "club",
     "top-ranked", "world", "union", "party", "opposition", "local", "city", "county",
     "environment", "energy", "transport", "culture", "business", "labour", "labor", "work",
-    "pensions", "technology", "science", "defence", "treasury", "economy", "communications",
+    "pensions", "technology", "science", "treasury", "economy", "communications",
     "digital", "development", "international", "european", "chief-executive", "first",
     "second", "third", "lead", "principal", "permanent", "special", "government", "legal",
 }
@@ -109,7 +109,7 @@ NOT_NAME = {
     "dozens", "several", "other", "others", "another", "such", "one", "first", "second",
     "third", "new", "old", "top", "former", "according", "instead", "perhaps", "please",
     "topics", "advertisement", "sign", "subscribe", "search", "home", "news", "opinion",
-    "sport", "sports", "culture", "lifestyle", "more", "video", "watch", "listen", "click",
+    "sport", "sports", "culture", "lifestyle", "video", "watch", "listen", "click",
 }
 ORG_WORDS = {
     "union", "association", "university", "college", "school", "council", "museum", "ministry",
@@ -133,7 +133,7 @@ ORG_WORDS = {
     "europe", "africa", "america", "asia", "world", "global", "tourism", "travel",
     "week", "year", "war", "revolution", "act", "bill", "treaty", "accord", "agreement",
     "plan", "programme", "program", "project", "report", "index", "exchange", "airlines",
-    "airways", "motors", "group", "holdings", "partners", "technologies", "systems", "labs",
+    "airways", "motors", "holdings", "partners", "technologies", "systems", "labs",
     "images", "getty", "ap", "afp", "pa", "facebook", "twitter", "instagram", "youtube",
     "linkedin", "whatsapp", "messenger", "pinterest", "google", "apple", "microsoft",
     "amazon", "students", "education", "edition", "account", "profile", "details",

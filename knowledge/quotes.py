@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "col",
                   "capt", "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
-                  "i.e", "st", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
+                  "i.e", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
 _ATTRIBUTION_AHEAD = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _NOT_VERBS = {"of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "who", "whose",
               "which", "that", "as", "than", "but", "after", "before", "during", "over", "under", "into"}
@@ -619,19 +619,18 @@ def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
                  and cast.entity(f.speaker).kind == "person"),
                 None,
             )
-            if person is not None and person.role and cast.person_by_role(result.pending_role) is not person:
-                person = None  # the next speaker holds another office
+            if person is not None and person.role:
+                person = None  # the next speaker holds another office (no role matched above)
             if person is not None and not person.role:
                 person.role = clean_role(result.pending_role)
         if person is None:  # nobody named holds it: an unnamed official ("the minister")
             person = cast.source(re.sub(r"^(?:The|His|Her|Their)\b", lambda m: m.group(0).lower(),
                                         result.pending_role), person_like=True, category="spokesperson")
-        if person is not None:
-            cast.add_alias(person, result.pending_role)
-            for _, other in attributor.found.items():
-                if other.pending_role == result.pending_role and not other.speaker:
-                    other.speaker = person.name
-            result.speaker = person.name
+        cast.add_alias(person, result.pending_role)
+        for other in attributor.found.values():
+            if other.pending_role == result.pending_role and not other.speaker:
+                other.speaker = person.name
+        result.speaker = person.name
 
 
 def _speakers(quotes: list[Quote], cast: Cast) -> list[Speaker]:
