@@ -74,19 +74,19 @@ def _apply_log_level(config, args: argparse.Namespace) -> None:
     if getattr(args, "verbose", False):
         level = min(level, logging.INFO)
     logging.getLogger().setLevel(level)
-    # discord.py's own INFO lines (connecting, session ids) only at DEBUG; its warnings always.
-    logging.getLogger("discord").setLevel(max(level, logging.WARNING) if level > logging.DEBUG else level)
     _quiet_libraries(level)
 
 
 def _quiet_libraries(level: int) -> None:
-    # bm25s sets its own logger to DEBUG when imported, which would print index-building chatter;
-    # import it first so that the level set here sticks.
+    """Show discord.py's and bm25s's INFO chatter (connecting, index building) only at DEBUG; warnings always."""
+    # bm25s sets its own logger to DEBUG when imported; import it first so that the level set here sticks.
     try:
         import bm25s  # noqa: F401
     except ImportError:
         pass
-    logging.getLogger("bm25s").setLevel(max(level, logging.WARNING) if level > logging.DEBUG else level)
+    library_level = level if level <= logging.DEBUG else max(level, logging.WARNING)
+    for name in ("discord", "bm25s"):
+        logging.getLogger(name).setLevel(library_level)
 
 
 def _serve(args: argparse.Namespace) -> int:
