@@ -234,8 +234,9 @@ class Story:
     end: int
 
 
-def _is_story_text(block: str, repeated: bool) -> bool:
-    if repeated or chrome_kind(block) is not None:
+def _is_story_text(block: str, kind: str | None, repeated: bool) -> bool:
+    """``kind`` is ``chrome_kind(block)``, which the caller has already worked out."""
+    if repeated or kind is not None:
         return False
     if is_sentence(block):
         return True
@@ -255,10 +256,11 @@ def find_story(blocks: list[str]) -> Story | None:
     for block in blocks:
         key = " ".join(block.lower().split())
         counts[key] = counts.get(key, 0) + 1
-    story = [
-        _is_story_text(b, counts[" ".join(b.lower().split())] > 1 and len(words(b)) < 10) for b in blocks
-    ]
     kinds = [chrome_kind(b) for b in blocks]
+    story = [
+        _is_story_text(b, kind, counts[" ".join(b.lower().split())] > 1 and len(words(b)) < 10)
+        for b, kind in zip(blocks, kinds)
+    ]
 
     best: tuple[int, list[int]] | None = None
     run: list[int] = []
