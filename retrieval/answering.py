@@ -111,8 +111,12 @@ _PRONOUN_REPORT = re.compile(
 
 @dataclass
 class _Scope:
-    """What one article filter (or the whole knowledge base) holds, prepared for answering."""
+    """What one article filter (or the whole knowledge base) holds, prepared for answering.
 
+    Every unit number in it is an index into ``index``, the search index it was built from.
+    """
+
+    index: SearchIndex
     articles: list[Article]
     people: People
     units: np.ndarray  # indices into the search index
@@ -205,7 +209,7 @@ class Answerer:
         index = self._prepared()
         with self._lock:
             scope = self._scopes.get(article)
-            if scope is not None:
+            if scope is not None and scope.index is index:
                 return scope
         if article is None:
             articles = list(self.kb.articles)
@@ -265,6 +269,7 @@ class Answerer:
             vocabulary = {t for a in articles for p in a.paragraphs for t in terms(p.text)}
         as_array = lambda xs: np.asarray(xs, dtype=np.int64)  # noqa: E731
         scope = _Scope(
+            index,
             articles,
             people,
             as_array(units),
@@ -275,7 +280,9 @@ class Answerer:
             as_array(sorted([i for v in quotes_by.values() for i in v] + list(paragraph_speaker))),
         )
         with self._lock:
-            self._scopes[article] = scope
+            # A knowledge base changed meanwhile has a new index: this scope is not for it.
+            if self._index is index:
+                self._scopes[article] = scope
         return scope
 
     def _article(self, article_id: str) -> Article:
@@ -315,7 +322,7 @@ class Answerer:
         return self._search(understood, scope, k)
 
     def _search(self, question: Question, scope: _Scope, k: int) -> Answer:
-        index = self._prepared()
+        index = scope.index
         candidates, attributed = self._candidates(question, scope)
         topic = _topic_without_person(question, scope.people)
         # One embedding per question (the answer must cost little more than it). A
@@ -418,7 +425,7 @@ class Answerer:
         wanted = set(terms(described))
         if not wanted:
             return np.zeros(len(candidates))
-        index = self._prepared()
+        index = scope.index
         shares: dict[str, float] = {}
         out = np.zeros(len(candidates))
         for j, i in enumerate(candidates):
@@ -444,7 +451,7 @@ class Answerer:
             return None
         capitalised = sum(1 for w in subject.split() if w[:1].isupper()) >= 2
         # only the people of articles whose text holds one of the words (one BM25 look-up)
-        index = self._prepared()
+        index = scope.index
         hits = np.flatnonzero(index.lexical(subject)[scope.units] > 0)
         where = {index.units[int(scope.units[j])].article_id for j in hits}
         scored = []
@@ -476,7 +483,7 @@ class Answerer:
             return cached
         person = scope.people.get(name)
         forms = person.name_forms() if person else []
-        index = self._prepared()
+        index = scope.index
         theirs = {
             (index.units[int(i)].article_id, p)
             for i in [*scope.quotes_by.get(name, []), *scope.reports_of.get(name, [])]
@@ -515,7 +522,7 @@ class Answerer:
         them and no longer quotation of theirs is shown from it, else as the quoted
         words themselves: never dropped. ``article_order`` keeps plain article order.
         """
-        index = self._prepared()
+        index = scope.index
         whole = [
             int(i) for i in scope.quotes_by.get(question.speaker, []) if index.units[i].key.count(":") == 2
         ]
