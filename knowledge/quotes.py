@@ -203,7 +203,7 @@ class _Attributor:
         self.texts = texts
         self.spans = spans
         self.found: dict[tuple[int, int], _Found] = {}
-        self.frames: list[tuple[int, Frame]] = []  # every resolved frame, in article order
+        self.frames: dict[int, list[Frame]] = {}  # paragraph -> its resolved frames, in order
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
         self.previous: int | None = None
@@ -256,7 +256,7 @@ class _Attributor:
                     and (not self.last_speaker or self.last_speaker[0] < self.previous):
                 owner = self.last_subject[1]
             # "Smith said:" or "Smith said the plan would work." just before
-            said = [f for p, f in self.frames if p == self.previous and f.speaker and f.kind in {"sv", "inverted"}]
+            said = [f for f in self.frames.get(self.previous, []) if f.speaker and f.kind in {"sv", "inverted"}]
             if said:
                 owner = said[-1].speaker
             if not first.speaker and not first.pending_role and owner:
@@ -353,7 +353,7 @@ class _Attributor:
                 self.cast.add_alias(entity, subject)
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
-            self.frames.append((pos, frame))
+            self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
                 owner = next((f for f in reversed(frames[:i]) if (f.speaker or f.pending_role)
@@ -597,7 +597,7 @@ def _attribute_headlines(attributor: _Attributor, headlines: list[int], body: li
                 at = normalise(attributor.texts[other]).find(phrase)
                 if at < 0:
                     continue
-                frames = [f for p, f in attributor.frames if p == other and f.speaker]
+                frames = [f for f in attributor.frames.get(other, []) if f.speaker]
                 if frames:
                     frame = min(frames, key=lambda f: abs(f.start - at))
                     result.speaker, result.cue, result.how, result.drop = frame.speaker, frame.cue, "headline", False
@@ -612,13 +612,9 @@ def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
             continue
         person = cast.person_by_role(result.pending_role)
         if person is None:
-            person = next(
-                (cast.entity(f.speaker) for p, f in attributor.frames
-                 if pos <= p <= pos + 2 and f.speaker and f.subject
-                 and f.subject.strip().lower() not in PRONOUNS and cast.entity(f.speaker)
-                 and cast.entity(f.speaker).kind == "person"),
-                None,
-            )
+            named = (cast.entity(f.speaker) for p in range(pos, pos + 3) for f in attributor.frames.get(p, [])
+                     if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUNS)
+            person = next((e for e in named if e is not None and e.kind == "person"), None)
             if person is not None and person.role:
                 person = None  # the next speaker holds another office (no role matched above)
             if person is not None and not person.role:
