@@ -102,6 +102,11 @@ async def reply_pages(message: discord.Message, pages: Pages) -> discord.Message
     return sent
 
 
+async def reply_notice(message: discord.Message, text: str) -> None:
+    """Reply to a message with a short note (an error, a cooldown), never pinging its author."""
+    await message.reply(notice_post(text).content, mention_author=False, allowed_mentions=NO_MENTIONS)
+
+
 async def send_notice(interaction: discord.Interaction, message: str) -> None:
     """Tell only the person who asked (an error, a hint, a cooldown), whatever state the interaction is in.
 

@@ -12,8 +12,7 @@ from discord.ext import commands
 
 from .. import replies
 from ..discord_bot import FAILED, TOO_SLOW, USER_ERRORS, OnrecordBot, check_cooldown, cooldown_message, log_answered
-from ..discord_reply import NO_MENTIONS, reply_pages, send_pages
-from ..render import notice_post
+from ..discord_reply import reply_notice, reply_pages, send_pages
 from .choices import article_autocomplete, speaker_autocomplete
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,7 @@ class Answers(commands.Cog):
             else:
                 retry_after = self.bot.cooldown.hit(message.author.id)
                 if retry_after:
-                    await message.reply(cooldown_message(retry_after), mention_author=False, allowed_mentions=NO_MENTIONS)
+                    await reply_notice(message, cooldown_message(retry_after))
                     return
                 pages = await self.bot.run_answering(replies.ask_pages, self.bot.answerer, text)
         except Exception as error:
@@ -99,7 +98,7 @@ class Answers(commands.Cog):
         else:
             log.error("answering a message failed", exc_info=error)
             text = FAILED
-        await message.reply(notice_post(text).content, mention_author=False, allowed_mentions=NO_MENTIONS)
+        await reply_notice(message, text)
 
 
 async def setup(bot: OnrecordBot) -> None:
