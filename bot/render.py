@@ -332,16 +332,19 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _role_and_count(speaker: SpeakerSummary) -> str:
+    """Return what follows a speaker's name in a listing: ", role · 3 quotations"."""
+    role = f", {escape(speaker.role)}" if speaker.role else ""
+    return f"{role} · {_count(speaker.quotes, 'quotation')}"
+
+
 def speakers_post(speakers: Sequence[SpeakerSummary], article: ArticleSummary | None = None) -> Post:
     """Return who is quoted (in one article, or everywhere), with role and number of quotations."""
     where = f" in {escape(article_line(article))}" if article else ""
     if not speakers:
         card = Card(title=shorten("Nobody is quoted" + where, TITLE_LIMIT), body="No quotations are attributed to a named person.", tone="info")
         return fit_post(Post(cards=(card,)))
-    lines = []
-    for s in speakers:
-        role = f", {escape(s.role)}" if s.role else ""
-        lines.append(f"**{escape(s.name)}**{role} · {_count(s.quotes, 'quotation')}")
+    lines = [f"**{escape(s.name)}**{_role_and_count(s)}" for s in speakers]
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more")
     card = Card(title=shorten("Who is quoted" + where, TITLE_LIMIT), body=body, tone="info",
                 footer="/quote speaker:<name> shows what they said")
@@ -379,9 +382,7 @@ def article_post(article: ArticleSummary, speakers: Sequence[SpeakerSummary]) ->
     lines = [_article_summary(article), ""]
     if speakers:
         lines.append("**Quoted:**")
-        for s in speakers:
-            role = f", {escape(s.role)}" if s.role else ""
-            lines.append(f"{escape(s.name)}{role} · {_count(s.quotes, 'quotation')}")
+        lines += [f"{escape(s.name)}{_role_and_count(s)}" for s in speakers]
     else:
         lines.append("Nobody is quoted by name.")
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more")
