@@ -119,6 +119,10 @@ def _is_headline(text: str) -> bool:
     return 0 < len(words) <= 20 and not re.search(r"[.!?:;”\"]$", text.strip())
 
 
+def _opens_paragraph(text: str, span: Span) -> bool:
+    return span.open_at == len(text) - len(text.lstrip())
+
+
 def _chain(spans: dict[int, list[Span]], texts: list[str], order: list[int]) -> list[list[Span]]:
     """Group spans into quotations: one span, or several over consecutive paragraphs."""
     chains: list[list[Span]] = []
@@ -126,7 +130,7 @@ def _chain(spans: dict[int, list[Span]], texts: list[str], order: list[int]) -> 
     for pos in order:
         paragraph_spans = spans.get(pos, [])
         for k, span in enumerate(paragraph_spans):
-            starts_paragraph = k == 0 and span.open_at == len(texts[pos]) - len(texts[pos].lstrip())
+            starts_paragraph = k == 0 and _opens_paragraph(texts[pos], span)
             if open_chain is not None and starts_paragraph:
                 open_chain.append(span)
             else:
@@ -195,6 +199,11 @@ def _find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[
     return found
 
 
+def _introduces_next(masked: str, frame: Frame, limit: int, later_spans: list[Span]) -> bool:
+    """"X said:" just before a later quote of the sentence: the frame is that quote's."""
+    return bool(later_spans) and masked[frame.end:limit].rstrip().endswith(":")
+
+
 class _Attributor:
     """Walks the body paragraphs in order, resolving frames and choosing each quote's speaker."""
 
@@ -249,7 +258,7 @@ class _Attributor:
                 result.speaker, result.cue, result.how = owner.speaker, owner.cue, "paragraph"
         # a paragraph that opens with a mark and names nobody continues the previous speaker
         # (or the person the paragraph just before introduced)
-        if spans and spans[0].open_at == len(text) - len(text.lstrip()):
+        if spans and _opens_paragraph(text, spans[0]):
             first = results[0]
             owner = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
             if self.last_subject and self.last_subject[0] == self.previous \
@@ -431,8 +440,8 @@ class _Attributor:
         for frame in frames:
             first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
             if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
-                if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
-                    break  # introduces the next quote
+                if _introduces_next(masked, frame, limit, later_spans):
+                    break
                 if frame.kind in {"sv", "inverted", "according"}:
                     return self._take(result, frame, "after")
                 break
@@ -444,7 +453,7 @@ class _Attributor:
         # C: a frame later in the sentence ("“…” in that law, Azzouz said.")
         for frame in frames:
             if frame.start > close and frame.start < limit and frame.kind in {"sv", "inverted", "according"}:
-                if masked[frame.end:limit].rstrip().endswith(":") and later_spans:
+                if _introduces_next(masked, frame, limit, later_spans):
                     break
                 return self._take(result, frame, "later")
         return result
