@@ -396,7 +396,7 @@ class Answerer:
         """
         with self._lock:
             current = index is self._index and self._indexed == self.kb.generation
-        if len(candidates) <= SHORTLIST_ABOVE or not current or not hasattr(self.kb, "nearest"):
+        if len(candidates) <= SHORTLIST_ABOVE or not current:
             return candidates
         rows = None if len(candidates) == len(index) else candidates
         near, _ = self.kb.nearest(vector, SHORTLIST_SEMANTIC, rows=rows)
@@ -561,7 +561,7 @@ class Answerer:
         return Answer(question.text, question.speaker, "said", not passages, None if passages else f"{question.speaker} is not quoted.", passages)
 
     def _passage(self, unit: Unit, score: float, attributed: str | None) -> Passage:
-        article = self.kb.article(unit.article_id) if hasattr(self.kb, "article") else None
+        article = self.kb.article(unit.article_id)
         speaker = unit.speaker if unit.kind == "quote" else attributed
         role = unit.role
         if speaker and role is None and article is not None:
