@@ -119,8 +119,6 @@ class OnrecordTree(app_commands.CommandTree):
         name = interaction.command.qualified_name if interaction.command else "?"
         if isinstance(error, AskingTooFast):
             message = str(error)
-        elif isinstance(error, app_commands.CommandOnCooldown):
-            message = cooldown_message(error.retry_after)
         elif isinstance(original, USER_ERRORS):
             log.info("command=%s refused: %s", name, type(original).__name__)
             message = str(original)
