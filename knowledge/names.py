@@ -236,7 +236,6 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le"
                   "el", "dos", "das", "del", "della", "ter", "ten", "st"}
 
 
-
 @dataclass(frozen=True)
 class NameHit:
     """A person's name found in a text: where, the name, and what the text says about them."""
@@ -337,7 +336,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
         last_end = match.end()
     if current:
         runs.append(current)
-    return [[(o, w) for o, w in run] for run in runs if run]
+    return [run for run in runs if run]
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -400,10 +399,9 @@ def find_people(text: str) -> list[NameHit]:
         if not honorific and not titled and re.search(r"[A-Z][\w’'.-]*\s+(?:for|of)$", before):
             continue  # the tail of an organisation's or a place's name: "Institute for Fiscal Studies"
         if role is None:
-            role = _appositive_role(flat, end) or _role_before_appositive(flat, start)
+            role = appositive_role(flat, end) or _role_before_appositive(flat, start)
         if role is None:
-            # "Ruth Kemp of FairFuel": the organisation someone speaks for
-            # "Ruth Kemp of FairFuel", "Dr Ann Cole of the University of Leeds"
+            # the organisation someone speaks for: "Ruth Kemp of FairFuel", "Dr Ann Cole of the University of Leeds"
             affiliation = re.match(r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
                                    r"(?:\s+(?:of|for|&)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)*)",
                                    flat[end:])
@@ -449,7 +447,7 @@ def _lowercase_role_before(before: str) -> str | None:
     return " ".join(taken) if taken else None
 
 
-def _appositive_role(text: str, end: int) -> str | None:
+def appositive_role(text: str, end: int) -> str | None:
     """Return the role in an appositive after a name ("Jo Grady, the UCU general secretary,")."""
     # "Ann Cole, 54, the council leader": an age may come first
     match = re.match(r"(?:\s*,\s+\d{1,3}(?=,))?\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)",
@@ -463,9 +461,6 @@ def _appositive_role(text: str, end: int) -> str | None:
     if any(w.lower().strip("’'") in TITLE_NOUNS for w in words[:6]):
         return phrase
     return None
-
-
-appositive_role = _appositive_role
 
 
 def _role_before_appositive(text: str, start: int) -> str | None:
