@@ -371,12 +371,10 @@ def _outlet(sitename: str | None, lede: str, trailer: list[str]) -> str | None:
         return sitename
     if agency:
         return agency
-    if sitename:
-        return sitename
     for block in trailer:
         if chrome_kind(block) == "copyright":
             holder = re.sub(r"(©|\(c\)|copyright|\d{4}|\ball rights reserved\b.*)", " ", block, flags=re.I)
             holder = re.split(r"\bor its\b|\.\s", holder)[0].strip(" .,-")
             if 1 <= len(words(holder)) <= 6:
                 return holder
-    return sitename
+    return None
