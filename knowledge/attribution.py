@@ -439,8 +439,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if after:
             s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
-    # one frame per verb position: prefer the one with a subject
-    frames.sort(key=lambda f: (f.start, f.end))
+    frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
 
 
