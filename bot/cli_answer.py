@@ -118,9 +118,9 @@ def _eval(args: argparse.Namespace) -> int:
         embedder = get_embedder(args.model)
         for path in qa_files:
             questions = load_question_file(path)
-            kb = KnowledgeBase.in_memory([questions.article], embedder)
-            answerer = Answerer(kb, embedder)
-            results = run_question_file(questions, lambda q: answerer.ask(q, k=args.k))
+            with KnowledgeBase.in_memory([questions.article], embedder) as kb:
+                answerer = Answerer(kb, embedder)
+                results = run_question_file(questions, lambda q: answerer.ask(q, k=args.k))
             everything += results
             scores = summarise(results)
             report["articles"].append(
