@@ -23,6 +23,7 @@ import numpy as np
 from knowledge import Article, Paragraph, Quote, Speaker, bundled_article_path
 
 from . import units as units_module
+from .answering import Answerer
 from .embedding import Embedder, get_embedder
 from .store import KnowledgeBase
 
@@ -153,8 +154,15 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
     """Open the stored knowledge base, then time bare query embeddings and full answers."""
     counting = _Counting(embedder)
     started = time.perf_counter()
-    kb = KnowledgeBase.open(db, counting, create=False)
-    load_seconds = time.perf_counter() - started
+    with KnowledgeBase.open(db, counting, create=False) as kb:
+        load_seconds = time.perf_counter() - started
+        return _measure_open(kb, counting, embedder, load_seconds, questions, rng)
+
+
+def _measure_open(
+    kb: KnowledgeBase, counting: _Counting, embedder: Embedder, load_seconds: float, questions: int, rng: random.Random
+) -> dict:
+    """Return the figures of ``_measure`` for a knowledge base opened in ``load_seconds``."""
     out: dict = {
         "articles": len(kb.articles),
         "passages": len(kb.units),
@@ -164,27 +172,19 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
     warming = min(20, questions)
     asked = _questions(kb.articles, questions + warming, rng)
     warm, timed = asked[:warming], asked[warming:]
-    try:
-        from .answering import Answerer
-    except ImportError:
-        Answerer = None
-    answerer = None
-    if Answerer is not None:
-        started = time.perf_counter()
-        answerer = Answerer(kb, embedder)
-        answerer.ask(warm[0])
-        out["first_ask_seconds"] = round(time.perf_counter() - started, 3)
+    started = time.perf_counter()
+    answerer = Answerer(kb, embedder)
+    answerer.ask(warm[0])
+    out["first_ask_seconds"] = round(time.perf_counter() - started, 3)
     for question in warm:
         embedder.encode_query(question)
-        if answerer is not None:
-            answerer.ask(question, k=3)
+        answerer.ask(question, k=3)
     bare, full, no_answers = [], [], 0
     for question in timed:
-        if answerer is not None:
-            started = time.perf_counter()
-            answer = answerer.ask(question, k=3)
-            full.append(time.perf_counter() - started)
-            no_answers += answer.no_answer
+        started = time.perf_counter()
+        answer = answerer.ask(question, k=3)
+        full.append(time.perf_counter() - started)
+        no_answers += answer.no_answer
         started = time.perf_counter()
         embedder.encode_query(question)
         bare.append(time.perf_counter() - started)
@@ -211,7 +211,6 @@ def _measure(db: Path, embedder: Embedder, questions: int, rng: random.Random) -
         out["ask_ms"] = _percentiles(full)
         out["ask_over_embed_p50"] = round(out["ask_ms"]["p50"] / out["embed_query_ms"]["p50"], 2)
         out["no_answers"] = no_answers
-    kb.close()
     return out
 
 
