@@ -20,10 +20,10 @@ from .names import (
     GENDER_OF_NOUN,
     HONORIFICS,
     ORG_WORDS,
-    ROLE_MODIFIERS,
     SPOKESPEOPLE,
     TITLE_NOUNS,
     TITLE_SYNONYMS,
+    TITLE_WORDS,
     NameHit,
     clean_role,
     find_people,
@@ -244,7 +244,7 @@ def _premodifiers_only(text: str) -> bool:
     """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
     text = re.split(r"[”\"’']\s", text)[-1]  # only what follows a quotation
     words = text.replace("“", " ").split()
-    if all(w[:1].isupper() or w.lower() in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"} for w in words):
+    if all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
         return True
     # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
     lowercase = [w for w in words if not w[:1].isupper()]
@@ -298,6 +298,9 @@ def _person_of(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+_APPOSITIVE_HEADS = TITLE_NOUNS | SPOKESPEOPLE
+
+
 def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
     """"Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
 
@@ -306,7 +309,7 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     """
     words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
     member = re.match(r"(?:[Oo]ne|[Aa]nother)\s+of\s+", appositive)  # "Ann Lee, one of the negotiators,"
-    if not member and (not words or words[-1].lower().strip("’'.,") not in TITLE_NOUNS | SPOKESPEOPLE):
+    if not member and (not words or words[-1].lower().strip("’'.,") not in _APPOSITIVE_HEADS):
         return None
     head = re.sub(r",\s*\d{1,3}$", "", head.rstrip())  # "Ann Lee, 34, a nurse from Leeds,"
     match = _NAME_END.search(head)

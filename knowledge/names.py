@@ -72,6 +72,8 @@ ROLE_MODIFIERS = {
     "digital", "development", "international", "european", "chief-executive", "first",
     "second", "third", "lead", "principal", "permanent", "special", "government", "legal",
 }
+# Words a title before a name is built from ("the former Defence Secretary", "local builder").
+TITLE_WORDS = TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"}
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "representative", "official", "source",
                 "aide", "adviser", "advisor", "officer", "insider", "staffer"}
 GENDER_OF_NOUN = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, PROTAGONIST_NOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
-from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, appositive_role, clean_role, find_people, is_name_token
+from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, TITLE_WORDS, appositive_role, clean_role, find_people, is_name_token
 
 log = logging.getLogger(__name__)
 
@@ -147,12 +147,14 @@ def _span_text(texts: list[str], span: Span) -> str:
     return texts[span.paragraph][span.start:span.end].strip()
 
 
+_TRAILER_WORDS = _SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
+
+
 def _is_trailer(words: list[str]) -> bool:
     """Return True for a pull quote's closing credit: a name with its title ("Defence Secretary John Healey")."""
     if not words or len(words) > 9 or not any(w[:1].isupper() for w in words):
         return False
-    allowed = _SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
-    return all(w[:1].isupper() or w.lower().strip(",") in allowed for w in words)
+    return all(w[:1].isupper() or w.lower().strip(",") in _TRAILER_WORDS for w in words)
 
 
 def _find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[Span]],
@@ -320,7 +322,7 @@ class _Attributor:
                 continue
             words = masked[max(start, start + hit.start - 40):start + hit.start].split()
             if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) \
-                    and words[-1] not in TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"}:
+                    and words[-1] not in TITLE_WORDS:
                 break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
             after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
             # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
