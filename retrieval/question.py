@@ -44,17 +44,6 @@ SPEECH_VERBS = frozenset(
     write writes wrote insist mean means meant make think quoted post posts posted tweet tweets tweeted
     """.split()
 )
-# Verbs that only ask for words, adding nothing to what the words are about.
-PLAIN_SAYING = frozenset(
-    "say says said saying tell tells told telling talk talks talked speak speaks spoke mention mentions mentioned "
-    "comment comments commented remark remarks remarked add adds added state states stated note notes noted "
-    "think thinks thought".split()
-) | frozenset(
-    "view views reaction reactions response comment comments remarks opinion opinions position take words "
-    "quote quotes statement statements message thoughts verdict stance objection objections concern concerns "
-    "criticism criticisms argument arguments complaint complaints warning warnings advice explanation reasoning "
-    "answer answers plea appeal pledge promise case".split()
-)
 # Nouns that ask for someone's words ("X's view on", "the reaction of X").
 SPEECH_NOUNS = frozenset(
     "view views reaction reactions response comment comments remarks opinion opinions position take words "
@@ -62,6 +51,12 @@ SPEECH_NOUNS = frozenset(
     "criticism criticisms argument arguments complaint complaints warning warnings advice explanation reasoning "
     "answer answers plea appeal pledge promise case".split()
 )
+# Verbs that only ask for words, adding nothing to what the words are about (and the nouns for words).
+PLAIN_SAYING = frozenset(
+    "say says said saying tell tells told telling talk talks talked speak speaks spoke mention mentions mentioned "
+    "comment comments commented remark remarks remarked add adds added state states stated note notes noted "
+    "think thinks thought".split()
+) | SPEECH_NOUNS
 # Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
 GENERIC_ROLE_NOUNS = frozenset(
     "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
