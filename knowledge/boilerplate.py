@@ -125,6 +125,11 @@ def trim_block(block: str) -> str:
     return _TRAILING_LINK.sub("", block)
 
 
+def norm_key(text: str) -> str:
+    """Return ``text`` lower-cased with its whitespace collapsed, for comparing blocks."""
+    return " ".join(text.lower().split())
+
+
 def words(block: str) -> list[str]:
     """Return the words of ``block`` (letters, with inner apostrophes and hyphens)."""
     return _WORD.findall(block)
@@ -252,14 +257,14 @@ def find_story(blocks: list[str]) -> Story | None:
     that follows a story is eligible. Inside the run, only the story-text blocks are kept; a
     closing author biography and a second copy of a paragraph are dropped.
     """
+    keys = [norm_key(b) for b in blocks]
     counts: dict[str, int] = {}
-    for block in blocks:
-        key = " ".join(block.lower().split())
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
     kinds = [chrome_kind(b) for b in blocks]
     story = [
-        _is_story_text(b, kind, counts[" ".join(b.lower().split())] > 1 and len(words(b)) < 10)
-        for b, kind in zip(blocks, kinds)
+        _is_story_text(b, kind, counts[key] > 1 and len(words(b)) < 10)
+        for b, kind, key in zip(blocks, kinds, keys)
     ]
 
     best: tuple[int, list[int]] | None = None

@@ -9,7 +9,7 @@ import unicodedata
 from datetime import date as Date
 from pathlib import Path
 
-from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, trim_block, words
+from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, norm_key, trim_block, words
 from .model import Document, KnowledgeError, Paragraph
 
 log = logging.getLogger(__name__)
@@ -276,11 +276,6 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     ]
     log.debug("%s: kept %d of %d blocks", article_id, len(paragraphs), len(blocks))
     return Document(id=article_id, title=title, date=date, source=source, paragraphs=paragraphs)
-
-
-def norm_key(text: str) -> str:
-    """Return ``text`` lower-cased with its whitespace collapsed, for comparing blocks."""
-    return " ".join(text.lower().split())
 
 
 def _headline_shaped(block: str) -> bool:
