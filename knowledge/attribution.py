@@ -140,6 +140,7 @@ INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", 
                      "airline", "insurer", "bureau", "institute", "lab", "laboratory", "coalition"}
 SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+PRONOUN_OF_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Modifiers that make a different office of the same title (a shadow, former or deputy minister).
 QUALIFIED_OFFICE = {"shadow", "former", "deputy", "vice", "ex", "junior", "assistant", "acting", "interim"}
 # Role nouns that describe someone rather than name an office ("the dog's owner", "the driver").
@@ -712,7 +713,7 @@ class Cast:
         nobody yet; the caller may tie it to the next named speaker.
         """
         text = re.sub(r"\s+", " ", subject.strip(" ,"))
-        low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(text.lower(), text.lower())
+        low = PRONOUN_OF_POSSESSIVE.get(text.lower(), text.lower())
         if low in PRONOUNS:
             return self.resolve_pronoun(low), None
         if _ANAPHOR.fullmatch(text):
@@ -869,7 +870,7 @@ class Cast:
             phrase = f"{phrase} of {org}"
         elif determiner in {"his", "her", "their"}:
             # "her office said": the office of the person the pronoun points to
-            owner = self.resolve_pronoun({"his": "he", "her": "she", "their": "they"}[determiner])
+            owner = self.resolve_pronoun(PRONOUN_OF_POSSESSIVE[determiner])
             if owner is not None:
                 return self.source(f"{owner.name}’s {phrase}", person_like=False, alias=text,
                                    category="institution"), None

@@ -24,7 +24,19 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .attribution import _ANAPHOR, GROUP_NOUNS, PRONOUNS, PROTAGONIST_NOUNS, SPEECH_VERBS, SUBORDINATORS, Cast, Entity, Frame, find_frames
+from .attribution import (
+    _ANAPHOR,
+    GROUP_NOUNS,
+    PRONOUN_OF_POSSESSIVE,
+    PRONOUNS,
+    PROTAGONIST_NOUNS,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+    Cast,
+    Entity,
+    Frame,
+    find_frames,
+)
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, TITLE_WORDS, appositive_role, clean_role, find_people, is_name_token
@@ -343,7 +355,7 @@ class _Attributor:
                 continue
             subject = re.sub(r"\s+", " ", frame.subject).strip()
             entity, pending = None, None
-            pronoun = {"his": "he", "her": "she"}.get(subject.lower(), subject.lower())
+            pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
             if pronoun in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
                     or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun]) \
