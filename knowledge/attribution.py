@@ -43,6 +43,7 @@ _VERB_STEMS = {
     "explain": ("explains", "explained", "explaining"), "note": ("notes", "noted", "noting"),
     "argue": ("argues", "argued", "arguing"), "ask": ("asks", "asked", "asking"),
     "reply": ("replies", "replied", "replying"), "respond": ("responds", "responded", "responding"),
+    "answer": ("answers", "answered", "answering"),
     "write": ("writes", "wrote", "writing"), "tweet": ("tweets", "tweeted", "tweeting"),
     "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
     "admit": ("admits", "admitted", "admitting"), "concede": ("concedes", "conceded", "conceding"),

@@ -47,6 +47,7 @@ def test_a_role_and_name_after_the_verb_is_the_speaker_with_that_role(frame, rol
     "said Cole, 54.",
     "said Ann Cole, who chairs the committee.",
     "added Cole.",
+    "answered Cole.",
     "wrote Cole in a blog post.",
     "said the council leader.",
     "says the council leader.",
