@@ -523,9 +523,7 @@ class Answerer:
         words themselves: never dropped. ``article_order`` keeps plain article order.
         """
         index = scope.index
-        whole = [
-            int(i) for i in scope.quotes_by.get(question.speaker, []) if index.units[i].key.count(":") == 2
-        ]
+        whole = [int(i) for i in scope.quotes_by.get(question.speaker, []) if _is_whole_quotation(index.units[i])]
         indexed = {index.units[i].quote_id for i in whole}
         covered = {(index.units[i].article_id, p) for i in whole for p in index.units[i].paragraphs}
         paragraph_unit = {
@@ -889,6 +887,11 @@ def _pick(ranked: list[Scored], units: list[Unit], k: int, quotation_of: dict[in
             continue
         chosen.append(scored)
     return chosen
+
+
+def _is_whole_quotation(unit: Unit) -> bool:
+    """Return whether ``unit`` is a whole quotation, not one paragraph of a longer one (units_for's keys)."""
+    return unit.key == f"{unit.article_id}:q:{unit.quote_id}"
 
 
 def _has_words(text: str) -> bool:

@@ -379,3 +379,13 @@ def test_a_big_candidate_set_is_shortlisted_by_nearest_with_the_same_answers(emb
     monkeypatch.setattr(answering, "SHORTLIST_LEXICAL", 8)
     assert answers(Answerer(kb, embedder)) == everything
     assert calls and any(call.get("rows") is None for call in calls)  # all units: no row list copied
+
+
+def test_everything_said_does_not_depend_on_the_article_file_name(seed, embedder, tmp_path):
+    from retrieval.store import KnowledgeBase
+
+    renamed = tmp_path / "news:2024-06-01.txt"  # a colon in the id, as in a timestamped file name
+    renamed.write_bytes(bundled_article_path().read_bytes())
+    other = Answerer(KnowledgeBase.in_memory([renamed], embedder), embedder)
+    shape = lambda answer: [(p.kind, p.paragraphs, p.text, p.speaker) for p in answer.answers]  # noqa: E731
+    assert shape(other.ask("what did Healey say?", k=20)) == shape(seed.ask("what did Healey say?", k=20))
