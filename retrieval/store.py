@@ -322,9 +322,6 @@ class KnowledgeBase:
         try:
             kb._prepare(create)
             kb._load()
-        except RetrievalError:
-            conn.close()
-            raise
         except sqlite3.DatabaseError as error:
             conn.close()
             if not exists:
@@ -337,6 +334,9 @@ class KnowledgeBase:
                 f"{path} is not a readable onrecord knowledge base ({error}); "
                 f"delete it or rebuild it: onrecord ingest --rebuild --db {path} ARTICLE..."
             ) from None
+        except BaseException:  # RetrievalError, or anything else a damaged file raises: the file is not left open
+            conn.close()
+            raise
         log.info(
             "opened %s: %d articles, %d units in %.2fs", path, len(kb.articles), len(kb.units),
             time.perf_counter() - started,
