@@ -322,13 +322,15 @@ class KnowledgeBase:
         try:
             kb._prepare(create)
             kb._load()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as error:
+            # sqlite's own damage, or stored values that no longer parse (a dimension,
+            # a JSON list of paragraphs): either way the file cannot be trusted
             conn.close()
             if not exists:
                 raise RetrievalError(f"cannot create a knowledge base at {path}: {error}") from None
             if not os.access(path, os.R_OK):
                 raise RetrievalError(f"cannot read knowledge base {path}: permission denied") from None
-            if "locked" in str(error):
+            if isinstance(error, sqlite3.DatabaseError) and "locked" in str(error):
                 raise RetrievalError(f"knowledge base {path} is busy (another onrecord is writing to it); try again") from None
             raise RetrievalError(
                 f"{path} is not a readable onrecord knowledge base ({error}); "
@@ -404,7 +406,10 @@ class KnowledgeBase:
             # Journal files of the old database must not be applied to the new one.
             for leftover in _sqlite_files(path)[1:]:
                 leftover.unlink(missing_ok=True)
-            os.replace(temporary, path)
+            try:
+                os.replace(temporary, path)
+            except OSError as error:
+                raise RetrievalError(f"cannot replace {path} with the rebuilt knowledge base: {error.strerror}") from None
         finally:
             for leftover in _sqlite_files(temporary):
                 leftover.unlink(missing_ok=True)

@@ -263,6 +263,33 @@ def test_a_damaged_file_is_a_clear_error_and_is_left_alone(db, embedder, damage)
     assert db.read_bytes() == before
 
 
+def damaged_values(path: Path, embedder, statement: str) -> None:
+    with KnowledgeBase.open(path, embedder) as kb:
+        kb.add_articles([make_article()])
+    conn = sqlite3.connect(path)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE meta SET value = 'wide' WHERE key = 'dimension'",
+        "UPDATE quotes SET paragraphs = '[1, 2'",
+        "UPDATE speakers SET aliases = 'not json'",
+    ],
+    ids=["dimension", "quote-paragraphs", "speaker-aliases"],
+)
+def test_stored_values_that_no_longer_parse_are_a_clear_error(db, embedder, statement):
+    damaged_values(db, embedder, statement)
+    before = db.read_bytes()
+    with pytest.raises(RetrievalError, match=r"onrecord knowledge base.*(delete|rebuild)") as error:
+        KnowledgeBase.open(db, embedder)
+    assert "\n" not in str(error.value)
+    assert db.read_bytes() == before
+
+
 def test_another_sqlite_database_is_not_taken_for_a_knowledge_base(db, embedder):
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE notes (text TEXT)")
