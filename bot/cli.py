@@ -11,6 +11,7 @@ import importlib
 import logging
 import os
 import sys
+import traceback
 
 from knowledge import KnowledgeError
 from retrieval import RetrievalError
@@ -60,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug or a broken environment: still one line for the user
+        print(
+            f"onrecord: unexpected error: {type(error).__name__}: {error}"
+            + ("" if args.verbose else " (run with -v for the details)"),
+            file=sys.stderr,
+        )
+        if args.verbose:
+            traceback.print_exc()
+        return 1
 
 
 if __name__ == "__main__":
