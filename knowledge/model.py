@@ -19,12 +19,16 @@ class Paragraph:
     newlines where the text has no blank lines), so a reader can find it in the file.
     ``role`` is ``"pullquote"`` for a paragraph that only repeats a quotation from
     the body (printed without quotation marks and followed by the speaker's name).
+    ``reports`` is the canonical name of the speaker the paragraph reports ("Healey
+    said ...", or a paragraph holding only their quotations), worked out once when
+    the article is read; None when it reports no one, or more than one person.
     """
 
     index: int
     text: str
     source_index: int
     role: ParagraphRole = "body"
+    reports: str | None = None
 
 
 @dataclass

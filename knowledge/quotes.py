@@ -40,6 +40,7 @@ from .attribution import (
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, TITLE_WORDS, appositive_role, clean_role, find_people, is_name_token
+from .reporting import paragraph_reports
 
 log = logging.getLogger(__name__)
 
@@ -604,8 +605,10 @@ def extract_knowledge(document: Document) -> Article:
     speakers = _speakers(final, cast)
     mentions = _mentions(cast, {s.name for s in speakers}, paragraphs)
     log.debug("%s: %d quotations, %d speakers", document.id, len(final), len(speakers))
-    return Article(id=document.id, title=document.title, date=document.date, source=document.source,
-                   paragraphs=paragraphs, quotes=final, speakers=speakers, mentions=mentions)
+    article = Article(id=document.id, title=document.title, date=document.date, source=document.source,
+                      paragraphs=paragraphs, quotes=final, speakers=speakers, mentions=mentions)
+    article.paragraphs = [dataclasses.replace(p, reports=who) for p, who in zip(paragraphs, paragraph_reports(article))]
+    return article
 
 
 def _attribute_headlines(attributor: _Attributor, headlines: list[int], body: list[int]) -> None:
