@@ -2,9 +2,166 @@
 
 from __future__ import annotations
 
-from .model import Article
+import functools
+import re
+
+from .model import Article, Speaker
+from .name_forms import HONORIFICS, name_forms, tokens
+from .names import given_name_gender
+
+# Verbs that report speech next to the speaker's name ("Healey said", "said Azzouz").
+ATTRIBUTION_VERBS = frozenset(
+    "said says told tells added adds stated declared warned warns insisted noted wrote argued argues claimed "
+    "claims acknowledged admitted asked replied joked explained explains according conceded vowed urged "
+    "revealed reveals announced announces confirmed confirms stressed stresses cautioned cautions insists "
+    "recalled recalls predicted predicts suggested suggests described describes".split()
+)
+
+# A paragraph opening "He said ...", "She refused to blame ...", "They also warned ...".
+_PRONOUN_REPORT = re.compile(
+    r"(?:He|She|They)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+)?(?:"
+    + "|".join(
+        "said says told tells added adds admitted admits insisted insists warned warns argued argues claimed claims "
+        "refused refuses rejected rejects dismissed dismisses denied denies called calls blamed blames criticised "
+        "criticized described describes explained explains stressed stresses revealed reveals suggested suggests "
+        "urged urges accused accuses acknowledged conceded noted wrote writes announced announces confirmed "
+        "predicted vowed promised".split()
+    )
+    + r")\b"
+)
+
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def paragraph_reports(article: Article) -> list[str | None]:
-    """Return, for each of ``article.paragraphs`` in order, the canonical name of the speaker it reports, or None."""
-    return [None] * len(article.paragraphs)
+    """Return, for each of ``article.paragraphs`` in order, the canonical name of the speaker it reports, or None.
+
+    A body paragraph reports a speaker when it holds quotations of theirs and no one
+    else's, when a name of theirs stands next to a reporting verb ("Healey said",
+    "said Healey", "Tom Adeyemi, who audited ..., wrote"), or when it opens with a
+    pronoun and a reporting verb ("He admitted ...") right after a paragraph that
+    reports them (and the pronoun does not contradict their gender). Pull-quote
+    paragraphs report no one: they repeat a quotation shown elsewhere.
+    """
+    speakers = _quoted_speakers(article)
+    forms_of = _speaker_forms(list(speakers.values()))
+    quoted_at: dict[int, set[str]] = {}
+    for quote in article.quotes:
+        if quote.speaker and quote.kind != "pullquote":
+            for p in quote.paragraphs:
+                quoted_at.setdefault(p, set()).add(quote.speaker)
+    reports: list[str | None] = [None] * len(article.paragraphs)
+    for n, paragraph in enumerate(article.paragraphs):
+        if paragraph.role == "body":
+            reports[n] = _reported_speaker(paragraph.text, quoted_at.get(paragraph.index, set()), forms_of)
+    # "He admitted his side had been second best ...": a paragraph that opens with a
+    # pronoun and a reporting verb carries on reporting whoever the paragraph before reported.
+    for n, paragraph in enumerate(article.paragraphs):
+        if paragraph.role != "body" or reports[n] or n == 0 or not _PRONOUN_REPORT.match(paragraph.text):
+            continue
+        before = article.paragraphs[n - 1]
+        carried = reports[n - 1]
+        if before.role != "body" or carried is None:
+            continue
+        pronoun = paragraph.text.split(None, 1)[0]
+        gender = _gender(speakers.get(carried))
+        if (pronoun == "He" and gender == "f") or (pronoun == "She" and gender == "m"):
+            continue  # "She refused ..." after a man's words is someone else
+        reports[n] = carried
+    return reports
+
+
+def _quoted_speakers(article: Article) -> dict[str, Speaker]:
+    """Return the article's quoted speakers by canonical name (one record per name, aliases joined)."""
+    quoted = {q.speaker for q in article.quotes if q.speaker}
+    found: dict[str, Speaker] = {}
+    for speaker in article.speakers:
+        if speaker.name not in quoted:
+            continue
+        known = found.get(speaker.name)
+        if known is None:
+            found[speaker.name] = Speaker(speaker.name, speaker.role, list(speaker.aliases))
+        else:
+            known.aliases.extend(a for a in speaker.aliases if a not in known.aliases)
+    return found
+
+
+def _speaker_forms(speakers: list[Speaker]) -> dict[str, set[tuple[str, ...]]]:
+    """Return, per quoted person of one article, the word sequences that name them in a report.
+
+    Their name forms, their given name alone ("Jack said") when they are the one
+    quoted person who has it and it is no one's surname, and their aliases of two
+    words or more.
+    """
+    forms = {s.name: name_forms(s.name, s.aliases) for s in speakers}
+    given: dict[str, list[Speaker]] = {}
+    for speaker in speakers:
+        name_words = [t for t in tokens(speaker.name) if t not in HONORIFICS]
+        if len(name_words) >= 2:
+            given.setdefault(name_words[0], []).append(speaker)
+    surnames = {f[-1] for found in forms.values() for f in found}
+    forms_of: dict[str, set[tuple[str, ...]]] = {}
+    for speaker in speakers:
+        theirs = forms_of[speaker.name] = set(forms[speaker.name])
+        first = [t for t in tokens(speaker.name) if t not in HONORIFICS][:1]
+        if first and len(given.get(first[0], [])) == 1 and first[0] not in surnames and len(tokens(speaker.name)) >= 2:
+            theirs.add((first[0],))
+        for alias in speaker.aliases:
+            alias_words = tuple(t for t in tokens(alias) if t not in HONORIFICS and t not in ("the", "a", "an"))
+            if len(alias_words) >= 2:
+                theirs.add(alias_words)
+    return forms_of
+
+
+def _reported_speaker(text: str, quoted: set[str], forms_of: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
+
+    ``quoted`` holds the speakers of the quotations in the paragraph; ``forms_of``
+    the article's quoted people with the word sequences that name them.
+    """
+    if len(quoted) == 1:
+        return next(iter(quoted))
+    if quoted:
+        return None
+    words = tokens(text)
+    if not any(w in ATTRIBUTION_VERBS for w in words):
+        return None
+    # "X said ..." / "..., said X": a name or alias of theirs right next to a speech verb.
+    named = set()
+    for name, forms in forms_of.items():
+        for form in forms:
+            n = len(form)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i : i + n]) != form:
+                    continue
+                near = words[i + n : i + n + 3] + words[max(0, i - 2) : i]
+                if any(w in ATTRIBUTION_VERBS for w in near):
+                    named.add(name)
+    if not named:
+        # "Tom Adeyemi, who has audited several of its products, wrote ...": a name, an
+        # appositive or relative clause between commas, then the reporting verb
+        for name, forms in forms_of.items():
+            if any(_appositive_pattern(form).search(text) for form in forms):
+                named.add(name)
+    return named.pop() if len(named) == 1 else None
+
+
+def _gender(speaker: Speaker | None) -> str | None:
+    """Return "m" or "f" when the speaker's honorific or a single-gender given name tells, else None."""
+    if speaker is None:
+        return None
+    for alias in [speaker.name, *speaker.aliases]:
+        first = alias.split()[0].strip(".").lower() if alias.split() else ""
+        if first in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[first]
+    return given_name_gender(speaker.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _appositive_pattern(form: tuple[str, ...]) -> re.Pattern:
+    name = r"\W+".join(re.escape(w) for w in form)
+    verbs = "|".join(sorted(ATTRIBUTION_VERBS))
+    return re.compile(
+        rf"(?<!\w){name}(?!\w),[^,;:\"“”]{{1,160}},\s+(?:has |had |also |then |later )?(?:{verbs})(?!\w)",
+        re.IGNORECASE,
+    )
