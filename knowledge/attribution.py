@@ -15,15 +15,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import (
-    FALSE_TITLES,
+from .lexicon import (
+    ACCUSING_VERBS,
+    AUXILIARY_PHRASES,
+    AUXILIARY_WORDS,
+    DEMONYMS,
+    DESCRIPTIVE_NOUNS,
+    DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
     GENDER_OF_NOUN,
+    GROUP_NOUNS,
     HONORIFICS,
+    INSTITUTION_NOUNS,
+    INVERTING_VERBS,
+    KIN_NOUNS,
+    NAME_PARTICLES,
+    NAMING_AS_VERBS,
+    NAMING_VERBS,
+    NOT_ADVERBS,
+    NOT_MODIFIERS,
     ORG_WORDS,
+    PARTICIPLES,
+    PRONOUN_GENDER,
+    PRONOUN_OF_POSSESSIVE,
+    PROTAGONIST_NOUNS,
+    QUALIFIED_OFFICE,
+    ROLE_STOPWORDS,
+    SETTING_NOUNS,
+    SOURCE_DETERMINERS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
     SPOKESPEOPLE,
+    SUBORDINATORS,
+    TELLING_VERBS,
     TITLE_NOUNS,
     TITLE_SYNONYMS,
     TITLE_WORDS,
+    VAGUE_GROUP_NOUNS,
+)
+from .names import (
     NameHit,
     clean_role,
     find_people,
@@ -33,142 +63,20 @@ from .names import (
     title_head,
 )
 
-_VERB_STEMS = {
-    # base: (third person, past, participle)
-    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
-    "add": ("adds", "added", "adding"), "warn": ("warns", "warned", "warning"),
-    "declare": ("declares", "declared", "declaring"), "vow": ("vows", "vowed", "vowing"),
-    "claim": ("claims", "claimed", "claiming"), "insist": ("insists", "insisted", "insisting"),
-    "state": ("states", "stated", "stating"), "announce": ("announces", "announced", "announcing"),
-    "explain": ("explains", "explained", "explaining"), "note": ("notes", "noted", "noting"),
-    "argue": ("argues", "argued", "arguing"), "ask": ("asks", "asked", "asking"),
-    "reply": ("replies", "replied", "replying"), "respond": ("responds", "responded", "responding"),
-    "answer": ("answers", "answered", "answering"),
-    "write": ("writes", "wrote", "writing"), "tweet": ("tweets", "tweeted", "tweeting"),
-    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admits", "admitted", "admitting"), "concede": ("concedes", "conceded", "conceding"),
-    "confirm": ("confirms", "confirmed", "confirming"), "deny": ("denies", "denied", "denying"),
-    "suggest": ("suggests", "suggested", "suggesting"), "predict": ("predicts", "predicted", "predicting"),
-    "promise": ("promises", "promised", "promising"), "pledge": ("pledges", "pledged", "pledging"),
-    "urge": ("urges", "urged", "urging"), "call": ("calls", "called", "calling"),
-    "describe": ("describes", "described", "describing"), "accuse": ("accuses", "accused", "accusing"),
-    "complain": ("complains", "complained", "complaining"), "recall": ("recalls", "recalled", "recalling"),
-    "remark": ("remarks", "remarked", "remarking"), "observe": ("observes", "observed", "observing"),
-    "conclude": ("concludes", "concluded", "concluding"), "stress": ("stresses", "stressed", "stressing"),
-    "emphasise": ("emphasises", "emphasised", "emphasising"),
-    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
-    "report": ("reports", "reported", "reporting"), "reveal": ("reveals", "revealed", "revealing"),
-    "joke": ("jokes", "joked", "joking"), "quip": ("quips", "quipped", "quipping"),
-    "boast": ("boasts", "boasted", "boasting"), "shout": ("shouts", "shouted", "shouting"),
-    "lament": ("laments", "lamented", "lamenting"), "caution": ("cautions", "cautioned", "cautioning"),
-    "assert": ("asserts", "asserted", "asserting"), "maintain": ("maintains", "maintained", "maintaining"),
-    "contend": ("contends", "contended", "contending"), "counter": ("counters", "countered", "countering"),
-    "retort": ("retorts", "retorted", "retorting"), "testify": ("testifies", "testified", "testifying"),
-    "continue": ("continues", "continued", "continuing"), "muse": ("muses", "mused", "musing"),
-    "demand": ("demands", "demanded", "demanding"), "label": ("labels", "labelled", "labelling"),
-    "brand": ("brands", "branded", "branding"), "dub": ("dubs", "dubbed", "dubbing"),
-    "term": ("terms", "termed", "terming"), "signal": ("signals", "signalled", "signalling"),
-    "whisper": ("whispers", "whispered", "whispering"),
-    "post": ("posts", "posted", "posting"), "allege": ("alleges", "alleged", "alleging"),
-    "proclaim": ("proclaims", "proclaimed", "proclaiming"), "recount": ("recounts", "recounted", "recounting"),
-    "speak": ("speaks", "spoke", "speaking"), "wonder": ("wonders", "wondered", "wondering"),
-    "concur": ("concurs", "concurred", "concurring"), "reiterate": ("reiterates", "reiterated", "reiterating"),
-    "threaten": ("threatens", "threatened", "threatening"), "cite": ("cites", "cited", "citing"),
-    # verbs of judgement that frame a partial quote ("praised it as “a small miracle”")
-    "praise": ("praises", "praised", "praising"), "criticise": ("criticises", "criticised", "criticising"),
-    "criticize": ("criticizes", "criticized", "criticizing"), "hail": ("hails", "hailed", "hailing"),
-    "condemn": ("condemns", "condemned", "condemning"), "welcome": ("welcomes", "welcomed", "welcoming"),
-    "agree": ("agrees", "agreed", "agreeing"),
-    # tags of feature and tabloid copy (“…,” she laughs / fumed Jess Philby)
-    "fume": ("fumes", "fumed", "fuming"), "rage": ("rages", "raged", "raging"), "gush": ("gushes", "gushed", "gushing"),
-    "snap": ("snaps", "snapped", "snapping"), "scoff": ("scoffs", "scoffed", "scoffing"),
-    "plead": ("pleads", "pleaded", "pleading"), "exclaim": ("exclaims", "exclaimed", "exclaiming"),
-    "sigh": ("sighs", "sighed", "sighing"), "laugh": ("laughs", "laughed", "laughing"),
-    "chuckle": ("chuckles", "chuckled", "chuckling"), "sneer": ("sneers", "sneered", "sneering"),
-    "yell": ("yells", "yelled", "yelling"), "scream": ("screams", "screamed", "screaming"),
-    "mutter": ("mutters", "muttered", "muttering"), "murmur": ("murmurs", "murmured", "murmuring"),
-    "enthuse": ("enthuses", "enthused", "enthusing"), "reflect": ("reflects", "reflected", "reflecting"),
-}
-SPEECH_VERBS = {form for base, forms in _VERB_STEMS.items() for form in (base, *forms)}
-SPEECH_VERBS |= {"labeled", "labeling", "signaled", "signaling", "quoted"}
-SPEECH_VERBS -= {"speaking", "speak", "speaks", "continuing", "posting", "post", "posts", "state", "term", "terms",
-                 "counter", "note", "notes", "call", "calls", "report", "reports", "demand", "demands"}
-# Verbs that may come before their subject ("…,” said Kohli); "told X" names the hearer.
-INVERTING_VERBS = {
-    "said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "continued", "continues",
-    "warned", "warns", "insisted", "insists", "noted", "recalled", "recalls", "replied", "replies",
-    "answered", "asked", "asks", "declared", "declares", "observed", "conceded", "concedes", "admitted",
-    "admits", "argued", "argues", "stressed", "stresses", "cautioned", "remarked", "quipped", "joked",
-    "acknowledged", "countered", "responded", "tweeted", "claimed", "claims", "predicted", "predicts",
-    "mused", "concluded", "concludes", "announced", "announces", "confirmed", "confirms", "suggested",
-    "suggests", "agreed", "boasted", "lamented", "laments", "retorted", "shouted", "whispered",
-    "agrees", "fumed", "fumes", "raged", "gushed", "gushes", "snapped", "scoffed", "pleaded", "exclaimed",
-    "sighed", "sighs", "laughed", "laughs", "chuckled", "sneered", "yelled", "screamed", "muttered",
-    "murmured", "enthused", "enthuses", "reflected", "reflects",
-}
-PARTICIPLES = {forms[2] for forms in _VERB_STEMS.values()} - {"speaking", "continuing", "reporting",
-                                                                "posting", "signalling", "threatening"}
-SPEECH_NOUNS = {"suggestion", "claim", "claims", "words", "remark", "remarks", "comment", "comments",
-                "description", "assertion", "statement", "warning", "promise", "pledge", "insistence",
-                "argument", "message", "tweet", "post", "speech", "vow", "charge", "accusation",
-                "demand", "view", "belief", "contention", "complaint", "question", "plea", "call",
-                "declaration", "announcement", "prediction", "response", "reply", "admission",
-                "verdict", "assessment", "phrase", "characterisation",
-                "characterization", "boast", "threat", "insult", "quip", "joke"}
-DOCUMENT_NOUNS = {"report", "study", "survey", "statement", "analysis", "poll", "document", "letter",
-                  "paper", "review", "memo", "filing", "complaint", "lawsuit", "ruling", "judgment",
-                  "judgement", "release", "post", "website", "inquiry", "audit", "research"}
-GROUP_NOUNS = {"officials", "police", "critics", "analysts", "experts", "witnesses", "residents",
-               "sources", "economists", "investors", "lawmakers", "organisers", "organizers", "officers",
-               "researchers", "scientists", "doctors", "prosecutors", "authorities", "activists",
-               "protesters", "campaigners", "supporters", "opponents", "locals", "media", "others",
-               "people", "members", "staff", "workers", "employees", "leaders", "ministers", "students",
-               "teachers", "parents", "fans", "players", "observers", "diplomats", "traders",
-               "strategists", "academics", "families", "relatives", "neighbours", "neighbors",
-               "executives", "unions", "groups", "governments", "agencies", "companies", "negotiators",
-               "aides", "advisers", "advisors", "allies", "spokespeople", "representatives", "lawyers",
-               "attorneys", "protestors", "demonstrators", "survivors", "victims",
-               "judges", "jurors", "reviewers", "commentators", "pundits", "voters", "readers", "viewers",
-               "customers", "passengers", "patients", "nurses", "farmers", "drivers", "owners", "tenants",
-               "bosses", "managers", "coaches", "senators", "councillors", "villagers", "eyewitnesses",
-               "commuters", "shoppers"}
-INSTITUTION_NOUNS = {"bank", "government", "ministry", "department", "company", "firm", "agency",
-                     "union", "group", "committee", "council", "court", "army", "military",
-                     "administration", "office", "board", "commission", "regulator", "party",
-                     "club", "team", "federation", "association", "organisation", "organization",
-                     "charity", "university", "school", "hospital", "trust", "police", "service",
-                     "campaign", "embassy", "central bank", "prosecutor’s office", "watchdog",
-                     "airline", "insurer", "bureau", "institute", "lab", "laboratory", "coalition"}
 SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
-PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
-PRONOUN_OF_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
-# Modifiers that make a different office of the same title (a shadow, former or deputy minister).
-QUALIFIED_OFFICE = {"shadow", "former", "deputy", "vice", "ex", "junior", "assistant", "acting", "interim"}
-# Role nouns that describe someone rather than name an office ("the dog's owner", "the driver").
-DESCRIPTIVE_NOUNS = {"owner", "driver", "witness", "victim", "resident", "survivor", "mother", "father", "son",
-                     "daughter", "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor",
-                     "student", "teacher", "nurse", "doctor", "fan", "rider", "pilot", "runner", "veteran",
-                     "rookie", "candidate", "author", "writer", "host", "presenter", "lawyer", "surgeon",
-                     "physician", "aide", "assistant", "expert", "researcher", "scientist", "historian"} | FALSE_TITLES
-# Professions by which a feature refers back to the person it is about ("the actor said").
-PROTAGONIST_NOUNS = {"actor", "actress", "star", "singer", "presenter", "comedian", "rapper", "musician",
-                     "footballer", "model", "broadcaster", "influencer"}
-SUBORDINATORS = {"after", "as", "when", "while", "before", "since", "although", "though", "despite",
-                 "in", "at", "on", "during", "following", "amid", "asked", "speaking", "addressing",
-                 "responding", "writing", "talking", "unlike", "like"}
-
-_HON = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Det)\.?"
+_HON = rf"(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))})\.?"
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
-_PARTICLE = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|della|ten|ter)"
-_MODIFIER = r"(?:(?!(?:as|of|in|with|and|to|for|at|by|on|from|that|who|region|said|says)\b)[a-z0-9][\w’'-]*)"
+_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
+_MODIFIER = rf"(?:(?!(?:{'|'.join(sorted(NOT_MODIFIERS))})\b)[a-z0-9][\w’'-]*)"
 _PERSON = rf"(?:(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
 _NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?{_PERSON})"
 _ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
-_DET = r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|[Tt]he|[Aa]nother|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)"
+_DET = (r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
+        + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS) + ")")
 _NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
 _INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 # "a friend of the couple", "a spokesman for the family", "a relative of the victim"
-_KIN = r"couple|family|families|victim|victims|deceased|dead\s+man|dead\s+woman|accused|defendant|player|singer|star|boy|girl|child|children|man|woman"
+_KIN = "|".join(k.replace(" ", r"\s+") for k in KIN_NOUNS)
 _NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
        rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
        rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
@@ -178,18 +86,11 @@ _GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GRO
           rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
           rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{_ORG})?"
           rf"|{_POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
-_BARE_GROUP = "|".join(sorted(GROUP_NOUNS - {"media", "others", "people"}))
-_AUX = (r"(?:has|have|had|also|previously|later|earlier|then|again|once|repeatedly|recently|would|"
-        r"will|did|does|do|only|first|still|further|continued\s+to|continues\s+to|went\s+on\s+to|"
-        r"was\s+quoted\s+as|is\s+quoted\s+as|(?!(?:family|ally|rally|assembly|supply|reply|monopoly|anomaly|bully)\b)[a-z]+ly|not|never|on\s+\w+day|on\s+[A-Z]\w+)")
+_BARE_GROUP = "|".join(sorted(GROUP_NOUNS - VAGUE_GROUP_NOUNS))
+_AUX = ("(?:" + "|".join(AUXILIARY_WORDS) + "|" + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
+        + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)")
 
-DEMONYMS = {"American", "German", "Spaniard", "Frenchman", "Frenchwoman", "Dutchman", "Englishman",
-            "Englishwoman", "Irishman", "Welshman", "Scotsman", "Briton", "Scot", "Serb", "Croat", "Pole",
-            "Dane", "Swede", "Finn", "Swiss", "Argentine", "Chinese", "Japanese", "Korean", "Mexican",
-            "Moroccan", "Kenyan", "Czech", "Greek", "Turk", "Israeli", "Iraqi", "Pakistani", "Thai",
-            "Portuguese", "Dutchwoman", "Kiwi", "Aussie", "Belarusian", "Kazakh", "Uzbek", "Slovak",
-            "Slovenian", "Estonian", "Latvian", "Lithuanian", "Ethiopian", "Ugandan", "Ghanaian"}
-_DEMONYM = r"(?:[A-Z][a-z]+ian|[A-Z][a-z]+ese|" + "|".join(sorted(DEMONYMS)) + r")"
+_DEMONYM = r"(?:[A-Z][a-z]+ian|[A-Z][a-z]+ese|" + "|".join(sorted(w.capitalize() for w in DEMONYMS)) + r")"
 _ANAPHOR = re.compile(rf"[Tt]he\s+(?:(?:[\w-]+\s+)?{_DEMONYM}|\d+-year-old(?:\s+[a-z]+)?)")
 _PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
 _ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({_ANAPHOR.pattern})$")
@@ -208,10 +109,8 @@ _VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=Tr
 _POSSESSIVE_RE = re.compile(
     rf"({_NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
 )
-_CALLED_RE = re.compile(
-    rf"\bwhat\s+(he|she|they|it|{_NAME}|{_NP})\s+(?:has\s+|had\s+)?(called|calls|described\s+as|describes\s+as|"
-    r"termed|terms|dubbed|labelled|labeled|branded)\b"
-)
+_NAMING = "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + "|" + "|".join(rf"{v}\s+as" for v in sorted(NAMING_AS_VERBS))
+_CALLED_RE = re.compile(rf"\bwhat\s+(he|she|they|it|{_NAME}|{_NP})\s+(?:has\s+|had\s+)?({_NAMING})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 
 
@@ -251,19 +150,8 @@ def _premodifiers_only(text: str) -> bool:
     # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
     lowercase = [w for w in words if not w[:1].isupper()]
     return 0 < len(lowercase) <= 3 and len(words) <= 4 and all(
-        re.fullmatch(r"[a-z][a-z-]+", w) and w not in _FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
+        re.fullmatch(r"[a-z][a-z-]+", w) and w not in FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
         for w in lowercase)
-
-
-_FUNCTION_WORDS = {
-    "to", "for", "of", "with", "by", "at", "in", "on", "from", "into", "onto", "about", "and", "but", "or",
-    "nor", "as", "than", "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "since",
-    "if", "because", "said", "says", "told", "tells", "is", "was", "were", "are", "be", "been", "has", "have",
-    "had", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "not", "also", "then",
-    "so", "like", "unlike", "against", "between", "among", "over", "under", "without", "within", "during",
-    "where", "why", "how", "what", "would", "will", "could", "should", "can", "may", "might", "must", "did",
-    "does", "do", "per", "via", "amid", "despite", "toward", "towards", "upon",
-}
 
 
 def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
@@ -436,7 +324,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
     for match in _CALLED_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
-        who = match.group(1) if match.group(1).lower() in PRONOUNS else "..."
+        who = match.group(1) if match.group(1).lower() in PRONOUN_GENDER else "..."
         frames.append(Frame("called", start + match.start(), start + match.end(),
                             f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
     for match in _ACCORDING_RE.finditer(sentence):
@@ -472,11 +360,11 @@ def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
     lowered = verb.lower()
     match = re.match(r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
                      r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
-    if lowered in {"told", "tells", "tell", "telling"} and match:
+    if lowered in TELLING_VERBS and match:
         return f"{verb} {match.group(1).rstrip('.')}"
-    if lowered.startswith("accus") and re.search(r"\bof\b", rest[:80]):
+    if lowered in ACCUSING_VERBS and re.search(r"\bof\b", rest[:80]):
         return f"{verb} ... of"
-    setting = re.match(r"\s+(in\s+a\s+(?:statement|tweet|post|letter|speech|interview))\b", rest)
+    setting = re.match(rf"\s+(in\s+a\s+(?:{'|'.join(SETTING_NOUNS)}))\b", rest)
     if setting:
         return f"{verb} {setting.group(1)}"
     return verb
@@ -607,9 +495,8 @@ class Cast:
         its other words must not contradict the role's ("the Russian president" is not
         the Ukrainian President).
         """
-        stop = {"the", "a", "an", "his", "her", "their", "its", "of", "for", "at", "in", "to"}
         words = [w.lower().strip("’'.,()") for w in phrase.split()]
-        words = [w for w in words if w not in stop]
+        words = [w for w in words if w not in ROLE_STOPWORDS]
         if not words:
             return None
         head = head or words[-1]
@@ -674,7 +561,7 @@ class Cast:
                 if entity is not None and entity.kind == "person":
                     return entity
             return None
-        gender = PRONOUNS.get(low)
+        gender = PRONOUN_GENDER.get(low)
         if low in {"he", "she"}:
             recent = [e for e in (self.entity(n) for n in list(reversed(self.salient))[:3])
                       if e is not None and e.person_like and not (e.gender and e.gender != gender)]
@@ -715,7 +602,7 @@ class Cast:
         """
         text = re.sub(r"\s+", " ", subject.strip(" ,"))
         low = PRONOUN_OF_POSSESSIVE.get(text.lower(), text.lower())
-        if low in PRONOUNS:
+        if low in PRONOUN_GENDER:
             return self.resolve_pronoun(low), None
         if _ANAPHOR.fullmatch(text):
             return self._described(text) or self.resolve_pronoun("person"), None
@@ -860,7 +747,7 @@ class Cast:
             if kin and not owner:  # "a spokesman for the family", "a friend of the couple"
                 name = f"{name} {kin.group(1)} the {kin.group(2)}"
             entity = self.source(name, person_like=True, alias=text, category="spokesperson")
-            entity.gender = entity.gender or {"spokesman": "m", "spokeswoman": "f"}.get(noun_low)
+            entity.gender = entity.gender or (GENDER_OF_NOUN.get(noun_low) if noun_low in SPOKESPEOPLE else None)
             return entity, None
         if noun_low in DOCUMENT_NOUNS:
             author = org or self._document_author(noun_low)
@@ -900,7 +787,7 @@ class Cast:
 
     def add_alias(self, entity: Entity, text: str) -> None:
         text = text.strip()
-        if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUNS \
+        if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUN_GENDER \
                 and text.lower() not in {a.lower() for a in entity.aliases}:
             entity.aliases.append(text)
 

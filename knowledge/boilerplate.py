@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import CREDIT_NOUNS, CREDIT_VERBS, MONTHS, NEWS_SPEECH_VERBS
+
 # Characters that may close a sentence after its final punctuation: quotation marks and brackets.
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…"
@@ -27,8 +29,7 @@ _CAPTION = re.compile(
 )
 # Credits for the reporting, usually the story's last line.
 _CREDIT = re.compile(
-    r"^\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|edited|written|"
-    r"produced|translated|graphics)(?: and \w+)? by\b"
+    rf"^\(?(?:additional |further )?(?:{'|'.join(CREDIT_VERBS + CREDIT_NOUNS)})(?: and \w+)? by\b"
     r"|\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\W*$",
     re.IGNORECASE,
 )
@@ -60,7 +61,7 @@ _APPEAL_TERMS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _
 _IMPERATIVE = re.compile(
     r"^(?:sign up|subscribe|donate|support|join|become|click|tap|get|download|try|register)\b", re.IGNORECASE
 )
-_SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
+_SPEECH = re.compile(rf"\b(?:{'|'.join(NEWS_SPEECH_VERBS)})\b")
 _READER_ADDRESS = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _COOKIES = re.compile(
     r"\bwe use cookies\b|\b(?:accept|reject|manage)(?: all)? cookies\b|\bcookie (?:policy|settings|preferences|notice|consent)\b",
@@ -84,10 +85,7 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$")
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
 )

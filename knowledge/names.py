@@ -15,211 +15,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HONORIFICS = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "prof": None,
-    "professor": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f", "rev": None,
-    "sen": None, "rep": None, "gov": None, "gen": None, "col": None, "capt": None, "lt": None,
-    "sgt": None, "det": None, "insp": None, "supt": None,
-}
-
-# Descriptions written as false titles ("substitute Kofi Mensah", "local builder Aaron Petersen").
-FALSE_TITLES = {
-    "substitute", "builder", "farmer", "shopkeeper", "pensioner", "retiree", "landlord", "tenant",
-    "commuter", "passenger", "shopper", "parent", "grandmother", "grandfather", "worker", "volunteer",
-    "chef", "photographer", "journalist", "reporter", "comedian", "dancer", "musician", "footballer",
-    "cricketer", "golfer", "boxer", "fighter", "sprinter", "midwife", "paramedic", "firefighter",
-    "tutor", "mentor", "colleague", "producer", "filmmaker", "broadcaster", "commentator", "pundit",
-    "critic", "blogger", "podcaster", "influencer", "man", "woman", "girl", "boy",
-}
-# Head nouns of job titles and roles (lowercase; multiword titles end in one of these).
-TITLE_NOUNS = {
-    "president", "minister", "secretary", "chancellor", "chair", "chairman", "chairwoman",
-    "chairperson", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "leader",
-    "governor", "senator", "mayor", "ambassador", "mp", "mep", "msp", "congressman",
-    "congresswoman", "representative", "general", "commander", "officer", "ceo", "cfo", "coo",
-    "founder", "co-founder", "head", "manager", "coach", "captain", "strategist", "economist",
-    "analyst", "professor", "lecturer", "editor", "correspondent", "member", "adviser",
-    "advisor", "counsel", "attorney", "judge", "justice", "king", "queen", "prince", "princess",
-    "pope", "bishop", "archbishop", "rabbi", "imam", "envoy", "commissioner", "inspector",
-    "sheriff", "constable", "lawyer", "researcher", "scientist", "author", "president-elect",
-    "deputy", "treasurer", "superintendent", "principal", "dean", "star", "player", "striker",
-    "midfielder", "goalkeeper", "defender", "champion", "executive", "partner", "trustee",
-    "councillor", "councilor", "speaker", "premier", "chairs", "whip", "administrator",
-    "counterpart", "official", "negotiator", "campaigner", "activist",
-    "organiser", "organizer", "investor", "owner", "vice-president", "lawmaker", "legislator",
-    "prosecutor", "detective", "sergeant", "colonel", "lieutenant", "admiral",
-    "emir", "sheikh", "sultan", "chaplain", "headteacher", "headmaster", "doctor",
-    "surgeon", "nurse", "physician", "psychologist", "historian", "expert",
-    "teacher", "student", "candidate", "nominee", "staffer", "aide", "assistant", "host",
-    "presenter", "actor", "actress", "singer", "writer", "novelist", "poet", "artist",
-    "designer", "architect", "engineer", "entrepreneur", "banker", "trader", "broker",
-    "boss", "referee", "umpire", "forward", "winger", "batsman", "bowler", "jockey", "rider",
-    "driver", "pilot", "runner", "swimmer", "cyclist", "skipper", "veteran", "rookie",
-    "resident", "witness", "survivor", "victim", "mother", "father", "son", "daughter",
-    "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor", "rapper", "model",
-} | FALSE_TITLES
-# Words a role may be built from besides capitalised words and the title noun itself.
-ROLE_MODIFIERS = {
-    "defence", "defense", "foreign", "interior", "finance", "home", "health", "education",
-    "justice", "trade", "prime", "deputy", "vice", "general", "chief", "executive", "press",
-    "senior", "junior", "former", "acting", "interim", "shadow", "assistant", "associate",
-    "managing", "national", "regional", "country", "state", "federal", "interest", "rate",
-    "policy", "security", "military", "political", "economic", "research", "head", "team",
-    "soccer", "football", "tennis", "cricket", "rugby", "basketball", "baseball", "club",
-    "top-ranked", "world", "union", "party", "opposition", "local", "city", "county",
-    "environment", "energy", "transport", "culture", "business", "labour", "labor", "work",
-    "pensions", "technology", "science", "treasury", "economy", "communications",
-    "digital", "development", "international", "european", "chief-executive", "first",
-    "second", "third", "lead", "principal", "permanent", "special", "government", "legal",
-}
-# Words a title before a name is built from ("the former Defence Secretary", "local builder").
-TITLE_WORDS = TITLE_NOUNS | ROLE_MODIFIERS | {"the", "a", "an"}
-SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "representative", "official", "source",
-                "aide", "adviser", "advisor", "officer", "insider", "staffer"}
-GENDER_OF_NOUN = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
-                  "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f",
-                  "prince": "m", "princess": "f", "actress": "f", "mother": "f", "father": "m",
-                  "son": "m", "daughter": "f", "wife": "f", "husband": "m", "brother": "m",
-                  "sister": "f", "headmaster": "m"}
-TITLE_SYNONYMS = {"chief": {"chair", "chairman", "chairwoman", "head", "leader", "chief"},
-                  "chair": {"chief", "chairman", "chairwoman", "chairperson", "head"},
-                  "chairman": {"chair", "chief", "chairwoman", "chairperson"},
-                  "chairwoman": {"chair", "chief", "chairman", "chairperson"},
-                  "head": {"chief", "leader", "director", "chair"},
-                  "leader": {"head", "chief"},
-                  "spokesperson": {"spokesman", "spokeswoman"},
-                  "spokesman": {"spokesperson"}, "spokeswoman": {"spokesperson"},
-                  "boss": {"chief", "head", "director", "executive", "ceo", "manager", "coach"},
-                  "skipper": {"captain"}, "captain": {"skipper"}, "manager": {"boss"}, "coach": {"boss"}}
-
-# Capitalised words that are not (parts of) people's names.
-NOT_NAME = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "while", "as", "after",
-    "before", "since", "although", "though", "it", "he", "she", "they", "we", "i", "you", "this",
-    "that", "these", "those", "there", "here", "asked", "speaking", "meanwhile", "however",
-    "still", "yet", "last", "next", "despite", "many", "some", "two", "three", "four", "five",
-    "his", "her", "their", "its", "our", "my", "your", "for", "of", "to", "by", "with", "from",
-    "about", "so", "then", "now", "also", "even", "only", "just", "more", "most", "all", "both",
-    "each", "every", "no", "not", "what", "which", "who", "whom", "whose", "why", "how", "where",
-    "read", "share", "photograph", "reporting", "editing", "additional", "updated", "related",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "during", "under", "over",
-    "into", "against", "between", "among", "through", "without", "within", "across", "like",
-    "unlike", "because", "until", "unless", "whether", "thousands", "hundreds", "millions",
-    "dozens", "several", "other", "others", "another", "such", "one", "first", "second",
-    "third", "new", "old", "top", "former", "according", "instead", "perhaps", "please",
-    "topics", "advertisement", "sign", "subscribe", "search", "home", "news", "opinion",
-    "sport", "sports", "culture", "lifestyle", "video", "watch", "listen", "click",
-}
-ORG_WORDS = {
-    "union", "association", "university", "college", "school", "council", "museum", "ministry",
-    "party", "navy", "army", "sea", "ocean", "office", "reserve", "bank", "house", "committee",
-    "court", "cup", "finals", "final", "federation", "state", "states", "street", "markets",
-    "market", "capital", "group", "nations", "national", "royal", "embassy", "government",
-    "department", "brotherhood", "principles", "trust", "agency", "service", "services",
-    "police", "force", "forces", "times", "news", "post", "press", "reuters", "guardian",
-    "independent", "international", "institute", "foundation", "society", "company", "inc",
-    "ltd", "plc", "corp", "corporation", "club", "league", "championship", "championships",
-    "open", "games", "olympics", "spring", "river", "mountains", "island", "islands", "bay",
-    "gulf", "airport", "station", "hospital", "mosque", "cathedral", "centre",
-    "center", "square", "road", "avenue", "palace", "parliament",
-    "congress", "senate", "assembly", "commission", "authority", "board", "fund", "media",
-    "network", "channel", "radio", "tv", "television", "newspaper", "magazine", "journal",
-    "review", "daily", "weekly", "herald", "telegraph", "mail", "express", "observer",
-    "tribune", "gazette", "monitor", "chronicle", "bureau", "administration", "alliance",
-    "coalition", "movement", "front", "republic", "kingdom", "empire", "province", "region",
-    "county", "district", "city", "town", "village", "valley", "north", "south", "east",
-    "northern", "southern", "eastern", "western", "central", "atlantic", "pacific",
-    "europe", "africa", "america", "asia", "world", "global", "tourism", "travel",
-    "week", "year", "war", "revolution", "act", "bill", "treaty", "accord", "agreement",
-    "plan", "programme", "program", "project", "report", "index", "exchange", "airlines",
-    "airways", "motors", "holdings", "partners", "technologies", "systems", "labs",
-    "images", "getty", "ap", "afp", "pa", "facebook", "twitter", "instagram", "youtube",
-    "linkedin", "whatsapp", "messenger", "pinterest", "google", "apple", "microsoft",
-    "amazon", "students", "education", "edition", "account", "profile", "details",
-    "emails", "membership", "contributions", "subscriptions", "editor", "standards",
-    "guidelines", "terms", "privacy", "cookies", "policy", "apps", "newsletters",
-    "prize", "award", "awards", "festival", "show", "series", "season", "match", "tour",
-}
-# Common given names whose bearer's gender is rarely anything else, so that "she" after
-# "Martina Keller" does not go to a man named next to her. Names used for both (Alex, Chris,
-# Jamie, Sam, Jordan, Taylor, Morgan, Robin, Jean, Andrea, Nicola ...) are left out; an
-# honorific, a gendered role noun or "his"/"her own" is still the stronger signal.
-_FEMALE_GIVEN = """
-    abigail ada adriana agnes aisha alice alicia alison amanda amelia amina amy ana anastasia andrea_f angela
-    angelina anita ann anna anne annette antonia barbara beatrice bella bernadette beth bethany brenda
-    bridget caitlin camilla carla carmen carol carole caroline catherine cecilia charlotte chloe christina
-    christine claire clara claudia colette cora cynthia daisy daniela deborah debbie denise diana diane
-    donna dorothy elaine eleanor elena elizabeth ella ellen eloise emily emma erica erika esther eva eve
-    evelyn fatima fiona florence frances francesca gabriela gabrielle gemma georgia geraldine gillian
-    gloria grace hannah harriet heather helen helena hilary holly imogen ingrid irene isabel isabella
-    jacqueline jane janet janice jasmine jennifer jenny jessica jill joan joanna joanne josephine joy
-    judith judy julia julie juliet karen kate katherine kathleen kathryn katie kayla kelly kerry kim_f
-    kylie laura lauren leah lily linda lisa lois lorraine louise lucia lucy lydia lynn madeleine maggie
-    margaret maria marie marina marion martha martina mary maureen megan melanie melissa mia michelle
-    miriam molly monica nadia naomi natalia natalie natasha nicole nina nora olga olivia pamela patricia
-    paula pauline penelope petra philippa priya rachel rebecca rita rosa rose rosemary ruth sally
-    samantha sandra sarah sharon sheila shirley sofia sophie stephanie susan suzanne sylvia tamara tanya
-    teresa theresa tracey tracy ursula valerie vanessa vera victoria violet virginia wendy yvonne zoe
-    adriana alejandra beatriz carolina catalina claudia cristina daniela elena esperanza fernanda gabriela
-    guadalupe ines isabel juana leticia lorena lucia luisa marisol mercedes paola pilar raquel rocio
-    rosario silvia valentina ximena yolanda giulia chiara federica francesca alessandra elisa giovanna
-    lucrezia simona beatrix brigitte claudine delphine elodie genevieve helene isabelle josephine
-    juliette margot marion mathilde nathalie sophie sylvie veronique birgit greta heike ilse ingrid
-    jutta karin katrin liesel monika petra sabine ursula astrid freya hanne kirsten liv maja sigrid
-    solveig aaliyah aisha amira fatima hana khadija layla leila mariam maryam noor salma yasmin zainab
-    zahra abena adaeze amara ayesha chiamaka ngozi nia thandiwe wanjiru zanele anjali deepa divya kavya
-    lakshmi meera neha pooja priyanka shreya sunita olena oksana svetlana tatiana yulia natasha irina
-    ekaterina anastasia agnieszka katarzyna malgorzata magdalena
-    """
-_MALE_GIVEN = """
-    aaron adam adrian ahmed alan albert alexander alfred ali andrew angus anthony antonio arthur barry ben
-    benjamin bernard bill bob boris brian bruce carl carlos charles christopher colin craig dan daniel
-    darren david dennis derek dominic donald douglas duncan edward eric ernest frank fred frederick gareth
-    gary geoffrey george gerald giovanni gordon graham greg gregory harry henry howard hugh ian isaac ivan
-    jack jacob jake james jason jeffrey jeremy jim joe john jonathan jose joseph juan julian justin keith
-    kenneth kevin kofi lars lee_m leonard liam louis luca lucas luka luke malcolm marco mark martin matthew
-    michael mike mohamed mohammed muhammad neil nicholas nick nigel oliver omar oscar patrick paul peter
-    philip pierre rafael ralph raymond richard robert rodney roger ronald rory roy russell ryan samuel
-    scott sean sebastian simon stanley stephen steve steven stuart thomas timothy tom tony trevor victor
-    vincent walter wayne william
-    alejandro alberto alfonso andres angel antonio armando arturo diego eduardo emilio enrique esteban
-    felipe fernando francisco gonzalo guillermo gustavo hector hugo ignacio javier joaquin jorge luis
-    manuel marcos mario miguel nicolas pablo pedro rafael ramon raul ricardo roberto rodrigo salvador
-    santiago sergio tomas vicente joao diogo goncalo rui tiago alessandro andrea_m davide enrico fabio
-    federico francesco gianluca giuseppe lorenzo massimo matteo paolo riccardo roberto salvatore stefano
-    alain antoine bernard christophe didier emmanuel etienne francois guillaume jacques jean-pierre
-    laurent luc marcel mathieu olivier philippe pierre rene thierry yves dieter florian friedrich gunter
-    hans heinrich helmut jens jurgen klaus lukas manfred markus matthias stefan thomas uwe wolfgang anders
-    bjorn erik gunnar henrik lars magnus nils olaf sven ahmed ahmad hassan hussein ibrahim karim khaled
-    khalid mahmoud mustafa omar rashid saeed tariq youssef yusuf abdullah kwame kofi chinedu emeka femi
-    oluwaseun tunde jomo kagiso sipho thabo arjun amit anil ashok deepak rahul rajesh ravi sanjay suresh
-    vikram aleksandr alexei andrei dmitri igor mikhail nikolai oleksandr sergei vladimir volodymyr yuri
-    piotr tomasz krzysztof jakub wojciech ivor owen rhys gareth dylan
-    """
-GIVEN_NAME_GENDER = {**{n: "m" for n in _MALE_GIVEN.split() if "_" not in n},
-                     **{n: "f" for n in _FEMALE_GIVEN.split() if "_" not in n}}
-
-
-_DEMONYM_WORDS = {
-    "frenchman", "frenchwoman", "dutchman", "dutchwoman", "englishman", "englishwoman", "irishman",
-    "irishwoman", "welshman", "welshwoman", "scotsman", "scotswoman", "spaniard", "briton", "scot", "dane",
-    "swede", "finn", "pole", "serb", "croat", "czech", "greek", "turk", "swiss", "thai", "kiwi", "aussie",
-    "american", "german", "argentine", "israeli", "iraqi", "pakistani", "kazakh", "uzbek", "slovak",
-}
-_GIVEN_LIKE_DEMONYMS = {"christian", "cristian", "sebastian", "julian", "adrian", "damian", "fabian", "brian",
-                        "maximilian", "vivian", "lillian", "gillian", "marian", "florian", "kilian", "killian",
-                        "lucian", "dorian", "cyprian", "jillian", "jordan"}
+from .lexicon import (
+    DEMONYMS,
+    GIVEN_LIKE_DEMONYMS,
+    GIVEN_NAME_GENDER,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_APPOSITIVES,
+    NOT_NAME,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    TITLE_NOUNS,
+)
 
 
 def is_demonym(word: str) -> bool:
     """Return True for a nationality word ("Croatian", "Japanese", "Frenchman"), not a given name."""
     low = word.lower().strip("’'.,")
-    if low in _DEMONYM_WORDS:
+    if low in DEMONYMS:
         return True
-    if not word[:1].isupper() or low in _GIVEN_LIKE_DEMONYMS or low in GIVEN_NAME_GENDER:
+    if not word[:1].isupper() or low in GIVEN_LIKE_DEMONYMS or low in GIVEN_NAME_GENDER:
         return False
     return len(low) >= 6 and low.endswith(("ian", "ese", "ish", "ean", "can"))
 
@@ -232,10 +47,6 @@ def given_name_gender(name: str) -> str | None:
     """Return "m" or "f" for a full name whose first word is a common single-gender given name."""
     words = name.split()
     return GIVEN_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
-
-
-NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ben",
-                  "el", "dos", "das", "del", "della", "ter", "ten", "st"}
 
 
 @dataclass(frozen=True)
@@ -458,7 +269,7 @@ def appositive_role(text: str, end: int) -> str | None:
         return None
     phrase = match.group(2)
     words = phrase.split()
-    if not words or words[0].lower() in {"who", "which", "whose", "said", "says", "and", "but", "he", "she"}:
+    if not words or words[0].lower() in NOT_APPOSITIVES:
         return None
     if any(w.lower().strip("’'") in TITLE_NOUNS for w in words[:6]):
         return phrase
@@ -477,6 +288,6 @@ def _role_before_appositive(text: str, start: int) -> str | None:
 
 
 __all__ = [
-    "HONORIFICS", "PARTY_STATE", "appositive_role", "NameHit", "split_title", "ORG_WORDS", "SPOKESPEOPLE", "TITLE_NOUNS", "TITLE_SYNONYMS",
-    "clean_role", "find_people", "is_demonym", "is_name_token", "looks_like_org", "title_head",
+    "PARTY_STATE", "NameHit", "appositive_role", "clean_role", "find_people", "given_name_gender", "is_demonym",
+    "is_name_token", "looks_like_org", "split_title", "title_head",
 ]

@@ -26,32 +26,38 @@ from dataclasses import dataclass
 
 from .attribution import (
     _ANAPHOR,
-    GROUP_NOUNS,
-    PRONOUN_OF_POSSESSIVE,
-    PRONOUNS,
-    PROTAGONIST_NOUNS,
-    SPEECH_VERBS,
-    SUBORDINATORS,
     Cast,
     Entity,
     Frame,
     find_frames,
 )
+from .lexicon import (
+    ABBREVIATIONS,
+    GROUP_NOUNS,
+    NOT_VERBS,
+    ONE_OF_A_GROUP,
+    PICTURE_NOTES,
+    PRONOUN_GENDER,
+    PRONOUN_OF_POSSESSIVE,
+    PROTAGONIST_NOUNS,
+    ROLE_MODIFIERS,
+    SMALL_WORDS,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+    VAGUE_GROUP_NOUNS,
+    VERB_FORMS,
+    WORK_NOUNS,
+)
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
-from .names import PARTY_STATE, ROLE_MODIFIERS, TITLE_NOUNS, TITLE_WORDS, appositive_role, clean_role, find_people, is_name_token
+from .names import PARTY_STATE, appositive_role, clean_role, find_people, is_name_token
 from .reporting import paragraph_reports
 
 log = logging.getLogger(__name__)
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "col",
-                  "capt", "lt", "sgt", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
-                  "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
-                  "i.e", "mt", "ft", "rev", "approx", "dept", "est", "fig", "vol"}
 _ATTRIBUTION_AHEAD = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
-_NOT_VERBS = {"of", "and", "or", "in", "at", "on", "to", "for", "with", "from", "by", "who", "whose",
-              "which", "that", "as", "than", "but", "after", "before", "during", "over", "under", "into"}
-_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "de", "la", "del", "y"}
 
 
 @dataclass
@@ -92,7 +98,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds = [0]
     for match in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[A-Z“\"‘'(\[])", masked):
         word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 80): match.start() + 1])
-        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+        if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
             continue
         if masked[match.start()] in "?!" and _ATTRIBUTION_AHEAD.match(masked, match.end()):
             continue  # “Why not?” Smith asked.
@@ -160,7 +166,7 @@ def _span_text(texts: list[str], span: Span) -> str:
     return texts[span.paragraph][span.start:span.end].strip()
 
 
-_TRAILER_WORDS = _SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
+_TRAILER_WORDS = SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
 
 
 def _is_trailer(words: list[str]) -> bool:
@@ -325,7 +331,7 @@ class _Attributor:
                 self._make_subject(entity)
                 return
         opening = _SURNAME_SUBJECT.match(sentence)
-        if opening and opening.group(1).lower() not in PRONOUNS:
+        if opening and opening.group(1).lower() not in PRONOUN_GENDER:
             person = self.cast.person_by_surname(opening.group(1))
             if person:
                 self._make_subject(person)
@@ -359,9 +365,9 @@ class _Attributor:
             pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
             if pronoun in {"he", "she"}:
                 entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
-                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUNS[pronoun]) \
-                    or self._paragraph_subject(pos, PRONOUNS[pronoun])
-            if entity is None and subject.lower() in _ONE_OF_A_GROUP:
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUN_GENDER[pronoun]) \
+                    or self._paragraph_subject(pos, PRONOUN_GENDER[pronoun])
+            if entity is None and subject.lower() in ONE_OF_A_GROUP:
                 entity = self._group_just_named(masked[:frame.subject_start or frame.start], pos)
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
@@ -409,7 +415,7 @@ class _Attributor:
         previous = [self.texts[p] for p in reversed(self.visited[-2:]) if p != pos]
         for text in [before] + previous:
             groups = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)\b", text)
-                      if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in {"others", "people", "media"}]
+                      if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in VAGUE_GROUP_NOUNS]
             if groups:
                 return self.cast.source(groups[-1], person_like=True, category="group")
         return None
@@ -421,7 +427,7 @@ class _Attributor:
             if hit.possessive:
                 continue
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end:])
-            if not follower or follower.group(1) in _NOT_VERBS:
+            if not follower or follower.group(1) in NOT_VERBS:
                 continue
             person = self.cast.person_by_surname(hit.name.split()[-1])
             if person and not (person.gender and gender and person.gender != gender):
@@ -437,7 +443,7 @@ class _Attributor:
         if not (word.lower() in SUBORDINATORS or word.endswith("ing")):
             return None
         for other in later:
-            if other.subject and other.subject.strip().lower() not in PRONOUNS \
+            if other.subject and other.subject.strip().lower() not in PRONOUN_GENDER \
                     and "," in masked[frame.end:other.start]:
                 entity, _ = self.cast.resolve(other.subject, pos)
                 if entity is not None and entity.kind == "person":
@@ -500,8 +506,7 @@ class _Attributor:
 # What introduces the title of a work rather than speech: "titled “…”", "its report “…”",
 # "a book called “…”" (but "what he called “…”" and "called it “…”" are speech cues).
 _NAMED_WORK = re.compile(
-    r"(?:\b(?:titled|entitled)|\b(?:report|paper|study|book|film|album|song|documentary|series|programme|"
-    r"program|play|novel|exhibition|season|campaign|podcast|show)(?:\s*,?\s+(?:called|titled|entitled|named)\s*,?)?)"
+    rf"(?:\b(?:titled|entitled)|\b(?:{'|'.join(WORK_NOUNS)})(?:\s*,?\s+(?:{VERB_FORMS['call'].past}|titled|entitled|named)\s*,?)?)"
     r"\s*$")
 
 
@@ -510,14 +515,14 @@ def _is_title(words: str) -> bool:
     tokens = words.split()
     if not tokens or len(tokens) > 6 or re.search(r"[.!?,;]$", words):
         return False
-    content = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    content = [t for t in tokens if t.lower() not in SMALL_WORDS]
     return bool(content) and all(t[:1].isupper() or t[:1].isdigit() for t in content) \
         and not (len(content) == 1 and content[0].lower() in {"i"})
 
 
 # Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
-_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:pictured|left|right|centre|center|above|below|inset|top|"
-                    r"bottom|second\s+(?:left|right))\)(?=[\s,.;:]|$)")
+_PICTURE_NOTES = "|".join(n.replace(" ", r"\s+") for n in PICTURE_NOTES)
+_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
 _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 # A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ..."):
 # "the Frenchman", "the actor" (with an appositive), or a surname alone; a lowercase verb follows.
@@ -525,7 +530,6 @@ _LEAD_IN = r"\W*(?:[^,.;:]{0,60},\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({_ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
-_ONE_OF_A_GROUP = {"one", "another", "one of them", "another one", "a second", "a third"}
 
 
 def _reads_as_speech(words: str) -> bool:
@@ -639,7 +643,7 @@ def _tie_pending_roles(attributor: _Attributor, cast: Cast) -> None:
         person = cast.person_by_role(result.pending_role)
         if person is None:
             named = (cast.entity(f.speaker) for p in range(pos, pos + 3) for f in attributor.frames.get(p, [])
-                     if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUNS)
+                     if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUN_GENDER)
             person = next((e for e in named if e is not None and e.kind == "person"), None)
             if person is not None and person.role:
                 person = None  # the next speaker holds another office (no role matched above)

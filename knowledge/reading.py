@@ -10,6 +10,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, norm_key, trim_block, words
+from .lexicon import MONTHS
 from .model import Document, KnowledgeError, Paragraph
 
 log = logging.getLogger(__name__)
@@ -49,18 +50,6 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DATE_PREFIX = re.compile(r"^(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 # A news agency dateline opening the story: "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]*(?:,\s*\w+\.? \d{1,2})?\s*\(([A-Z][\w.&' ]{1,40})\)\s*[-—–]")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 _DMY = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b")
 _MDY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -343,11 +332,11 @@ def _iso_date(text: str | None) -> str | None:
     if match:
         return _valid_date(*match.groups())
     match = _DMY.search(text)
-    if match and match.group(2).lower() in _MONTHS:
-        return _valid_date(match.group(3), _MONTHS[match.group(2).lower()], match.group(1))
+    if match and match.group(2).lower() in MONTHS:
+        return _valid_date(match.group(3), MONTHS[match.group(2).lower()], match.group(1))
     match = _MDY.search(text)
-    if match and match.group(1).lower() in _MONTHS:
-        return _valid_date(match.group(3), _MONTHS[match.group(1).lower()], match.group(2))
+    if match and match.group(1).lower() in MONTHS:
+        return _valid_date(match.group(3), MONTHS[match.group(1).lower()], match.group(2))
     return None
 
 
