@@ -1,70 +1,24 @@
-"""The persistent knowledge base: round trip, idempotence, replacement, atomicity, and damaged files."""
+"""The persistent knowledge base: round trip, idempotence, replacement, atomicity, rebuild and search."""
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from knowledge import Article, KnowledgeError, Mention, Paragraph, Quote, Speaker
-from retrieval import RetrievalError
-from retrieval.store import KnowledgeBase, article_paths, default_db_path
+from knowledge import KnowledgeError
+from retrieval import RetrievalError, vector_index
+from retrieval.store import IngestReport, KnowledgeBase
 from retrieval.units import units_for
+from tests.retrieval.store_fixtures import CountingEmbedder, make_article
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
-
-
-
-def make_article(article_id: str = "sample-article", *, topic: str = "the harbour", extra: str = "") -> Article:
-    """An article exercising every field of the records: pull quote, multi-paragraph quote, repeats, mentions."""
-    paragraphs = [
-        Paragraph(0, f"The mayor, Ana Ortiz, said the council would rebuild {topic} by spring.", 0),
-        Paragraph(1, f"“We will not leave {topic} in ruins,” Ortiz told reporters on Tuesday.", 1),
-        Paragraph(2, "We will not leave it in ruins Ana Ortiz", 3, "pullquote"),
-        Paragraph(3, "“The money is there. The plan is there.", 4),
-        Paragraph(4, "“What we need now is time,” she said, adding that Luis Vega had been consulted.", 5),
-        Paragraph(5, f"A spokesperson for the port authority said it “welcomed the decision”.{extra}", 6),
-    ]
-    quotes = [
-        Quote("q1", f"We will not leave {topic} in ruins,", [1], "direct", "Ana Ortiz", "told reporters"),
-        Quote("q2", "We will not leave it in ruins", [2], "pullquote", "Ana Ortiz", None, repeats="q1"),
-        Quote("q3", "The money is there. The plan is there.\nWhat we need now is time,", [3, 4], "direct", "Ana Ortiz", "said"),
-        Quote("q4", "welcomed the decision", [5], "partial", "port authority spokesperson", "said"),
-    ]
-    speakers = [
-        Speaker("Ana Ortiz", "mayor", ["Ortiz", "the mayor", "Ana Ortiz’s"]),
-        Speaker("port authority spokesperson", None, []),
-    ]
-    mentions = [Mention("Luis Vega", None, [4])]
-    return Article(article_id, f"Council to rebuild {topic}", "2024-03-05", "Example Gazette", paragraphs, quotes, speakers, mentions)
-
-
-class CountingEmbedder:
-    """Wraps the real embedder and counts the texts it is asked to embed."""
-
-    def __init__(self, inner, name: str | None = None, dimension: int | None = None) -> None:
-        self.inner = inner
-        self.name = name or inner.name
-        self.dimension = dimension or inner.dimension
-        self.texts: list[str] = []
-
-    def encode(self, texts, *, batch_size=64, progress=False):
-        self.texts.extend(texts)
-        vectors = self.inner.encode(texts, batch_size=batch_size)
-        if self.dimension != self.inner.dimension:
-            vectors = np.resize(vectors, (len(texts), self.dimension)).astype(np.float32)
-        return vectors
-
-    def encode_query(self, text):
-        return self.inner.encode_query(text)
 
 
 @pytest.fixture
@@ -174,9 +128,9 @@ def test_a_failure_half_way_through_writing_leaves_the_store_as_it_was(db, count
 KILL_SCRIPT = """
 import os, signal, sys
 import numpy as np
-sys.path.insert(0, {tests!r})
+sys.path.insert(0, {repo!r})
 from retrieval.store import KnowledgeBase
-from test_store import make_article
+from tests.retrieval.store_fixtures import make_article
 
 class RandomEmbedder:
     name, dimension = {name!r}, {dimension}
@@ -202,7 +156,7 @@ def test_a_process_killed_in_the_middle_of_an_ingest_leaves_the_store_as_it_was(
     with KnowledgeBase.open(db, embedder) as kb:
         kb.add_articles([make_article("kept")])
         before = (list(kb.articles), kb.vectors.copy())
-    script = KILL_SCRIPT.format(tests=str(Path(__file__).parent), name=embedder.name, dimension=embedder.dimension, db=str(db))
+    script = KILL_SCRIPT.format(repo=str(REPO), name=embedder.name, dimension=embedder.dimension, db=str(db))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert result.returncode == -9, result.stderr[-2000:]
     assert "not killed" not in result.stdout
@@ -210,93 +164,6 @@ def test_a_process_killed_in_the_middle_of_an_ingest_leaves_the_store_as_it_was(
         assert kb.articles == before[0]
         np.testing.assert_array_equal(kb.vectors, before[1])
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def test_model_mismatch_tells_how_to_rebuild(db, embedder):
-    other = CountingEmbedder(embedder, name="someone/other-model")
-    with KnowledgeBase.open(db, other) as kb:
-        kb.add_articles([make_article()])
-    with pytest.raises(RetrievalError, match=r"someone/other-model.*--rebuild") as error:
-        KnowledgeBase.open(db, embedder)
-    assert "\n" not in str(error.value)
-
-
-def test_dimension_mismatch_is_a_model_mismatch(db, embedder):
-    wider = CountingEmbedder(embedder, dimension=embedder.dimension * 2)
-    KnowledgeBase.open(db, wider).close()
-    with pytest.raises(RetrievalError, match=r"768 dimensions.*rebuild"):
-        KnowledgeBase.open(db, embedder)
-
-
-@pytest.mark.parametrize("version, word", [(0, "older"), (99, "newer")])
-def test_other_schema_version_tells_how_to_rebuild(db, embedder, version, word):
-    KnowledgeBase.open(db, embedder).close()
-    conn = sqlite3.connect(db)
-    conn.execute(f"PRAGMA user_version = {version}")
-    conn.close()
-    with pytest.raises(RetrievalError, match=rf"{word} version of onrecord.*--rebuild"):
-        KnowledgeBase.open(db, embedder)
-
-
-def truncated_db(path: Path, embedder) -> None:
-    with KnowledgeBase.open(path, embedder) as kb:
-        kb.add_articles([make_article(f"a{i}", topic=f"topic {i}") for i in range(6)])
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda p, e: p.write_bytes(os.urandom(64 * 1024)),
-        lambda p, e: p.write_text("Just some notes, not a database.\n" * 100),
-        truncated_db,
-    ],
-    ids=["random-bytes", "text-file", "truncated"],
-)
-def test_a_damaged_file_is_a_clear_error_and_is_left_alone(db, embedder, damage):
-    damage(db, embedder)
-    before = db.read_bytes()
-    with pytest.raises(RetrievalError, match=r"onrecord knowledge base.*(delete|rebuild)") as error:
-        KnowledgeBase.open(db, embedder)
-    assert "\n" not in str(error.value)
-    assert db.read_bytes() == before
-
-
-def damaged_values(path: Path, embedder, statement: str) -> None:
-    with KnowledgeBase.open(path, embedder) as kb:
-        kb.add_articles([make_article()])
-    conn = sqlite3.connect(path)
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
-
-
-@pytest.mark.parametrize(
-    "statement",
-    [
-        "UPDATE meta SET value = 'wide' WHERE key = 'dimension'",
-        "UPDATE quotes SET paragraphs = '[1, 2'",
-        "UPDATE speakers SET aliases = 'not json'",
-    ],
-    ids=["dimension", "quote-paragraphs", "speaker-aliases"],
-)
-def test_stored_values_that_no_longer_parse_are_a_clear_error(db, embedder, statement):
-    damaged_values(db, embedder, statement)
-    before = db.read_bytes()
-    with pytest.raises(RetrievalError, match=r"onrecord knowledge base.*(delete|rebuild)") as error:
-        KnowledgeBase.open(db, embedder)
-    assert "\n" not in str(error.value)
-    assert db.read_bytes() == before
-
-
-def test_another_sqlite_database_is_not_taken_for_a_knowledge_base(db, embedder):
-    conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE notes (text TEXT)")
-    conn.commit()
-    conn.close()
-    with pytest.raises(RetrievalError, match="not an onrecord knowledge base"):
-        KnowledgeBase.open(db, embedder)
 
 
 def test_missing_file_without_create_is_an_error_and_creates_nothing(db, embedder):
@@ -308,6 +175,20 @@ def test_missing_file_without_create_is_an_error_and_creates_nothing(db, embedde
 def test_a_folder_as_database_is_an_error(tmp_path, embedder):
     with pytest.raises(RetrievalError, match="is a folder"):
         KnowledgeBase.open(tmp_path, embedder)
+
+
+def test_the_vector_index_is_rebuilt_after_an_ingest(db, embedder, monkeypatch):
+    monkeypatch.setattr(vector_index, "EXACT_SEARCH_LIMIT", 0)
+    monkeypatch.setattr(vector_index, "SHORTLIST_MIN", 6)
+    monkeypatch.setattr(vector_index, "SHORTLIST_FACTOR", 2)
+    with KnowledgeBase.open(db, embedder) as kb:
+        kb.add_articles([make_article("a"), make_article("b", topic="the bridge")])
+        query = embedder.encode_query("what about the lighthouse on the coast?")
+        kb.nearest(query, 1)  # the binary copy of the first two articles is made here
+        kb.add_articles([make_article("c", topic="a lighthouse on the coast")])
+        wanted = next(i for i, u in enumerate(kb.units) if "lighthouse" in u.embed_text)
+        indices, _ = kb.nearest(kb.vectors[wanted], 1)
+        assert "lighthouse" in kb.units[indices[0]].embed_text, "the binary copy was not rebuilt after an ingest"
 
 
 def test_in_memory_answers_from_exactly_its_articles_and_caches_embeddings(tmp_path, counting):
@@ -368,26 +249,6 @@ def test_ingest_with_a_bad_file_writes_nothing(tmp_path, db, counting):
             assert [a.id for a in kb.articles] == ["sample-article"]
     with KnowledgeBase.open(db, counting) as kb:
         assert [a.id for a in kb.articles] == ["sample-article"]
-
-
-def test_folders_give_their_articles_once_preferring_text(tmp_path):
-    for name in ("b.txt", "b.html", "a.htm", "notes.json", "README.md"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "c.txt").write_text("x")
-    assert [p.name for p in article_paths([tmp_path])] == ["a.htm", "b.txt"]
-    assert [p.name for p in article_paths([tmp_path / "b.html", tmp_path / "b.txt"])] == ["b.txt"]
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(RetrievalError, match="no articles"):
-        article_paths([tmp_path / "empty"])
-
-
-def test_default_db_path_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.delenv("ONRECORD_DB", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert default_db_path() == tmp_path / "onrecord" / "knowledge.sqlite"
-    monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "mine.sqlite"))
-    assert default_db_path() == tmp_path / "mine.sqlite"
 
 
 def test_a_write_the_database_refuses_is_a_clear_error(db, counting):
@@ -451,28 +312,7 @@ def test_nearest_is_the_exact_top_k_over_all_or_some_rows(db, embedder):
         assert kb.nearest(query, 0)[0].size == 0 and len(kb.nearest(query, 10**6)[0]) == len(kb.units)
 
 
-def test_nearest_over_a_sketch_shortlist_still_returns_exact_cosines(db, embedder, monkeypatch):
-    import retrieval.store as store
-
-    monkeypatch.setattr(store, "EXACT_SEARCH_LIMIT", 0)
-    monkeypatch.setattr(store, "SHORTLIST_MIN", 6)
-    monkeypatch.setattr(store, "SHORTLIST_FACTOR", 2)
-    with KnowledgeBase.open(db, embedder) as kb:
-        kb.add_articles([make_article("a"), make_article("b", topic="the bridge")])
-        for i, unit in enumerate(kb.units):
-            indices, cosines = kb.nearest(embedder.encode_query(unit.embed_text), 3)
-            assert cosines[0] > 0.999 and np.allclose(kb.vectors[indices[0]], kb.vectors[i], atol=1e-5)
-            np.testing.assert_allclose(cosines, kb.vectors[indices] @ embedder.encode_query(unit.embed_text), rtol=1e-5)
-            assert list(cosines) == sorted(cosines, reverse=True)
-        kb.add_articles([make_article("c", topic="a lighthouse on the coast")])
-        wanted = next(i for i, u in enumerate(kb.units) if "lighthouse" in u.embed_text)
-        indices, _ = kb.nearest(kb.vectors[wanted], 1)
-        assert "lighthouse" in kb.units[indices[0]].embed_text, "the sketch was not rebuilt after an ingest"
-
-
 def test_ingest_summary_counts_in_english():
-    from retrieval.store import IngestReport
-
     one = IngestReport(articles=1, skipped=0, paragraphs=1, quotes=1, speakers=1, embedded=1, reused=0, seconds=0.1, passages=1)
     assert "1 article ingested" in one.summary()
     assert "1 paragraph, 1 quotation, 1 speaker; 1 passage:" in one.summary()
