@@ -11,8 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from .extraction import extract_knowledge
 from .model import Article, Document, KnowledgeError, Mention, Paragraph, Quote, Speaker
-from .quotes import extract_knowledge
 from .reading import read_document, read_source
 
 BUNDLED_ARTICLE_NAME = "independent-2025-02-19-healey-norway.txt"

@@ -1,795 +1,393 @@
-"""Works out who said each quotation, from the attribution conventions of news writing.
+"""Chooses each quotation's speaker, walking the article's body paragraphs in order.
 
-Two parts. ``find_frames`` finds the speech frames in a sentence (quoted words masked
-out): subject + speech verb ("Mr Healey told reporters", "The US president has
-previously said"), the inverted order after a quote or comma ("said Aaron Kohli",
-"says a report"), a participle that borrows the sentence's subject ("adding:"), a
-possessive speech noun ("Mr Trump’s suggestion that"), "what he called" and
-"according to". ``Cast`` holds the article's people and unnamed sources and resolves
-every reference (surname, honorific, pronoun, role noun, unnamed source) to one
-canonical name.
+For every quote, the speech frame that owns it, in this order: a frame right after the
+closing mark ("…,” said X), the nearest frame before it in the sentence (X said that … “…”,
+Mr Trump’s suggestion that “…”, what he called “…”), a frame later in the sentence, another
+quote of the same paragraph, and for a paragraph that opens with a mark and names nobody,
+the previous speaker (a continued statement). Quotes nobody owns are scare quotes or names
+when short (dropped) and kept without a speaker otherwise. A role named before its holder
+("The Defence Secretary has said …") and a headline's quote are tied to a speaker at the end.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .coreference import Cast, Entity
+from .frames import Frame, find_frames
 from .lexicon import (
-    ACCUSING_VERBS,
-    AUXILIARY_PHRASES,
-    AUXILIARY_WORDS,
-    DEMONYMS,
-    DESCRIPTIVE_NOUNS,
-    DOCUMENT_NOUNS,
-    FUNCTION_WORDS,
-    GENDER_OF_NOUN,
     GROUP_NOUNS,
-    HONORIFICS,
-    INSTITUTION_NOUNS,
-    INVERTING_VERBS,
-    KIN_NOUNS,
-    NAME_PARTICLES,
-    NAMING_AS_VERBS,
-    NAMING_VERBS,
-    NOT_ADVERBS,
-    NOT_MODIFIERS,
-    ORG_WORDS,
-    PARTICIPLES,
+    NOT_VERBS,
+    ONE_OF_A_GROUP,
+    PICTURE_NOTES,
     PRONOUN_GENDER,
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
-    QUALIFIED_OFFICE,
-    ROLE_STOPWORDS,
-    SETTING_NOUNS,
-    SOURCE_DETERMINERS,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
-    SPOKESPEOPLE,
     SUBORDINATORS,
-    TELLING_VERBS,
-    TITLE_NOUNS,
-    TITLE_SYNONYMS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
-from .names import (
-    NameHit,
-    clean_role,
-    find_people,
-    is_name_token,
-    looks_like_org,
-    split_title,
-    title_head,
-)
-
-SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
-_HON = rf"(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))})\.?"
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
-_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
-_MODIFIER = rf"(?:(?!(?:{'|'.join(sorted(NOT_MODIFIERS))})\b)[a-z0-9][\w’'-]*)"
-_PERSON = rf"(?:(?:{_HON}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,5}})"
-_NAME = rf"(?:(?:[Tt]he\s+(?:{_MODIFIER}\s+){{0,2}}?)?{_PERSON})"
-_ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
-_DET = (r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
-        + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS) + ")")
-_NOUNS = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
-_INSTITUTIONS = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
-# "a friend of the couple", "a spokesman for the family", "a relative of the victim"
-_KIN = "|".join(k.replace(" ", r"\s+") for k in KIN_NOUNS)
-_NP = (rf"(?:{_DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{_ORG}"
-       rf"|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
-       rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
-       rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{_KIN}))?)")
-_POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
-_GROUP = (rf"(?:(?:{_POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
-          rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
-          rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{_ORG})?"
-          rf"|{_POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
-_BARE_GROUP = "|".join(sorted(GROUP_NOUNS - VAGUE_GROUP_NOUNS))
-_AUX = ("(?:" + "|".join(AUXILIARY_WORDS) + "|" + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
-        + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)")
-
-_DEMONYM = r"(?:[A-Z][a-z]+ian|[A-Z][a-z]+ese|" + "|".join(sorted(w.capitalize() for w in DEMONYMS)) + r")"
-_ANAPHOR = re.compile(rf"[Tt]he\s+(?:(?:[\w-]+\s+)?{_DEMONYM}|\d+-year-old(?:\s+[a-z]+)?)")
-_PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
-_ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({_ANAPHOR.pattern})$")
-_NP_END = re.compile(rf"(?:^|(?<=\W))({_NP})$")
-_GROUP_END = re.compile(rf"(?:^|(?<=\W))({_GROUP})$")
-_NAME_END = re.compile(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})$")
-_AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
-_TITLES = "|".join(sorted((re.escape(n) for n in TITLE_NOUNS), key=len, reverse=True))
-# a lowercase title before a name, as news style writes it after an inverted verb or "according
-# to": "said council leader Ann Cole", "according to local builder Aaron Petersen"
-_ROLE_NAME = rf"(?:(?:(?:{_MODIFIER}|{_CAP})\s+){{0,3}}?(?:{_TITLES})\s+{_PERSON})"
-_SUBJ_START = re.compile(rf"\s+({_ROLE_NAME}|{_NP}|{_NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
-_GROUP_START = re.compile(rf"\s+({_GROUP})(?=[\s,.;:!?]|$)")
-_MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
-_POSSESSIVE_RE = re.compile(
-    rf"({_NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
-)
-_NAMING = "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + "|" + "|".join(rf"{v}\s+as" for v in sorted(NAMING_AS_VERBS))
-_CALLED_RE = re.compile(rf"\bwhat\s+(he|she|they|it|{_NAME}|{_NP})\s+(?:has\s+|had\s+)?({_NAMING})\b")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+from .marks import Span
+from .names import PARTY_STATE, appositive_role, clean_role, find_people
+from .phrases import ANAPHOR
+from .quotations import NAMED_WORK, is_headline, is_title, mask_quotes, opens_paragraph, reads_as_speech, split_sentences
+from .text import normalise_marks
 
 
 @dataclass
-class Frame:
-    """One speech frame in a sentence: who (as written) and the cue.
+class Found:
+    """What attribution decided for one quoted stretch."""
 
-    ``start``/``end`` are paragraph offsets covering the whole frame; ``subject`` is
-    None for a participle ("adding") whose subject is the sentence's speaker.
-    """
-
-    kind: str
-    start: int
-    end: int
-    cue: str
-    subject: str | None = None
-    subject_start: int | None = None
-    subject_end: int | None = None
+    span: Span
     speaker: str | None = None
     pending_role: str | None = None
+    cue: str | None = None
+    kind: str = "partial"
+    drop: bool = False
+    how: str = ""
 
 
-def _strip_aux(text: str) -> str:
-    while True:
-        match = _AUX_END.search(text)
-        if not match or match.start() == match.end():
-            return text
-        text = text[: match.start()]
+def _introduces_next(masked: str, frame: Frame, limit: int, later_spans: list[Span]) -> bool:
+    """"X said:" just before a later quote of the sentence: the frame is that quote's."""
+    return bool(later_spans) and masked[frame.end:limit].rstrip().endswith(":")
 
 
-def _premodifiers_only(text: str) -> bool:
-    """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
-    text = re.split(r"[”\"’']\s", text)[-1]  # only what follows a quotation
-    words = text.replace("“", " ").split()
-    if all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
-        return True
-    # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
-    lowercase = [w for w in words if not w[:1].isupper()]
-    return 0 < len(lowercase) <= 3 and len(words) <= 4 and all(
-        re.fullmatch(r"[a-z][a-z-]+", w) and w not in FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
-        for w in lowercase)
+class Attributor:
+    """Walks the body paragraphs in order, resolving frames and choosing each quote's speaker."""
 
+    def __init__(self, cast: Cast, texts: list[str], spans: dict[int, list[Span]]) -> None:
+        self.cast = cast
+        self.texts = texts
+        self.spans = spans
+        self.found: dict[tuple[int, int], Found] = {}
+        self.frames: dict[int, list[Frame]] = {}  # paragraph -> its resolved frames, in order
+        self.last_speaker: tuple[int, str] | None = None
+        self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
+        self.previous: int | None = None
+        self.visited: list[int] = []
+        self.topics: dict[int, str] = {}  # paragraph -> the subject of its first sentence
 
-def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
-    """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name),
-    and "South Dakota" back to "John Thune" in "Senator John Thune of South Dakota"."""
-    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)*([A-Z][\w’'.-]*)\s+(for|of|and|on|&)\s+)$",
-                     text[: match.start(1)])
-    if not head:
-        return None
-    if head.group(2).lower() in ORG_WORDS or head.group(3) == "&" \
-            or (head.group(3) == "and" and looks_like_org(match.group(1).split())):  # "&" joins firms' names
-        return head.start(1), match.end(1)
-    if head.group(3) in {"of", "for"} and head.group(2).lower() in TITLE_NOUNS:
-        return head.start(1), match.end(1)  # "Secretary of State Marco Rubio"
-    if head.group(3) == "of" and not looks_like_org([head.group(2)]):
-        person = _NAME_END.search(text[: head.end(2)])
-        if person:
-            return person.start(1), person.end(1)
-    return None
+    def run(self, order: list[int]) -> None:
+        for pos in order:
+            self._paragraph(pos)
 
-
-def _is_person(name: str) -> bool:
-    """Return True when a capitalised run names a person rather than an organisation or a place."""
-    hits = find_people(name)
-    return bool(hits) and hits[-1].end >= len(name.rstrip(" ,")) - 1 and not looks_like_org(hits[-1].name.split())
-
-
-def _person_of(text: str, start: int) -> tuple[int, int] | None:
-    """"Detective Inspector Paul Gerrard of Greater Manchester Police": the person, not the force."""
-    window = max(0, start - 120)
-    match = re.search(rf"(?:^|(?<=[\s“”\"(—–-]))({_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$", text[window:start])
-    if match and _is_person(match.group(1)):
-        return window + match.start(1), window + match.end(1)
-    return None
-
-
-_APPOSITIVE_HEADS = TITLE_NOUNS | SPOKESPEOPLE
-
-
-def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
-    """"Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
-
-    Only for an appositive whose head is a job title or a spokesperson noun, after a name that
-    opens its clause.
-    """
-    words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
-    member = re.match(r"(?:[Oo]ne|[Aa]nother)\s+of\s+", appositive)  # "Ann Lee, one of the negotiators,"
-    if not member and (not words or words[-1].lower().strip("’'.,") not in _APPOSITIVE_HEADS):
-        return None
-    head = re.sub(r",\s*\d{1,3}$", "", head.rstrip())  # "Ann Lee, 34, a nurse from Leeds,"
-    match = _NAME_END.search(head)
-    if not match:
-        return None
-    clause = head[head.rfind(",", 0, match.start(1)) + 1:match.start(1)]
-    if not _premodifiers_only(clause):
-        return None
-    # a surname alone counts only straight after a quotation: "“Never,” Ross, the coach, said"
-    after_quote = re.split(r"[”\"’']\s", clause)
-    alone = is_name_token(match.group(1)) and " " not in match.group(1) and len(after_quote) > 1 \
-        and not re.search(r"[A-Za-z]", after_quote[-1])
-    if not alone and not _is_person(match.group(1)):
-        return None
-    return match.start(1), match.end(1)
-
-
-_SUBJECT_REACH = 400  # characters before a verb in which its subject (with appositives) may lie
-
-
-def subject_at_end(text: str) -> tuple[int, int] | None:
-    """Return (start, end) of the subject noun phrase that ends ``text``, or None.
-
-    Appositives and relative clauses between the subject and its verb are skipped
-    ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said"), and an
-    organisation's name keeps its function words ("the Institute for Fiscal Studies").
-    Only the last few hundred characters are looked at, so a huge sentence stays linear.
-    """
-    if len(text) > _SUBJECT_REACH:
-        cut = text.find(" ", len(text) - _SUBJECT_REACH)
-        cut = cut if cut >= 0 else len(text) - _SUBJECT_REACH
-        found = _subject_at_end(text[cut:])
-        return (found[0] + cut, found[1] + cut) if found else None
-    return _subject_at_end(text)
-
-
-def _subject_at_end(text: str) -> tuple[int, int] | None:
-    stripped = text.rstrip()
-    relative = re.search(r",\s+who$", stripped)
-    if relative:  # "… agreed with Tom Ross, who called the plan …": the name the clause describes
-        named = _NAME_END.search(stripped[:relative.start()])
-        if named and _is_person(named.group(1)):
-            return named.start(1), named.end(1)
-    for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
-        match = pattern.search(stripped)
-        if match:
-            if pattern is _NAME_END:
-                return _with_org_head(stripped, match) or (match.start(1), match.end(1))
-            return _person_of(stripped, match.start(1)) or (match.start(1), match.end(1))
-    if stripped.endswith(","):
-        body = stripped[:-1].rstrip()
-        for _ in range(4):
-            cut = body.rfind(",")
-            segment_start = cut + 1
-            affiliated = re.match(rf"\s*({_NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", body[segment_start:])
-            if affiliated and _is_person(affiliated.group(1)) \
-                    and _premodifiers_only(body[segment_start:segment_start + affiliated.start(1)]):
-                return segment_start + affiliated.start(1), segment_start + affiliated.end(1)
-            for pattern in (_NAME_END, _NP_END):
-                match = pattern.search(body)
-                if match and _premodifiers_only(body[segment_start:match.start(1)]):
-                    if pattern is _NP_END and cut > 0:
-                        named = _name_before_appositive(body[:cut], match.group(1))
-                        if named:
-                            return named
-                    return match.start(1), match.end(1)
-            segment = body[segment_start:].strip(" “”\"‘’'")
-            if cut < 0 or not segment:
-                break
-            body = body[:cut].rstrip()
-    return None
-
-
-def find_frames(masked: str, start: int, end: int) -> list[Frame]:
-    """Return the speech frames in the sentence ``masked[start:end]`` (quotes masked out)."""
-    frames: list[Frame] = []
-    sentence = masked[start:end]
-    for match in _VERB_RE.finditer(sentence):
-        verb = match.group(1)
-        vs, ve = start + match.start(), start + match.end()
-        # the subject lies within reach of its verb: looking further back only costs time
-        ws = max(start, vs - _SUBJECT_REACH - 100)
-        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]) \
-                and not verb.endswith("ing"):
-            # passive: "he has been dubbed “the king of clay”" names no speaker, unless an agent
-            # follows ("has been praised by critics as “…”")
-            agent = re.match(rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({_NP}|{_GROUP}|{_NAME}|{_BARE_GROUP})(?=[\s,.;:!?]|$)",
-                             masked[ve:end])
-            if agent:
-                s0, s1 = ve + agent.start(1), ve + agent.end(1)
-                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1))  # the agent may follow the quote
-            continue
-        before = _strip_aux(masked[ws:vs])
-        subject = subject_at_end(before)
-        cue = _cue(masked, verb, ve, end)
-        if subject and not verb[0].isupper() and masked[ws + subject[0]].islower() \
-                and not re.match(rf"(?:{_DET}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
-                and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws:ws + subject[0]]):
-            continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
-        if subject and not (verb[0].isupper()):
-            s0, s1 = ws + subject[0], ws + subject[1]
-            frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
-            continue
-        tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
-        if not tail or tail[-1] in ",”\"’':—–(":
-            after = _subject_after(masked, ve, end)
-            if after and verb.lower() in INVERTING_VERBS \
-                    and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
-                                     r"must|can|may|might|shall)\b", masked[after[1]:end]):
-                s0, s1 = after
-                named = re.match(rf",\s+({_NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
-                if named and re.fullmatch(_NP, masked[s0:s1]):
-                    s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
-                frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
+    def _paragraph(self, pos: int) -> None:
+        self.current = pos
+        text = self.texts[pos]
+        spans = self.spans.get(pos, [])
+        masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), mask_quotes(text, spans))
+        sentences = split_sentences(masked)
+        frames_by_sentence = []
+        self.cast.topic = self.topics.get(self.previous) if self.previous is not None else None
+        for number, (start, end) in enumerate(sentences):
+            frames = find_frames(masked, start, end)
+            before = self.last_subject
+            self._mark_subject(masked, start, end, frames)
+            if number == 0 and self.last_subject is not before and self.last_subject:
+                self.topics[pos] = self.last_subject[1]
+            self._resolve_frames(masked, start, frames, pos)
+            frames_by_sentence.append(frames)
+        results = []
+        starts = [a for a, _ in sentences]
+        for span in spans:
+            index = min(bisect.bisect_right(starts, span.open_at) - 1, len(sentences) - 1)
+            result = self._choose(span, masked, sentences[index], frames_by_sentence[index], spans)
+            results.append(result)
+            self.found[(pos, span.start)] = result
+        # another quote of the same paragraph ("“A,” X said. “B.”")
+        for k, result in enumerate(results):
+            if result.speaker or result.pending_role or result.drop:
                 continue
-        if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
-            frames.append(Frame("participle", vs, ve, cue))
-        elif tail.endswith((" and", " but")) and not subject:
-            frames.append(Frame("participle", vs, ve, cue))  # "described it as … and said …": same subject
-    for match in _POSSESSIVE_RE.finditer(sentence):
-        s0, s1 = start + match.start(1), start + match.end(1)
-        frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
-    for match in _CALLED_RE.finditer(sentence):
-        s0, s1 = start + match.start(1), start + match.end(1)
-        who = match.group(1) if match.group(1).lower() in PRONOUN_GENDER else "..."
-        frames.append(Frame("called", start + match.start(), start + match.end(),
-                            f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
-    for match in _ACCORDING_RE.finditer(sentence):
-        after = _subject_after(masked, start + match.end() - 1, end, group=True)
-        if after:
-            s0, s1 = after
-            frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
-    frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
-    return frames
+            if result.span.closed and not reads_as_speech(text[result.span.start:result.span.end]):
+                continue
+            neighbours = results[:k][::-1] + results[k + 1:]
+            owner = next((r for r in neighbours if r.speaker and r.how != "paragraph"), None)
+            if owner is not None:
+                result.speaker, result.cue, result.how = owner.speaker, owner.cue, "paragraph"
+        # a paragraph that opens with a mark and names nobody continues the previous speaker
+        # (or the person the paragraph just before introduced)
+        if spans and opens_paragraph(text, spans[0]):
+            first = results[0]
+            owner = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
+            if self.last_subject and self.last_subject[0] == self.previous \
+                    and (not self.last_speaker or self.last_speaker[0] < self.previous):
+                owner = self.last_subject[1]
+            # "Smith said:" or "Smith said the plan would work." just before
+            said = [f for f in self.frames.get(self.previous, []) if f.speaker and f.kind in {"sv", "inverted"}]
+            if said:
+                owner = said[-1].speaker
+            if not first.speaker and not first.pending_role and owner:
+                for result in results:
+                    if not result.speaker and not result.pending_role:
+                        result.speaker, result.kind, result.how, result.drop = owner, "continued", "continued", False
+        # a full quote nobody claims: the person who is the subject earlier in the paragraph
+        for result in results:
+            if result.speaker or result.pending_role or result.drop:
+                continue
+            words = text[result.span.start:result.span.end]
+            if len(words.split()) >= 5 or (result.span.closed and words[:1].isupper()
+                                           and words.rstrip()[-1:] in {".", "!", "?"}):
+                person = self._sentence_subject(masked, 0, result.span.open_at, None)
+                if person is not None:
+                    result.speaker, result.how = person.name, "subject"
+        for result in results:
+            if result.speaker:
+                self.last_speaker = (pos, result.speaker)
+        self.previous = pos
+        self.visited.append(pos)
+        for result in results:
+            self._judge(result, text)
 
+    def _mark_subject(self, masked: str, start: int, end: int, frames: list[Frame]) -> None:
+        """Make a sentence's named subject salient for later pronouns ("Mr Healey visited ...").
 
-def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tuple[int, int] | None:
-    """Return the span of the subject that follows an inverted verb (or "according to") at ``pos``.
-
-    "said council leader Ann Cole", "said the council leader" (the whole role noun, not just
-    "the council"), "said a spokeswoman for the council"; with ``group``, also "officials".
-    """
-    after = _SUBJ_START.match(masked, pos, end)
-    if group and not after:
-        after = _GROUP_START.match(masked, pos, end)
-    if not after:
-        return None
-    s0, s1 = after.start(1), after.end(1)
-    if re.fullmatch(_NP, masked[s0:s1]):
-        more = _MORE_TITLE.match(masked, s1, end)
-        if more:
-            s1 = more.end()
-    return s0, s1
-
-
-def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
-    rest = masked[verb_end:end]
-    lowered = verb.lower()
-    match = re.match(r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
-                     r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
-    if lowered in TELLING_VERBS and match:
-        return f"{verb} {match.group(1).rstrip('.')}"
-    if lowered in ACCUSING_VERBS and re.search(r"\bof\b", rest[:80]):
-        return f"{verb} ... of"
-    setting = re.match(rf"\s+(in\s+a\s+(?:{'|'.join(SETTING_NOUNS)}))\b", rest)
-    if setting:
-        return f"{verb} {setting.group(1)}"
-    return verb
-
-
-@dataclass
-class Entity:
-    """A person or unnamed source as the article names them."""
-
-    name: str
-    kind: str  # "person" | "source"
-    role: str | None = None
-    gender: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    paragraphs: list[int] = field(default_factory=list)
-    person_like: bool = True  # "he"/"she" may refer to it
-    category: str = ""  # for sources: "institution", "spokesperson", "document" or "group"
-
-
-class Cast:
-    """Everyone the article names, and the rules that map a reference to one of them."""
-
-    def __init__(self) -> None:
-        self.people: dict[str, Entity] = {}
-        self.sources: dict[str, Entity] = {}
-        self.salient: list[str] = []  # most recent last
-        self.topic: str | None = None  # the subject of the previous paragraph's first sentence
-        self.article_text = ""
-
-    # -- building -------------------------------------------------------------
-
-    def learn(self, text: str, paragraph: int) -> None:
-        """Record the people named in one paragraph (full names first, then short forms)."""
-        hits = find_people(text)
-        for hit in hits:
-            if len(hit.name.split()) > 1:
-                self._add_person(hit, paragraph)
-        for hit in hits:
-            if len(hit.name.split()) == 1:
-                person = self.person_by_surname(hit.name)
-                if person is None:
-                    self._add_person(hit, paragraph)
-                else:
-                    self._note(person, hit, paragraph)
-        self._learn_counterparts(text, hits)
-        self._learn_genders(text, hits)
-        for person in self.people.values():
-            words = person.name.split()
-            if len(words) > 1 and paragraph not in person.paragraphs \
-                    and re.search(rf"\b{re.escape(words[-1])}\b", text):
-                person.paragraphs.append(paragraph)
-
-    def _add_person(self, hit: NameHit, paragraph: int) -> None:
-        existing = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1], exact_first=hit.name)
-        if existing is None:
-            existing = Entity(hit.name, "person")
-            self.people[hit.name] = existing
-        self._note(existing, hit, paragraph)
-
-    def _note(self, person: Entity, hit: NameHit, paragraph: int) -> None:
-        if hit.role and not person.role:
-            person.role = hit.role
-        if hit.gender and not person.gender:
-            person.gender = hit.gender
-        if hit.role and not person.gender:
-            person.gender = GENDER_OF_NOUN.get(hit.role.split()[-1].lower())
-        if paragraph not in person.paragraphs:
-            person.paragraphs.append(paragraph)
-
-    def _learn_genders(self, text: str, hits: list[NameHit]) -> None:
-        """"Yellen said her term …": a his/her shortly after a subject, with no other name between."""
-        for i, hit in enumerate(hits):
+        A sentence may open with the surname alone of someone named earlier ("Mensah, who
+        joined on loan, was playing his fourth game"); that person is its subject too.
+        """
+        sentence = masked[start:end]
+        described = _DESCRIBED_SUBJECT.match(sentence)
+        if described:
+            entity, _ = self.cast.resolve(described.group(1), self.current)
+            if entity is not None:  # "Asked about it, the Frenchman smiled."
+                self._make_subject(entity)
+                return
+        profession = _PROTAGONIST_SUBJECT.match(sentence)
+        if profession:
+            entity, _ = self.cast.resolve(profession.group(1), self.current)
+            if entity is not None and entity.kind == "person":  # "The actor, who …, now hopes"
+                self._make_subject(entity)
+                return
+        opening = _SURNAME_SUBJECT.match(sentence)
+        if opening and opening.group(1).lower() not in PRONOUN_GENDER:
+            person = self.cast.person_by_surname(opening.group(1))
+            if person:
+                self._make_subject(person)
+                return
+        for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue
-            limit = hits[i + 1].start if i + 1 < len(hits) else len(text)
-            window = text[hit.end:min(limit, hit.end + 60)]
-            # "her" alone may be an object (someone else); "her own", "herself" may not
-            match = re.match(r"[^.!?“”\"]*?\b(his|himself|herself|her own)\b", window)
-            person = self.person_by_surname(hit.name.split()[-1])
-            if match and person and not person.gender:
-                person.gender = "m" if match.group(1) in {"his", "himself"} else "f"
+            words = masked[max(start, start + hit.start - 40):start + hit.start].split()
+            if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) \
+                    and words[-1] not in TITLE_WORDS:
+                break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
+            after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
+            # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
+            appositive = bool(re.search(r",\s*(?:[A-Z][a-z]{1,4}\.?\s*)?$", masked[max(start, start + hit.start - 20):start + hit.start]))
+            if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
+                person = self.cast.person_by_surname(hit.name.split()[-1])
+                if person:
+                    self._make_subject(person)
+            break
 
-    def _learn_counterparts(self, text: str, hits: list[NameHit]) -> None:
-        """"his US counterpart Donald Trump": the counterpart holds the possessor's title."""
-        pattern = rf"\b(?:his|her|their)\s+((?:[A-Z][\w.]*\s+)*)counterpart,?\s+({_NAME})"
-        for match in re.finditer(pattern, text):
-            earlier = [h for h in hits if h.end <= match.start() and h.role]
-            target = [h for h in hits if h.start >= match.start(2)]
-            if not earlier or not target:
+    def _make_subject(self, entity: Entity) -> None:
+        self.cast.mark_salient(entity.name)
+        self.last_subject = (self.current, entity.name)
+
+    def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int) -> None:
+        for i, frame in enumerate(frames):
+            if frame.subject is None:
                 continue
-            holder = self.person_by_surname(earlier[-1].name.split()[-1])
-            person = self.person_by_surname(target[0].name.split()[-1])
-            if holder is None or person is None or not holder.role or person.role:
-                continue
-            words = holder.role.split()
-            head = title_head(words)
-            title = " ".join(words[head:]) if head >= 0 else words[-1]
-            qualifier = match.group(1).strip()
-            person.role = f"{qualifier} {title}".strip()
+            subject = re.sub(r"\s+", " ", frame.subject).strip()
+            entity, pending = None, None
+            pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
+            if pronoun in {"he", "she"}:
+                entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUN_GENDER[pronoun]) \
+                    or self._paragraph_subject(pos, PRONOUN_GENDER[pronoun])
+            if entity is None and subject.lower() in ONE_OF_A_GROUP:
+                entity = self._group_just_named(masked[:frame.subject_start or frame.start], pos)
+            if entity is None:
+                entity, pending = self.cast.resolve(subject, pos)
+            frame.pending_role = pending
+            if entity is not None:
+                frame.speaker = entity.name
+                if entity.kind == "person" and not entity.role and subject[:1].isupper() \
+                        and frame.subject_end is not None:
+                    # "said Cole, the council leader": a surname alone is no name hit, but its role is hers
+                    role = appositive_role(masked, frame.subject_end)
+                    entity.role = clean_role(role) if role else None
+                self.cast.mark_salient(entity.name)
+                self.cast.add_alias(entity, subject)
+                if pos not in entity.paragraphs:
+                    entity.paragraphs.append(pos)
+            self.frames.setdefault(pos, []).append(frame)
+        for i, frame in enumerate(frames):
+            if frame.kind == "participle":
+                owner = next((f for f in reversed(frames[:i]) if (f.speaker or f.pending_role)
+                              and f.kind in {"sv", "inverted", "participle"}), None)
+                if owner is not None:
+                    frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
+                else:
+                    first = next((h for h in find_people(masked[start:frame.start]) if not h.possessive), None)
+                    person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
+                    pronoun = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start:frame.start])
+                    if person is None and pronoun:  # "she campaigned against it, calling them …"
+                        person = self.cast.resolve_pronoun(pronoun.group(1).lower())
+                    if person is None and self.cast.salient:
+                        person = self.cast.entity(self.cast.salient[-1])
+                    frame.speaker = person.name if person else None
 
-    # -- lookup ---------------------------------------------------------------
-
-    def person_by_surname(self, surname: str, exact_first: str | None = None) -> Entity | None:
-        """Return the most recently named person whose name ends with ``surname``."""
-        surname = re.sub(r"[’']s?$", "", surname)
-        found = None
-        for person in self.people.values():
-            if person.name == surname or person.name.split()[-1] == surname:
-                if exact_first and len(person.name.split()) > 1 and person.name != exact_first:
-                    continue  # a different full name with the same surname
-                found = person if found is None or self._recency(person) >= self._recency(found) else found
-        if found is None and not exact_first:
-            # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports
-            # copy use given names): another word of exactly one known name
-            others = [p for p in self.people.values() if len(p.name.split()) > 1 and surname in p.name.split()[:-1]
-                      and (len(p.name.split()) > 2 or surname == p.name.split()[0])]
-            if len(others) == 1:
-                found = others[0]
-        return found
-
-    def _recency(self, entity: Entity) -> int:
-        return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -10**6
-
-    def person_by_role(self, phrase: str, head: str | None = None) -> Entity | None:
-        """Return the person whose role matches a role noun phrase ("the US president").
-
-        The phrase's head noun (its last word unless given) must be the role's title;
-        its other words must not contradict the role's ("the Russian president" is not
-        the Ukrainian President).
-        """
-        words = [w.lower().strip("’'.,()") for w in phrase.split()]
-        words = [w for w in words if w not in ROLE_STOPWORDS]
-        if not words:
+    def _paragraph_subject(self, pos: int, gender: str | None) -> Entity | None:
+        """"The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
+        paragraph is the pronoun's first candidate, whatever else was named since."""
+        if not self.last_subject or self.last_subject[0] != pos:
             return None
-        head = head or words[-1]
-        heads = {head} | TITLE_SYNONYMS.get(head, set())
-        modifiers = set(words) - {head}
-        best, best_score = None, float("-inf")  # recency scores are negative
-        for person in self.people.values():
-            if not person.role:
-                continue
-            role_words = {w.lower().strip("’'.,()") for w in person.role.split()}
-            if not heads & role_words:
-                continue
-            role_mods = role_words - heads
-            overlap = modifiers & role_words
-            if modifiers and role_mods and not overlap:
-                continue
-            if (role_mods & QUALIFIED_OFFICE) - modifiers:
-                continue  # "the Home Secretary" is not the shadow home secretary
-            score = len(overlap) * 10 + (self._recency(person) if person.name in self.salient else -5)
-            if score > best_score:
-                best, best_score = person, score
-        return best
-
-    def source(self, name: str, *, person_like: bool, alias: str | None = None, category: str = "") -> Entity:
-        """Return (creating it if new) the unnamed source or institution called ``name``."""
-        entity = self.sources.get(name)
-        if entity is None:
-            entity = Entity(name, "source", person_like=person_like, category=category)
-            self.sources[name] = entity
-        if alias and alias != name and alias not in entity.aliases:
-            entity.aliases.append(alias)
+        entity = self.cast.entity(self.last_subject[1])
+        if entity is None or not entity.person_like or (entity.gender and gender and entity.gender != gender):
+            return None
         return entity
 
-    def entity(self, name: str) -> Entity | None:
-        return self.people.get(name) or self.sources.get(name)
-
-    def mark_salient(self, name: str) -> None:
-        if name in self.salient:
-            self.salient.remove(name)
-        self.salient.append(name)
-
-    # -- resolution -------------------------------------------------------------
-
-    def _described(self, phrase: str) -> Entity | None:
-        """"the Frenchman" for the one person the story described as a Frenchman or as French."""
-        word = phrase.split()[-1].lower()
-        stems = {word, re.sub(r"(?:man|woman)$", "", word)} - {""}
-        found = [p for p in self.people.values() if p.role and any(
-            w.lower() in stems or w.lower().startswith(tuple(stems)) for w in p.role.split())]
-        return found[0] if len(found) == 1 else None
-
-    def resolve_pronoun(self, pronoun: str) -> Entity | None:
-        """Return the most recent compatible speaker or subject for a pronoun.
-
-        ``"person"`` stands for a reference by nationality or age ("the Italian",
-        "the 24-year-old"): the most recent person, whatever their gender.
-        """
-        low = pronoun.lower()
-        if low == "person":
-            for name in reversed(self.salient):
-                entity = self.entity(name)
-                if entity is not None and entity.kind == "person":
-                    return entity
-            return None
-        gender = PRONOUN_GENDER.get(low)
-        if low in {"he", "she"}:
-            recent = [e for e in (self.entity(n) for n in list(reversed(self.salient))[:3])
-                      if e is not None and e.person_like and not (e.gender and e.gender != gender)]
-            if recent and recent[0].gender == gender:
-                return recent[0]
-            # when the most recent person's gender was never signalled: the previous paragraph's
-            # topic (its first sentence's subject), then someone just named whose gender is known
-            # to match (not a player mentioned in passing)
-            topic = self.entity(self.topic) if self.topic else None
-            if topic is not None and topic.person_like and not (topic.gender and topic.gender != gender):
-                return topic
-            for entity in recent:
-                if entity.gender == gender:
-                    return entity
-        for name in reversed(self.salient):
-            entity = self.entity(name)
-            if entity is None:
-                continue
-            if low in {"he", "she"}:
-                if not entity.person_like:
-                    continue
-                if entity.gender and gender and entity.gender != gender:
-                    continue
-                if not entity.gender and gender:
-                    entity.gender = gender
-                return entity
-            if low == "it" and entity.kind == "source" and not entity.person_like:
-                return entity
-            if low == "they" and entity.kind == "source":
-                return entity
+    def _group_just_named(self, before: str, pos: int) -> Entity | None:
+        """"Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""
+        previous = [self.texts[p] for p in reversed(self.visited[-2:]) if p != pos]
+        for text in [before] + previous:
+            groups = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)\b", text)
+                      if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in VAGUE_GROUP_NOUNS]
+            if groups:
+                return self.cast.source(groups[-1], person_like=True, category="group")
         return None
 
-    def resolve(self, subject: str, paragraph: int) -> tuple[Entity | None, str | None]:
-        """Return ``(entity, pending_role)`` for a subject as written.
-
-        ``pending_role`` is a role noun phrase ("the Defence Secretary") that matches
-        nobody yet; the caller may tie it to the next named speaker.
-        """
-        text = re.sub(r"\s+", " ", subject.strip(" ,"))
-        low = PRONOUN_OF_POSSESSIVE.get(text.lower(), text.lower())
-        if low in PRONOUN_GENDER:
-            return self.resolve_pronoun(low), None
-        if _ANAPHOR.fullmatch(text):
-            return self._described(text) or self.resolve_pronoun("person"), None
-        first = text.split()[0]
-        one_of = re.fullmatch(r"(?:[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Tt]wo|[Tt]hree)\s+of\s+(?:the|his|her|their|its)\s+"
-                              r"((?:[\w’'-]+\s+){0,3}[a-z][\w-]*s)", text)
-        if one_of:  # "one of the negotiators": a member of the group
-            return self.source(one_of.group(1), person_like=True, alias=text, category="group"), None
-        if re.fullmatch(_GROUP, text):
-            name = text[0].lower() + text[1:] if first.lower() in GROUP_NOUNS else text
-            return self.source(name, person_like=False, alias=text, category="group"), None
-        if re.fullmatch(_NP, text):
-            return self._resolve_noun_phrase(text, paragraph)
-        return self._resolve_name(text, paragraph)
-
-    def _resolve_name(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
-        org = re.search(r"([A-Z][\w’'.-]*)\s+(?:for|of|and|on|&)\s+[A-Z]", text)
-        if org and (org.group(1).lower() in ORG_WORDS or looks_like_org(text.split()[-1:])):
-            return self._institution(text), None
-        hits = find_people(text)
-        if hits and hits[-1].end >= len(text.rstrip()) - 1:
-            hit = hits[-1]
-            person = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1])
-            if person is None:
-                person = Entity(hit.name, "person", role=hit.role, gender=hit.gender)
-                self.people[hit.name] = person
-                person.paragraphs.append(paragraph)
-            elif hit.role and not person.role:
-                person.role = hit.role
-            self.add_alias(person, text)
-            return person, None
-        text = re.sub(r"\s+of\s+[A-Z].*$", "", text) if re.search(r"[a-z]\w*\s+of\s+[A-Z]", text) else text
-        words = text.split()
-        determiner = words[0].lower() in {"the", "a", "an"}
-        core = words[1:] if determiner else words
-        while core and core[0].rstrip(".").lower() in HONORIFICS and len(core) > 1:
-            core = core[1:]
-        core = [w for w in core if not re.fullmatch(r"[\w-]*-ranked|\d\w*|[a-z][\w-]*", w)] or core
-        known = self.person_by_surname(core[-1]) if core else None
-        if known is not None and len(core) <= 2:
-            self.add_alias(known, text)  # "Bishop said" when the article named Anne Bishop
-            return known, None
-        role_words, name_words = split_title(core)
-        head = len(role_words) - 1
-        if not name_words:
-            # only title words: "the Defence Secretary", "The UK Defence Secretary"
-            return self.resolve_role(text, None, paragraph)
-        name = " ".join(name_words)
-        person = self.people.get(name) or self.person_by_surname(name_words[-1])
-        if person is not None:
-            if head >= 0 and not person.role:
-                person.role = " ".join(core[: head + 1])
-            self.add_alias(person, text)
-            return person, None
-        if determiner or looks_like_org(name_words) or (len(name_words) == 1 and name_words[0].isupper()) \
-                or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words):
-            return self._institution(("the " if determiner else "") + " ".join(core)), None
-        person = Entity(name, "person", role=" ".join(core[: head + 1]) if head >= 0 else None)
-        self.people[name] = person
-        person.paragraphs.append(paragraph)
-        return person, None
-
-    def resolve_role(self, phrase: str, head: str | None, paragraph: int) -> tuple[Entity | None, str | None]:
-        """Return ``(entity, pending_role)`` for a definite role noun phrase ("the Defence Secretary").
-
-        In order: the person whose role matches; the person the story named just before
-        who has no role yet ("Boris Johnson … the former prime minister said"); an unnamed
-        person for a description rather than an office ("the dog's owner"); otherwise the
-        phrase stays pending, to be tied to the next named speaker (a lede's "the Defence
-        Secretary has said").
-        """
-        person = self.person_by_role(phrase, head=head)
-        if person is not None:
-            self.add_alias(person, phrase)
-            self._enrich_role(person, phrase)
-            return person, None
-        words = phrase.split()
-        noun = (head or words[-1]).lower().strip("’'.,")
-        for name in reversed(self.salient):
-            entity = self.entity(name)
-            if entity is None or entity.kind != "person":
+    def _sentence_subject(self, masked: str, start: int, end: int | None, gender: str | None) -> Entity | None:
+        """"…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
+        person in ``masked[start:end]`` who is the subject of a clause (not a possessive or an object)."""
+        for hit in reversed(find_people(masked[start:end])):
+            if hit.possessive:
                 continue
-            if not entity.role and entity.paragraphs and paragraph - max(entity.paragraphs) <= 1 \
-                    and noun not in DESCRIPTIVE_NOUNS:
-                entity.role = clean_role(phrase)
-                self.add_alias(entity, phrase)
-                return entity, None
-            break
-        if noun in PROTAGONIST_NOUNS and re.match(r"[Tt]he\s", phrase):
-            # "the actor", "the star": a feature's second reference to the person it is about
-            main = max((e for e in self.people.values() if e.kind == "person"),
-                       key=lambda e: len(e.paragraphs), default=None)
-            if main is not None and len(main.paragraphs) >= 3:
-                self.add_alias(main, phrase)
-                return main, None
-        if noun in DESCRIPTIVE_NOUNS or re.search(r"[’']s\b", phrase):
-            name = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+", "the ", phrase)
-            return self.source(name, person_like=True, alias=phrase, category="spokesperson"), None
-        return None, phrase
+            follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end:])
+            if not follower or follower.group(1) in NOT_VERBS:
+                continue
+            person = self.cast.person_by_surname(hit.name.split()[-1])
+            if person and not (person.gender and gender and person.gender != gender):
+                return person
+        return None
 
-    def _institution(self, text: str) -> Entity:
-        """"the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
-        article = "the " if re.match(r"[Tt]he\s", text) else ""
-        name = re.sub(r"^[Tt]he\s+", "", text)
-        first = name.split()[0]
-        longer = re.search(rf"\b({re.escape(first)}[a-z]+(?:\s+[A-Z][\w’'-]*)+)", self.article_text)
-        if longer and len(name.split()) == 1 and not first.isupper():
-            name = longer.group(1)
-        return self.source(article + name, person_like=False, alias=text, category="institution")
+    def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
+        """"Speaking at what he called …, John Healey warned": the pronoun points forward."""
+        first_word = re.match(r"\W*(\w+)", masked[start:])
+        if not first_word:
+            return None
+        word = first_word.group(1)
+        if not (word.lower() in SUBORDINATORS or word.endswith("ing")):
+            return None
+        for other in later:
+            if other.subject and other.subject.strip().lower() not in PRONOUN_GENDER \
+                    and "," in masked[frame.end:other.start]:
+                entity, _ = self.cast.resolve(other.subject, pos)
+                if entity is not None and entity.kind == "person":
+                    return entity
+        return None
 
-    def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
-        match = re.fullmatch(
-            rf"({_DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({_NOUNS})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?"
-            rf"({_ORG}|(?:[a-z]+\s+)?(?:{_INSTITUTIONS}))"
-            rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
-            rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{_KIN}))?",
-            text,
-        )
-        if not match:
-            return None, None
-        determiner, modifiers, noun, org = match.group(1).lower(), match.group(2).strip(), match.group(3), match.group(4)
-        noun_low = noun.lower()
-        if noun_low in TITLE_NOUNS and noun_low not in SPOKESPEOPLE and determiner in {"the", "his", "her", "their"}:
-            person = self.person_by_role(text, head=noun_low)
-            if person is not None:
-                self.add_alias(person, text)
-                self._enrich_role(person, text)
-                return person, None
-            if not org:
-                return self.resolve_role(text, noun_low, paragraph)
-        if noun_low in SPOKESPEOPLE or noun_low in TITLE_NOUNS:
-            owner = None
-            if re.search(r"[’']s$", determiner):  # "Tom Ross’s spokesman"
-                owner = re.sub(r"[’']s$", "", match.group(1))
-            if org:
-                abbreviation = re.search(r"\(([A-Z][\w.&’'-]*)\)$", org)
-                owner = abbreviation.group(1) if abbreviation else re.sub(r"^the\s+", "", org)
-            elif modifiers and re.search(r"[A-Z]", modifiers):
-                owner = " ".join(w for w in modifiers.split() if w[0].isupper())
-            name = f"{owner} {noun_low}" if owner else f"{modifiers.lower()} {noun_low}".strip()
-            kin = re.search(rf"\s+(of|for)\s+(?:the|his|her|their)\s+({_KIN})$", text)
-            if kin and not owner:  # "a spokesman for the family", "a friend of the couple"
-                name = f"{name} {kin.group(1)} the {kin.group(2)}"
-            entity = self.source(name, person_like=True, alias=text, category="spokesperson")
-            entity.gender = entity.gender or (GENDER_OF_NOUN.get(noun_low) if noun_low in SPOKESPEOPLE else None)
-            return entity, None
-        if noun_low in DOCUMENT_NOUNS:
-            author = org or self._document_author(noun_low)
-            name = f"{re.sub(r'^the ', '', author)} {noun_low}" if author else f"the {noun_low}"
-            return self.source(name, person_like=False, alias=text, category="document"), None
-        phrase = f"{modifiers} {noun}".strip()
-        if org:
-            phrase = f"{phrase} of {org}"
-        elif determiner in {"his", "her", "their"}:
-            # "her office said": the office of the person the pronoun points to
-            owner = self.resolve_pronoun(PRONOUN_OF_POSSESSIVE[determiner])
-            if owner is not None:
-                return self.source(f"{owner.name}’s {phrase}", person_like=False, alias=text,
-                                   category="institution"), None
-        elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
-            # "Acme Corp said …" then "the company added": the institution the story is about
-            for name in reversed(self.salient):
-                entity = self.entity(name)
-                if entity is not None and entity.category == "institution" and re.search(r"[A-Z]", name):
-                    self.add_alias(entity, text)
-                    return entity, None
-        return self.source("the " + phrase, person_like=False, alias=text, category="institution"), None
+    def _choose(self, span: Span, masked: str, sentence: tuple[int, int], frames: list[Frame],
+                spans: list[Span]) -> Found:
+        result = Found(span)
+        start, end = sentence
+        later_spans = [s for s in spans if s.open_at > span.open_at]
+        limit = min([s.open_at for s in later_spans if s.open_at < end] + [end])
+        close = span.close_at if span.close_at is not None else span.end
+        # A: a frame right after the closing mark ("…,” said X / “…,” X said)
+        for frame in frames:
+            first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
+            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
+                if _introduces_next(masked, frame, limit, later_spans):
+                    break
+                if frame.kind in {"sv", "inverted", "according"}:
+                    return self._take(result, frame, "after")
+                break
+        # B: the nearest frame before the quote in the sentence
+        before = [f for f in frames if f.end <= span.open_at]
+        if before:
+            frame = max(before, key=lambda f: f.end)
+            return self._take(result, frame, "before")
+        # C: a frame later in the sentence ("“…” in that law, Azzouz said.")
+        for frame in frames:
+            if frame.start > close and frame.start < limit and frame.kind in {"sv", "inverted", "according"}:
+                if _introduces_next(masked, frame, limit, later_spans):
+                    break
+                return self._take(result, frame, "later")
+        return result
 
-    def _document_author(self, noun: str) -> str | None:
-        match = re.search(rf"\b[Tt]he\s+{noun}\s+(?:by|from|of)\s+(?:the\s+)?({_ORG})", self.article_text)
-        return match.group(1) if match else None
+    def _take(self, result: Found, frame: Frame, how: str) -> Found:
+        result.speaker, result.pending_role, result.cue, result.how = frame.speaker, frame.pending_role, frame.cue, how
+        return result
 
-    def _enrich_role(self, person: Entity, phrase: str) -> None:
-        """"the UK Defence Secretary" for someone known as "Defence Secretary": keep the fuller role."""
-        role = clean_role(phrase)
-        if not role or not person.role:
+    def _judge(self, result: Found, text: str) -> None:
+        """Decide the kind, and drop what is a name or a scare quote rather than speech."""
+        words = text[result.span.start:result.span.end].strip()
+        if result.how == "continued":
+            result.kind = "continued"
+        else:
+            lead = text[: result.span.open_at].rstrip()  # masking the span leaves what precedes it
+            sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
+            result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
+        if result.drop:
             return
-        known = {w.lower() for w in person.role.split()}
-        given = {w.lower() for w in role.split()}
-        if known < given and all(w[:1].isupper() or w.lower() in known for w in role.split()):
-            person.role = role
-
-    def add_alias(self, entity: Entity, text: str) -> None:
-        text = text.strip()
-        if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUN_GENDER \
-                and text.lower() not in {a.lower() for a in entity.aliases}:
-            entity.aliases.append(text)
+        if is_title(words) or NAMED_WORK.search(text[max(0, result.span.open_at - 80):result.span.open_at]):
+            result.drop, result.speaker, result.how = True, None, "name"
+            return
+        if not result.speaker and not result.pending_role and len(words.split()) <= 4 and result.span.closed:
+            result.drop, result.how = True, "scare"
+        elif not result.speaker and not result.pending_role and is_headline(text):
+            result.drop, result.how = True, "headline"  # a related-story link or a caption, not the story
 
 
-__all__ = ["Cast", "Entity", "Frame", "SPEECH_VERBS", "find_frames", "subject_at_end"]
+# Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
+_PICTURE_NOTES = "|".join(n.replace(" ", r"\s+") for n in PICTURE_NOTES)
+_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
+_PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
+# A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ..."):
+# "the Frenchman", "the actor" (with an appositive), or a surname alone; a lowercase verb follows.
+_LEAD_IN = r"\W*(?:[^,.;:]{0,60},\s+)?"
+_DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
+_PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+_SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+
+
+def attribute_headlines(attributor: Attributor, headlines: list[int], body: list[int]) -> None:
+    """A headline quote names nobody: its owner is whoever says the same words in the body."""
+    for pos in headlines:
+        for span in attributor.spans.get(pos, []):
+            result = attributor.found.get((pos, span.start))
+            if result is None or result.speaker or is_title(attributor.texts[pos][span.start:span.end]):
+                continue
+            phrase = normalise_marks(attributor.texts[pos][span.start:span.end]).strip(" .,;:!?")
+            for other in body:
+                at = normalise_marks(attributor.texts[other]).find(phrase)
+                if at < 0:
+                    continue
+                frames = [f for f in attributor.frames.get(other, []) if f.speaker]
+                if frames:
+                    frame = min(frames, key=lambda f: abs(f.start - at))
+                    result.speaker, result.cue, result.how, result.drop = frame.speaker, frame.cue, "headline", False
+                    result.kind = "partial"
+                break
+
+
+def tie_pending_roles(attributor: Attributor, cast: Cast) -> None:
+    """"The Defence Secretary has said …" in the lede: the role belongs to the next named speaker."""
+    for (pos, _), result in attributor.found.items():
+        if result.speaker or not result.pending_role:
+            continue
+        person = cast.person_by_role(result.pending_role)
+        if person is None:
+            named = (cast.entity(f.speaker) for p in range(pos, pos + 3) for f in attributor.frames.get(p, [])
+                     if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUN_GENDER)
+            person = next((e for e in named if e is not None and e.kind == "person"), None)
+            if person is not None and person.role:
+                person = None  # the next speaker holds another office (no role matched above)
+            if person is not None and not person.role:
+                person.role = clean_role(result.pending_role)
+        if person is None:  # nobody named holds it: an unnamed official ("the minister")
+            person = cast.source(re.sub(r"^(?:The|His|Her|Their)\b", lambda m: m.group(0).lower(),
+                                        result.pending_role), person_like=True, category="spokesperson")
+        cast.add_alias(person, result.pending_role)
+        for other in attributor.found.values():
+            if other.pending_role == result.pending_role and not other.speaker:
+                other.speaker = person.name
+        result.speaker = person.name
+
+
+__all__ = [
+    "Attributor", "Found", "attribute_headlines", "tie_pending_roles",
+]

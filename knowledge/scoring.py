@@ -1,9 +1,9 @@
 """Scores an Article's quotations against a gold ``.quotes.json`` file (matching by text).
 
-The matching rule (``../shared/dev/README.md``): after normalising quotation marks,
-apostrophes, case and whitespace, a predicted quote matches a gold entry when the gold
-text is inside it (so a merged multi-paragraph quote matches each paragraph's entry),
-or when it is inside the gold text and at least half as long.
+The matching rule: after normalising quotation marks, apostrophes, case and whitespace, a
+predicted quote matches a gold entry when the gold text is inside it (so a merged
+multi-paragraph quote matches each paragraph's entry), or when it is inside the gold text
+and at least half as long.
 
 - precision: predicted quotes that match a gold entry with an acceptable speaker, over
   predicted quotes; a quote that matches only ``ignore`` entries (titles, terms) is
@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Article, Quote
-from .quotes import normalise
+from .text import normalise_marks
 
 _EDGE = " \t\n.,;:!?\"'()[]—–-"
 
 
 def _normalise(text: str) -> str:
-    return normalise(text).strip(_EDGE)
+    return normalise_marks(text).strip(_EDGE)
 
 
 def text_matches(predicted: str, gold: str) -> bool:

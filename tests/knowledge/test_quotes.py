@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.marks import find_spans
 from knowledge.model import Document, Paragraph
-from knowledge.quotes import extract_knowledge
+from knowledge.extraction import extract_knowledge
 
 
 def article(*paragraphs: str, title: str | None = None):

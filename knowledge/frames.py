@@ -1,0 +1,330 @@
+"""Finds the speech frames in a sentence (quoted words masked out).
+
+The frames of news writing: subject + speech verb ("Mr Healey told reporters", "The US
+president has previously said"), the inverted order after a quote or comma ("said Aaron
+Kohli", "says a report"), a participle that borrows the sentence's subject ("adding:"), a
+possessive speech noun ("Mr Trump’s suggestion that"), "what he called" and "according to".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    ACCUSING_VERBS,
+    AUXILIARY_PHRASES,
+    AUXILIARY_WORDS,
+    FUNCTION_WORDS,
+    INVERTING_VERBS,
+    NAMING_AS_VERBS,
+    NAMING_VERBS,
+    NOT_ADVERBS,
+    ORG_WORDS,
+    PARTICIPLES,
+    PRONOUN_GENDER,
+    SETTING_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SPOKESPEOPLE,
+    TELLING_VERBS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+)
+from .names import find_people, is_name_token, looks_like_org
+from .phrases import (
+    ANAPHOR,
+    BARE_GROUP,
+    CAP,
+    DET,
+    GROUP,
+    MODIFIER,
+    NAME,
+    NOUN_PHRASE,
+    PERSON,
+)
+
+# What may stand between a subject and its verb: "has also previously", "continued to", "on Monday".
+_AUX = ("(?:" + "|".join(AUXILIARY_WORDS) + "|" + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
+        + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)")
+_PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
+_ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({ANAPHOR.pattern})$")
+_NP_END = re.compile(rf"(?:^|(?<=\W))({NOUN_PHRASE})$")
+_GROUP_END = re.compile(rf"(?:^|(?<=\W))({GROUP})$")
+_NAME_END = re.compile(rf"(?:^|(?<=[\s“”\"(—–-]))({NAME})$")
+_AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
+_TITLES = "|".join(sorted((re.escape(n) for n in TITLE_NOUNS), key=len, reverse=True))
+# a lowercase title before a name, as news style writes it after an inverted verb or "according
+# to": "said council leader Ann Cole", "according to local builder Aaron Petersen"
+_ROLE_NAME = rf"(?:(?:(?:{MODIFIER}|{CAP})\s+){{0,3}}?(?:{_TITLES})\s+{PERSON})"
+_SUBJ_START = re.compile(rf"\s+({_ROLE_NAME}|{NOUN_PHRASE}|{NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+_GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
+_MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_POSSESSIVE_RE = re.compile(
+    rf"({NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
+)
+_NAMING = "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + "|" + "|".join(rf"{v}\s+as" for v in sorted(NAMING_AS_VERBS))
+_CALLED_RE = re.compile(rf"\bwhat\s+(he|she|they|it|{NAME}|{NOUN_PHRASE})\s+(?:has\s+|had\s+)?({_NAMING})\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+
+
+@dataclass
+class Frame:
+    """One speech frame in a sentence: who (as written) and the cue.
+
+    ``start``/``end`` are paragraph offsets covering the whole frame; ``subject`` is
+    None for a participle ("adding") whose subject is the sentence's speaker.
+    """
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    speaker: str | None = None
+    pending_role: str | None = None
+
+
+def _strip_aux(text: str) -> str:
+    while True:
+        match = _AUX_END.search(text)
+        if not match or match.start() == match.end():
+            return text
+        text = text[: match.start()]
+
+
+def _premodifiers_only(text: str) -> bool:
+    """Return True when ``text`` (before a name) holds only marks and title words ("Station manager")."""
+    text = re.split(r"[”\"’']\s", text)[-1]  # only what follows a quotation
+    words = text.replace("“", " ").split()
+    if all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
+        return True
+    # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
+    lowercase = [w for w in words if not w[:1].isupper()]
+    return 0 < len(lowercase) <= 3 and len(words) <= 4 and all(
+        re.fullmatch(r"[a-z][a-z-]+", w) and w not in FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
+        for w in lowercase)
+
+
+def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
+    """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name),
+    and "South Dakota" back to "John Thune" in "Senator John Thune of South Dakota"."""
+    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)*([A-Z][\w’'.-]*)\s+(for|of|and|on|&)\s+)$",
+                     text[: match.start(1)])
+    if not head:
+        return None
+    if head.group(2).lower() in ORG_WORDS or head.group(3) == "&" \
+            or (head.group(3) == "and" and looks_like_org(match.group(1).split())):  # "&" joins firms' names
+        return head.start(1), match.end(1)
+    if head.group(3) in {"of", "for"} and head.group(2).lower() in TITLE_NOUNS:
+        return head.start(1), match.end(1)  # "Secretary of State Marco Rubio"
+    if head.group(3) == "of" and not looks_like_org([head.group(2)]):
+        person = _NAME_END.search(text[: head.end(2)])
+        if person:
+            return person.start(1), person.end(1)
+    return None
+
+
+def _is_person(name: str) -> bool:
+    """Return True when a capitalised run names a person rather than an organisation or a place."""
+    hits = find_people(name)
+    return bool(hits) and hits[-1].end >= len(name.rstrip(" ,")) - 1 and not looks_like_org(hits[-1].name.split())
+
+
+def _person_of(text: str, start: int) -> tuple[int, int] | None:
+    """"Detective Inspector Paul Gerrard of Greater Manchester Police": the person, not the force."""
+    window = max(0, start - 120)
+    match = re.search(rf"(?:^|(?<=[\s“”\"(—–-]))({NAME})\s+(?:of|at|from)\s+(?:the\s+)?$", text[window:start])
+    if match and _is_person(match.group(1)):
+        return window + match.start(1), window + match.end(1)
+    return None
+
+
+_APPOSITIVE_HEADS = TITLE_NOUNS | SPOKESPEOPLE
+
+
+def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
+    """"Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
+
+    Only for an appositive whose head is a job title or a spokesperson noun, after a name that
+    opens its clause.
+    """
+    words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
+    member = re.match(r"(?:[Oo]ne|[Aa]nother)\s+of\s+", appositive)  # "Ann Lee, one of the negotiators,"
+    if not member and (not words or words[-1].lower().strip("’'.,") not in _APPOSITIVE_HEADS):
+        return None
+    head = re.sub(r",\s*\d{1,3}$", "", head.rstrip())  # "Ann Lee, 34, a nurse from Leeds,"
+    match = _NAME_END.search(head)
+    if not match:
+        return None
+    clause = head[head.rfind(",", 0, match.start(1)) + 1:match.start(1)]
+    if not _premodifiers_only(clause):
+        return None
+    # a surname alone counts only straight after a quotation: "“Never,” Ross, the coach, said"
+    after_quote = re.split(r"[”\"’']\s", clause)
+    alone = is_name_token(match.group(1)) and " " not in match.group(1) and len(after_quote) > 1 \
+        and not re.search(r"[A-Za-z]", after_quote[-1])
+    if not alone and not _is_person(match.group(1)):
+        return None
+    return match.start(1), match.end(1)
+
+
+_SUBJECT_REACH = 400  # characters before a verb in which its subject (with appositives) may lie
+
+
+def subject_at_end(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of the subject noun phrase that ends ``text``, or None.
+
+    Appositives and relative clauses between the subject and its verb are skipped
+    ("Chi Onwurah, the Labour MP for ..., who is supporting the report, said"), and an
+    organisation's name keeps its function words ("the Institute for Fiscal Studies").
+    Only the last few hundred characters are looked at, so a huge sentence stays linear.
+    """
+    if len(text) > _SUBJECT_REACH:
+        cut = text.find(" ", len(text) - _SUBJECT_REACH)
+        cut = cut if cut >= 0 else len(text) - _SUBJECT_REACH
+        found = _subject_at_end(text[cut:])
+        return (found[0] + cut, found[1] + cut) if found else None
+    return _subject_at_end(text)
+
+
+def _subject_at_end(text: str) -> tuple[int, int] | None:
+    stripped = text.rstrip()
+    relative = re.search(r",\s+who$", stripped)
+    if relative:  # "… agreed with Tom Ross, who called the plan …": the name the clause describes
+        named = _NAME_END.search(stripped[:relative.start()])
+        if named and _is_person(named.group(1)):
+            return named.start(1), named.end(1)
+    for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
+        match = pattern.search(stripped)
+        if match:
+            if pattern is _NAME_END:
+                return _with_org_head(stripped, match) or (match.start(1), match.end(1))
+            return _person_of(stripped, match.start(1)) or (match.start(1), match.end(1))
+    if stripped.endswith(","):
+        body = stripped[:-1].rstrip()
+        for _ in range(4):
+            cut = body.rfind(",")
+            segment_start = cut + 1
+            affiliated = re.match(rf"\s*({NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", body[segment_start:])
+            if affiliated and _is_person(affiliated.group(1)) \
+                    and _premodifiers_only(body[segment_start:segment_start + affiliated.start(1)]):
+                return segment_start + affiliated.start(1), segment_start + affiliated.end(1)
+            for pattern in (_NAME_END, _NP_END):
+                match = pattern.search(body)
+                if match and _premodifiers_only(body[segment_start:match.start(1)]):
+                    if pattern is _NP_END and cut > 0:
+                        named = _name_before_appositive(body[:cut], match.group(1))
+                        if named:
+                            return named
+                    return match.start(1), match.end(1)
+            segment = body[segment_start:].strip(" “”\"‘’'")
+            if cut < 0 or not segment:
+                break
+            body = body[:cut].rstrip()
+    return None
+
+
+def find_frames(masked: str, start: int, end: int) -> list[Frame]:
+    """Return the speech frames in the sentence ``masked[start:end]`` (quotes masked out)."""
+    frames: list[Frame] = []
+    sentence = masked[start:end]
+    for match in _VERB_RE.finditer(sentence):
+        verb = match.group(1)
+        vs, ve = start + match.start(), start + match.end()
+        # the subject lies within reach of its verb: looking further back only costs time
+        ws = max(start, vs - _SUBJECT_REACH - 100)
+        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]) \
+                and not verb.endswith("ing"):
+            # passive: "he has been dubbed “the king of clay”" names no speaker, unless an agent
+            # follows ("has been praised by critics as “…”")
+            agent = re.match(rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({NOUN_PHRASE}|{GROUP}|{NAME}|{BARE_GROUP})(?=[\s,.;:!?]|$)",
+                             masked[ve:end])
+            if agent:
+                s0, s1 = ve + agent.start(1), ve + agent.end(1)
+                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1))  # the agent may follow the quote
+            continue
+        before = _strip_aux(masked[ws:vs])
+        subject = subject_at_end(before)
+        cue = _cue(masked, verb, ve, end)
+        if subject and not verb[0].isupper() and masked[ws + subject[0]].islower() \
+                and not re.match(rf"(?:{DET}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
+                and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws:ws + subject[0]]):
+            continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
+        if subject and not (verb[0].isupper()):
+            s0, s1 = ws + subject[0], ws + subject[1]
+            frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
+            continue
+        tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
+        if not tail or tail[-1] in ",”\"’':—–(":
+            after = _subject_after(masked, ve, end)
+            if after and verb.lower() in INVERTING_VERBS \
+                    and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
+                                     r"must|can|may|might|shall)\b", masked[after[1]:end]):
+                s0, s1 = after
+                named = re.match(rf",\s+({NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
+                if named and re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
+                    s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
+                frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
+                continue
+        if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
+            frames.append(Frame("participle", vs, ve, cue))
+        elif tail.endswith((" and", " but")) and not subject:
+            frames.append(Frame("participle", vs, ve, cue))  # "described it as … and said …": same subject
+    for match in _POSSESSIVE_RE.finditer(sentence):
+        s0, s1 = start + match.start(1), start + match.end(1)
+        frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
+    for match in _CALLED_RE.finditer(sentence):
+        s0, s1 = start + match.start(1), start + match.end(1)
+        who = match.group(1) if match.group(1).lower() in PRONOUN_GENDER else "..."
+        frames.append(Frame("called", start + match.start(), start + match.end(),
+                            f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
+    for match in _ACCORDING_RE.finditer(sentence):
+        after = _subject_after(masked, start + match.end() - 1, end, group=True)
+        if after:
+            s0, s1 = after
+            frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
+    return frames
+
+
+def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tuple[int, int] | None:
+    """Return the span of the subject that follows an inverted verb (or "according to") at ``pos``.
+
+    "said council leader Ann Cole", "said the council leader" (the whole role noun, not just
+    "the council"), "said a spokeswoman for the council"; with ``group``, also "officials".
+    """
+    after = _SUBJ_START.match(masked, pos, end)
+    if group and not after:
+        after = _GROUP_START.match(masked, pos, end)
+    if not after:
+        return None
+    s0, s1 = after.start(1), after.end(1)
+    if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
+        more = _MORE_TITLE.match(masked, s1, end)
+        if more:
+            s1 = more.end()
+    return s0, s1
+
+
+def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
+    rest = masked[verb_end:end]
+    lowered = verb.lower()
+    match = re.match(r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+                     r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
+    if lowered in TELLING_VERBS and match:
+        return f"{verb} {match.group(1).rstrip('.')}"
+    if lowered in ACCUSING_VERBS and re.search(r"\bof\b", rest[:80]):
+        return f"{verb} ... of"
+    setting = re.match(rf"\s+(in\s+a\s+(?:{'|'.join(SETTING_NOUNS)}))\b", rest)
+    if setting:
+        return f"{verb} {setting.group(1)}"
+    return verb
+
+
+__all__ = [
+    "Frame", "find_frames", "subject_at_end",
+]
