@@ -1,1 +1,1 @@
-"""The surfaces of onrecord: the Discord bot and the command-line harness."""
+"""The surfaces of onrecord: the Discord bot (``bot.discord``) and the command line (``bot.cli``), sharing one reply model."""

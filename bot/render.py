@@ -1,9 +1,9 @@
 """Turns answers into posts: a neutral model of what the bot says, within Discord's limits by construction.
 
 Every surface draws the same ``Post``: the Discord bot turns it into embeds
-(``to_embeds``), the terminal harness into rich panels. Text in a post is final
-Discord markdown (verbatim words are escaped), so the limits measured here are the
-limits Discord applies.
+(``bot.discord.sending``), the terminal harness into rich panels (``bot.cli.chat``).
+Text in a post is final Discord markdown (verbatim words are escaped), so the limits
+measured here are the limits Discord applies.
 """
 
 from __future__ import annotations
@@ -410,25 +410,3 @@ def help_post() -> Post:
 def notice_post(message: str, *, ephemeral: bool = True) -> Post:
     """Return a short message to the person who asked (an error, a hint, a cooldown)."""
     return fit_post(Post(content=message, ephemeral=ephemeral))
-
-
-# --- Discord ------------------------------------------------------------------------------
-
-_COLOURS = {"quote": 0x2B6CB0, "passage": 0x718096, "notice": 0xC05621, "info": 0x2F855A}
-
-
-def to_embeds(post: Post) -> list:
-    """Return the post's cards as ``discord.Embed`` objects (the post is already within limits)."""
-    import discord
-
-    embeds = []
-    for card in post.cards:
-        embed = discord.Embed(title=card.title, description=card.body or None, colour=_COLOURS[card.tone])
-        if card.author:
-            embed.set_author(name=card.author)
-        for f in card.fields:
-            embed.add_field(name=f.name, value=f.value, inline=False)
-        if card.footer:
-            embed.set_footer(text=card.footer)
-        embeds.append(embed)
-    return embeds

@@ -11,18 +11,15 @@ import re
 from typing import Protocol
 
 from retrieval import Answer, Answerer, ArticleSummary, SpeakerSummary
+from retrieval.question import MAX_QUESTION_CHARS
 
 from . import render
+from .errors import BadInput
 from .render import Pages, Post
 
-MAX_QUESTION_CHARS = 400
 MAX_PAGES = 3  # /ask and mentions fetch up to PAGE_SIZE * MAX_PAGES passages
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-class BadInput(Exception):
-    """Input the person can fix (empty or overlong question, unknown article); the message says how."""
 
 
 class AnswererLike(Protocol):
@@ -49,14 +46,15 @@ def open_answerer(*, db=None, knowledge=None) -> AnswererLike:
 def clean_question(text: str | None) -> str:
     """Return the question with control characters and extra whitespace removed.
 
-    Raises BadInput for an empty question or one over ``MAX_QUESTION_CHARS``.
+    Raises BadInput for an empty question or one over ``MAX_QUESTION_CHARS`` (the
+    answering API's own limit).
     """
     question = " ".join(_CONTROL.sub(" ", text or "").split())
     if not question:
         raise BadInput("Ask a question, for example: what did the defence secretary say about talks?")
     if len(question) > MAX_QUESTION_CHARS:
         raise BadInput(
-            f"That question is {len(question):,} characters long; keep it under {MAX_QUESTION_CHARS} "
+            f"That question is {len(question):,} characters long; keep it under {MAX_QUESTION_CHARS:,} "
             "(ask about one thing at a time)."
         )
     return question
@@ -102,7 +100,7 @@ def quote_pages(
         raise BadInput("That speaker name is too long; pick one from the list.")
     topic = " ".join(_CONTROL.sub(" ", topic or "").split()) or None
     if topic and len(topic) > MAX_QUESTION_CHARS:
-        raise BadInput(f"That topic is too long; keep it under {MAX_QUESTION_CHARS} characters.")
+        raise BadInput(f"That topic is too long; keep it under {MAX_QUESTION_CHARS:,} characters.")
     chosen = resolve_article(answerer, article)
     answer = answerer.quotes(name, topic=topic, article=chosen.id if chosen else None)
     return render.quote_pages(answer)

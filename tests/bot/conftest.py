@@ -1,13 +1,8 @@
-"""Bot fixtures: the answering API over the bundled article, built once per test session."""
+"""Bot fixtures: the answering API over the bundled article and the embedding model, built once per test session."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
-import pytest_asyncio
-
-from tests.bot.fake_discord import FakeDiscord, discord_endpoints_restored, stop_task  # noqa: F401 (test modules import these from here too)
 
 
 @pytest.fixture(scope="session")
@@ -19,12 +14,9 @@ def bundled_answerer():
     return Answerer.open(knowledge=[knowledge.bundled_article_path()])
 
 
-@pytest_asyncio.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A fake Discord listening on a loopback port, for one test."""
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.close()
+@pytest.fixture(scope="session")
+def embedder():
+    """The bundled all-MiniLM-L6-v2 embedder (the process-wide instance, loaded once)."""
+    from retrieval.embedding import get_embedder
+
+    return get_embedder(None)

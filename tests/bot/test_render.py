@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 
-import discord
 import pytest
 
 from bot import render
-from bot.render import Card, Field, Post, answer_pages, escape, fit_post, passage_body, shorten, to_embeds, unescape
+from bot.discord.sending import to_embeds
+from bot.render import Card, Field, Post, answer_pages, escape, fit_post, passage_body, shorten, unescape
 from retrieval import Answer, ArticleRef, ArticleSummary, SpeakerSummary
 from tests.bot.fake_answerer import ARTICLE, SUMMARY, passage
 
@@ -265,16 +265,6 @@ def test_articles_and_article_posts():
     assert "Tom Berg, mayor · 2 quotations" in one.cards[0].body
     empty = render.articles_post([])
     assert empty.cards[0].tone == "notice"
-
-
-def test_to_embeds_carries_every_part():
-    post = answer_pages(Answer("q", None, "said", False, None, answers=[passage("Yes.", paragraphs=[0])]))[0]
-    (embed,) = to_embeds(post)
-    assert isinstance(embed, discord.Embed)
-    data = embed.to_dict()
-    assert data["author"]["name"] == "Maria Lopez, harbour master"
-    assert data["description"] == "“Yes.”"
-    assert data["footer"]["text"].endswith("¶ 1")
 
 
 def test_article_summary_with_missing_source_and_date():

@@ -1,14 +1,13 @@
 """End to end: the real discord.py client runs the real ``onrecord serve`` code path against a fake Discord.
 
-The bot (``bot.discord_bot.run_bot``) runs as a task in the test's event loop, pointed at
-``tests/bot/fake_discord.py`` through DISCORD_API_BASE and DISCORD_GATEWAY_URL, with the
+The bot (``bot.discord.launcher.run_bot``) runs as a task in the test's event loop, pointed at
+``tests/bot/discord/fake_discord.py`` through DISCORD_API_BASE and DISCORD_GATEWAY_URL, with the
 answering API over the bundled article. The tests dispatch gateway events the way Discord
 does and assert on the REST requests the bot makes in reply.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import json
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 import pytest
 import pytest_asyncio
 
-from tests.bot.fake_discord import (
+from tests.bot.discord.fake_discord import (
     ACK_DEADLINE,
     CALLBACK_AUTOCOMPLETE,
     CALLBACK_DEFERRED_MESSAGE,
@@ -102,11 +101,11 @@ def serve_environ(fake: FakeDiscord, tmp_path, **extra: str) -> dict[str, str]:
 @contextlib.contextmanager
 def serve_logging(config) -> Iterator[None]:
     """Set log levels as ``onrecord serve`` does for ``config``, and put them back afterwards."""
-    from bot.cli_discord import _apply_log_level
+    from bot.cli.log_levels import apply_log_level
 
     loggers = [logging.getLogger(), logging.getLogger("discord")]
     saved = [logger.level for logger in loggers]
-    _apply_log_level(config, argparse.Namespace(verbose=False))
+    apply_log_level(config.log_level)
     try:
         yield
     finally:
@@ -116,8 +115,8 @@ def serve_logging(config) -> Iterator[None]:
 
 async def start_bot(fake: FakeDiscord, environ: dict[str, str], answerer) -> asyncio.Task:
     """Start ``run_bot`` as a task; return it once the bot has identified (or fail if it exited)."""
-    from bot.config import BotConfig
-    from bot.discord_bot import run_bot
+    from bot.discord.config import BotConfig
+    from bot.discord.launcher import run_bot
 
     config = BotConfig.from_env(environ, dotenv=False)
     task = asyncio.create_task(run_bot(config, answerer=answerer))
@@ -131,8 +130,8 @@ async def start_bot(fake: FakeDiscord, environ: dict[str, str], answerer) -> asy
 
 async def run_to_exit(fake: FakeDiscord, environ: dict[str, str], answerer, timeout: float = 30.0) -> int:
     """Run the bot until it exits on its own; return its exit code."""
-    from bot.config import BotConfig
-    from bot.discord_bot import run_bot
+    from bot.discord.config import BotConfig
+    from bot.discord.launcher import run_bot
 
     config = BotConfig.from_env(environ, dotenv=False)
     with discord_endpoints_restored():
@@ -147,7 +146,7 @@ async def served(bundled_answerer, tmp_path_factory):
     environ = serve_environ(fake, tmp_path_factory.mktemp("serve"), ONRECORD_DEV_GUILD=fake.guild_id)
     handler = RecordingHandler()
     logging.getLogger().addHandler(handler)
-    from bot.config import BotConfig
+    from bot.discord.config import BotConfig
 
     with discord_endpoints_restored(), serve_logging(BotConfig.from_env(environ, dotenv=False)):
         answerer = SlowAnswerer(bundled_answerer)
@@ -490,7 +489,7 @@ async def test_more_pages_for_the_asker_and_refuses_anyone_else(served: Served):
 
 
 async def test_buttons_expire_by_being_disabled(served: Served, monkeypatch):
-    from bot.discord_reply import Pager
+    from bot.discord.sending import Pager
 
     monkeypatch.setitem(Pager.__init__.__kwdefaults__, "timeout", 0.5)
     fake = served.fake

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 
@@ -10,12 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from .. import replies
-from ..discord_bot import FAILED, TOO_SLOW, USER_ERRORS, OnrecordBot, check_cooldown, cooldown_message, log_answered
-from ..discord_reply import reply_notice, reply_pages, send_pages
+from ... import replies
+from ..bot import OnrecordBot, check_cooldown, cooldown_message, error_reply, log_answered
+from ..sending import reply_notice, reply_pages, send_pages
 from .choices import article_autocomplete, speaker_autocomplete
-
-log = logging.getLogger(__name__)
 
 
 def question_in(message_text: str, bot_id: int) -> str:
@@ -79,26 +76,17 @@ class Answers(commands.Cog):
             if not text:
                 pages = replies.Pages((replies.help_reply(),))
             else:
-                retry_after = self.bot.cooldown.hit(message.author.id)
+                bucket = self.bot.question_bucket(message.author)
+                retry_after = bucket.update_rate_limit() if bucket else None
                 if retry_after:
                     await reply_notice(message, cooldown_message(retry_after))
                     return
                 pages = await self.bot.run_answering(replies.ask_pages, self.bot.answerer, text)
         except Exception as error:
-            await self._reply_error(message, error)
+            await reply_notice(message, error_reply(error, "message"))
             return
         await reply_pages(message, pages)
         log_answered(message.guild, "mention" if mentioned else "dm" if direct else "channel", started)
-
-    async def _reply_error(self, message: discord.Message, error: Exception) -> None:
-        if isinstance(error, TimeoutError):
-            text = TOO_SLOW
-        elif isinstance(error, USER_ERRORS):
-            text = str(error)
-        else:
-            log.error("answering a message failed", exc_info=error)
-            text = FAILED
-        await reply_notice(message, text)
 
 
 async def setup(bot: OnrecordBot) -> None:

@@ -9,9 +9,12 @@ plain question (as if the bot were mentioned). Replies come from the same
 
 from __future__ import annotations
 
+import argparse
 import logging
 import re
+import sys
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +26,11 @@ from rich.text import Text
 from knowledge import KnowledgeError
 from retrieval import RetrievalError
 
-from . import replies
-from .render import Card, Pages, Post, notice_post, unescape
+from .. import replies
+from ..discord.config import BotConfig
+from ..errors import BadInput, ChatInputError, UserError
+from ..render import Card, Pages, Post, notice_post, unescape
+from .log_levels import quiet_libraries
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +48,8 @@ COMMAND_OPTIONS: dict[str, tuple[str, ...]] = {
     "quit": (),
 }
 
+# The border colour of a panel for each tone of card (as the embed's colour on Discord).
 _TONE_STYLE = {"quote": "blue", "passage": "grey50", "notice": "dark_orange", "info": "green"}
-
-
-class ChatInputError(Exception):
-    """A line that is not a command the bot knows; the message says what is."""
 
 
 @dataclass
@@ -110,7 +113,7 @@ class Chat:
             if command.name == "quit":
                 return False
             self.draw_post(self.reply(command))
-        except (ChatInputError, replies.BadInput, RetrievalError, KnowledgeError) as error:
+        except (BadInput, RetrievalError, KnowledgeError) as error:
             self.draw_post(notice_post(str(error)))
         except Exception as error:  # a bug: one line here, the traceback in the log
             log.debug("chat line failed", exc_info=True)
@@ -151,9 +154,10 @@ class Chat:
                 self.console.print(Text("Only you can see this", style="dim"))
         for card in post.cards:
             self.console.print(draw_card(card))
-        if post in (self.pages.posts if self.pages else ()) and len(self.pages) > 1:
+        pages = self.pages
+        if pages is not None and post in pages.posts and len(pages) > 1:
             back = "[ Back ]" if self.page > 0 else "[ ---- ]"
-            more = f"[ More ({self.page + 1}/{len(self.pages)}) ]" if self.page < len(self.pages) - 1 else "[ ---- ]"
+            more = f"[ More ({self.page + 1}/{len(pages)}) ]" if self.page < len(pages) - 1 else "[ ---- ]"
             self.console.print(Text(f"{back} {more}   type /more or /back", style="dim"))
         self.console.print()
 
@@ -233,3 +237,49 @@ def run_interactive(chat: Chat, read: Callable[[str], str] = input) -> int:
             except OSError:
                 pass
     return 1 if chat.failures else 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``chat`` subcommand."""
+    chat = subparsers.add_parser(
+        "chat",
+        help="try the bot in the terminal: type questions or slash commands, see what it would post",
+        description=(
+            "An interactive prompt where you type a question, or a slash command exactly as in Discord "
+            "(/ask question:..., /quote speaker:Healey topic:talks, /speakers, /article, /help; /more and "
+            "/back page), and see what the bot would post. Reads lines from --file, or from standard "
+            "input when it is not a terminal, for scripted checks."
+        ),
+    )
+    where = chat.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="FILE", help="the knowledge base file (default: ONRECORD_DB, else the bundled article)")
+    where.add_argument("--knowledge", nargs="+", metavar="PATH", help="answer from exactly these article files")
+    chat.add_argument("--file", metavar="FILE", help="run the lines of FILE instead of prompting ('-' for stdin)")
+    chat.add_argument("--no-echo", action="store_true", help="with --file, do not print each line before its reply")
+    chat.set_defaults(func=run_chat)
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    """Open the answerer and run the lines of ``--file`` (or piped stdin), else prompt; return the exit code."""
+    db = args.db
+    if db is None and not args.knowledge:
+        db = BotConfig.from_env().db
+    lines = None
+    if args.file and args.file != "-":
+        try:
+            with open(args.file, encoding="utf-8") as handle:
+                lines = handle.readlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}") from None
+    elif args.file == "-" or not sys.stdin.isatty():
+        lines = sys.stdin.readlines()
+
+    quiet_libraries(logging.getLogger().getEffectiveLevel())
+    console = Console(highlight=False)
+    status = Console(stderr=True)
+    with status.status("Opening the knowledge base…", spinner="dots") if status.is_terminal else nullcontext():
+        answerer = replies.open_answerer(db=db, knowledge=args.knowledge)
+    chat = Chat(answerer, console)
+    if lines is not None:
+        return run_script(chat, lines, echo=not args.no_echo)
+    return run_interactive(chat)

@@ -8,7 +8,9 @@ import pytest
 from rich.console import Console
 
 from bot import cli
-from bot.harness import Chat, ChatInputError, parse_line, run_interactive, run_script
+from bot.cli.chat import Chat, parse_line, run_interactive, run_script
+from bot.errors import ChatInputError
+from retrieval.question import MAX_QUESTION_CHARS
 from tests.bot.fake_answerer import ARTICLE, FakeAnswerer, passage
 
 
@@ -85,7 +87,7 @@ def test_bad_input_is_a_short_notice_not_a_traceback():
     text = out.getvalue()
     assert "Ask a question" in text
     assert "No article matches" in text
-    assert "keep it under 400" in text
+    assert f"keep it under {MAX_QUESTION_CHARS:,}" in text
     assert "Traceback" not in text
     assert chat.failures == 0
 
@@ -124,7 +126,7 @@ def test_a_bug_in_a_line_is_one_line_and_a_failing_status():
 
 
 def test_interactive_prompt_reads_until_end_of_input(tmp_path, monkeypatch):
-    monkeypatch.setattr("bot.harness.HISTORY_FILE", tmp_path / "history")
+    monkeypatch.setattr("bot.cli.chat.HISTORY_FILE", tmp_path / "history")
     lines = iter(["/speakers", "/quit"])
 
     def read(prompt: str) -> str:
@@ -168,22 +170,3 @@ def test_chat_on_the_bundled_article_answers_with_healey_on_talks(bundled_answer
     assert "So whilst all the focus may be on talks" in text
     assert "Volodymyr Zelensky" in text
     assert "Nothing on record" in text
-
-
-def test_an_article_is_found_by_id_or_exact_title_and_otherwise_refused_with_suggestions():
-    from bot import replies
-
-    answerer = FakeAnswerer()
-    assert replies.resolve_article(answerer, ARTICLE.id).id == ARTICLE.id
-    assert replies.resolve_article(answerer, "  harbour PLAN approved after long debate ").id == ARTICLE.id
-    assert replies.resolve_article(answerer, "") is None
-    with pytest.raises(replies.BadInput, match="Did you mean: Harbour plan approved after long debate"):
-        replies.resolve_article(answerer, "Harbour plan")
-    with pytest.raises(replies.BadInput, match="Type /article to see them"):
-        replies.resolve_article(answerer, "weather")
-
-
-def test_questions_are_cleaned_of_control_characters_and_extra_space():
-    from bot import replies
-
-    assert replies.clean_question("  what\x00 did\n\tBerg   say? ") == "what did Berg say?"

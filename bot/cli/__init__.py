@@ -7,7 +7,6 @@ user-facing error becomes one line on stderr and a non-zero exit, never a traceb
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -16,13 +15,12 @@ import traceback
 from knowledge import KnowledgeError
 from retrieval import RetrievalError
 
-# Subcommand modules: each has ``register(subparsers)`` that adds its parsers and
-# sets ``func`` (called with the parsed args, returns an exit code).
-SUBCOMMAND_MODULES = ("bot.cli_knowledge", "bot.cli_store", "bot.cli_answer", "bot.cli_discord")
+from ..errors import UserError
+from . import ask, chat, ingest, quotes, serve
 
-
-class UserError(Exception):
-    """A mistake the user can fix; printed as one line."""
+# Each module's ``register(subparsers)`` adds its parsers and sets ``func`` (called
+# with the parsed args, returns an exit code); this order is the order of --help.
+SUBCOMMAND_MODULES = (quotes, ingest, ask, serve, chat)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in SUBCOMMAND_MODULES:
+        module.register(subparsers)
     return parser
 
 
@@ -72,5 +70,4 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+__all__ = ["build_parser", "main"]

@@ -13,7 +13,7 @@ from bot.cli import main
 from knowledge import bundled_article_path, load_article
 from retrieval.store import KnowledgeBase
 
-from ..conftest import dev_articles, requires_shared
+from tests.conftest import dev_articles, requires_shared
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from retrieval.embedding import MODEL_ENV
 from retrieval.store import DB_ENV, default_db_path
 
-from .cli import UserError
+from ..errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -156,7 +156,7 @@ def print_bench(figures: dict) -> None:
         ingest.add_row(label, *(_show(row[c]) for c in ("passages", "embedded", "seconds", "passages_per_second")))
     console.print(ingest)
 
-    targets = Table(title="issue 3 targets")
+    targets = Table(title="targets: ask time in query embeddings, and nothing embedded on open")
     for column in ("target", "limit", "measured", ""):
         targets.add_column(column)
     labels = {

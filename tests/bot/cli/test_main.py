@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import bot.cli_knowledge
+import bot.cli.quotes
 from bot.cli import main
 
 
@@ -13,7 +13,7 @@ def broken_reader(monkeypatch):
     def fail(path):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(bot.cli_knowledge, "load_article", fail)
+    monkeypatch.setattr(bot.cli.quotes, "load_article", fail)
 
 
 def test_an_unexpected_error_is_one_line_without_a_traceback(broken_reader, capsys):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_API_BASE, BotConfig, ConfigError, parse_cooldown
+from bot.discord.config import DEFAULT_API_BASE, BotConfig, parse_cooldown
+from bot.errors import ConfigError
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-token-value_1234567890"
 

@@ -1,4 +1,4 @@
-"""Sends pages of posts to Discord: embeds, Back/More buttons that only the asker can press, ephemeral notices."""
+"""Sends posts to Discord: their cards as embeds, Back/More buttons that only the asker can press, ephemeral notices."""
 
 from __future__ import annotations
 
@@ -6,13 +6,31 @@ import logging
 
 import discord
 
-from .render import Pages, Post, notice_post, to_embeds
+from ..render import Pages, Post, notice_post
 
 log = logging.getLogger(__name__)
+
+# The colour down an embed's side for each tone of card.
+_COLOURS = {"quote": 0x2B6CB0, "passage": 0x718096, "notice": 0xC05621, "info": 0x2F855A}
 
 NO_MENTIONS = discord.AllowedMentions.none()
 PAGER_TIMEOUT = 600.0  # seconds; well inside the 15 minutes an interaction token lasts
 NOT_YOURS = "Only the person who asked can page through these answers: ask your own with /ask."
+
+
+def to_embeds(post: Post) -> list[discord.Embed]:
+    """Return the post's cards as ``discord.Embed`` objects (the post is already within limits)."""
+    embeds = []
+    for card in post.cards:
+        embed = discord.Embed(title=card.title, description=card.body or None, colour=_COLOURS[card.tone])
+        if card.author:
+            embed.set_author(name=card.author)
+        for f in card.fields:
+            embed.add_field(name=f.name, value=f.value, inline=False)
+        if card.footer:
+            embed.set_footer(text=card.footer)
+        embeds.append(embed)
+    return embeds
 
 
 class Pager(discord.ui.View):
@@ -113,16 +131,16 @@ async def send_notice(interaction: discord.Interaction, message: str) -> None:
     After a deferral the "thinking…" message is public, so it is deleted and the
     notice sent as an ephemeral follow-up instead.
     """
-    post = notice_post(message)
+    text = notice_post(message).content or ""
     try:
         if not interaction.response.is_done():
-            await interaction.response.send_message(post.content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
         if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
             try:
                 await interaction.delete_original_response()
             except discord.HTTPException as error:
                 log.debug("could not delete the deferred response: %s", error)
-        await interaction.followup.send(post.content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException as error:
         log.warning("could not tell the user about an error: %s", error)

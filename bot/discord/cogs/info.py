@@ -9,10 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from .. import replies
-from ..discord_bot import OnrecordBot, log_answered
-from ..discord_reply import send_pages
-from ..render import Pages, Post
+from ... import replies
+from ...render import Pages, Post
+from ..bot import OnrecordBot, log_answered
+from ..sending import send_pages
 from .choices import article_autocomplete
 
 

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ConfigError
+
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_COOLDOWN = (3, 30.0)
 
@@ -24,10 +26,6 @@ VARIABLES = {
 }
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-
-
-class ConfigError(ValueError):
-    """A configuration value that cannot be used; the message names the variable and says what is expected."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class BotConfig:
 
         return cls(
             token=get("DISCORD_TOKEN"),
-            db=Path(get("ONRECORD_DB")).expanduser() if get("ONRECORD_DB") else None,
+            db=_parse_path(get("ONRECORD_DB")),
             answer_channels=_parse_ids("ONRECORD_ANSWER_CHANNELS", get("ONRECORD_ANSWER_CHANNELS")),
             dev_guild=_parse_id("ONRECORD_DEV_GUILD", get("ONRECORD_DEV_GUILD")),
             cooldown=parse_cooldown(get("ONRECORD_COOLDOWN")),
@@ -112,22 +110,24 @@ def parse_cooldown(text: str | None) -> tuple[int, float] | None:
     return int(match.group(1)), float(match.group(2))
 
 
+def _parse_path(text: str | None) -> Path | None:
+    return Path(text).expanduser() if text is not None else None
+
+
 def _parse_id(name: str, text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not text.isdigit() or not 0 < int(text) < 2**64:
-        raise ConfigError(f"{name}={text!r} is not a Discord id: copy it with Developer Mode on (a number like 1234567890123456789)")
-    return int(text)
+    return None if text is None else _discord_id(name, text)
 
 
 def _parse_ids(name: str, text: str | None) -> frozenset[int]:
     if text is None:
         return frozenset()
-    ids = set()
-    for part in re.split(r"[,\s]+", text):
-        if part:
-            ids.add(_parse_id(name, part))
-    return frozenset(ids)
+    return frozenset(_discord_id(name, part) for part in re.split(r"[,\s]+", text) if part)
+
+
+def _discord_id(name: str, text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 2**64:
+        raise ConfigError(f"{name}={text!r} is not a Discord id: copy it with Developer Mode on (a number like 1234567890123456789)")
+    return int(text)
 
 
 def _parse_log_level(text: str | None) -> str:

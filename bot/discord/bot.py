@@ -1,0 +1,211 @@
+"""The Discord bot: a ``commands.Bot`` whose cogs answer from the answering API, with one error reply and one cooldown."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import logging
+import math
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from knowledge import KnowledgeError
+from retrieval import RetrievalError
+
+from ..errors import BadInput
+from ..replies import AnswererLike, open_answerer
+from .config import BotConfig
+from .sending import NO_MENTIONS, send_notice
+
+log = logging.getLogger(__name__)
+
+COGS = ("bot.discord.cogs.answers", "bot.discord.cogs.info")
+DEFER_AFTER = 1.0  # seconds: answer directly when ready by then, else defer (Discord allows 3)
+ANSWER_TIMEOUT = 30.0  # seconds a single answer may take before the user is told to retry
+AUTOCOMPLETE_TIMEOUT = 2.0
+
+T = TypeVar("T")
+
+TOO_SLOW = "That took too long to answer; please try again in a moment."
+FAILED = "Something went wrong on my side (it has been logged); please try again."
+NOT_HERE = "You can't use that command here."
+# Errors a person caused (bad input, unknown article or speaker): their message says what to do.
+USER_ERRORS = (BadInput, RetrievalError, KnowledgeError)
+
+
+def cooldown_message(retry_after: float) -> str:
+    """Return the note for someone asking too fast: when they can ask again."""
+    seconds = max(1, math.ceil(retry_after))
+    when = discord.utils.format_dt(discord.utils.utcnow() + datetime.timedelta(seconds=seconds), "R")
+    return f"You're asking faster than I can keep up with: try again in {seconds} s ({when})."
+
+
+def error_reply(error: BaseException, source: str) -> str:
+    """Return the one line to tell the person whose command or message (``source``) failed with ``error``.
+
+    Asking too fast says when to ask again; a person's own mistake is its message
+    (logged by type only, never with the question); a timeout asks them to retry;
+    anything else is a bug, logged with its traceback, and the person gets a short note.
+    """
+    original = getattr(error, "original", error)
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return cooldown_message(error.retry_after)
+    if isinstance(original, USER_ERRORS):
+        log.info("%s refused: %s", source, type(original).__name__)
+        return str(original)
+    if isinstance(original, TimeoutError):  # asyncio.TimeoutError is TimeoutError since 3.11
+        log.warning("%s timed out after %.0f s", source, ANSWER_TIMEOUT)
+        return TOO_SLOW
+    if isinstance(error, app_commands.CheckFailure):
+        return NOT_HERE
+    log.error("%s failed", source, exc_info=original)
+    return FAILED
+
+
+def question_cooldown(limit: tuple[int, float] | None) -> commands.CooldownMapping | None:
+    """Return discord.py's cooldown mapping for ``limit`` = (questions, seconds) per user; None for no limit.
+
+    The bucket key is the asking user's id: ``BucketType.user`` reads a message's
+    ``author``, which an interaction does not have, so both paths pass the user.
+    """
+    if limit is None:
+        return None
+    rate, per = limit
+    return commands.CooldownMapping.from_cooldown(rate, per, _user_id)
+
+
+def _user_id(user: discord.abc.Snowflake) -> int:
+    return user.id
+
+
+def check_cooldown(interaction: discord.Interaction) -> bool:
+    """App-command check: raise ``CommandOnCooldown`` when the user is over the question cooldown."""
+    client = interaction.client
+    if isinstance(client, OnrecordBot):
+        bucket = client.question_bucket(interaction.user)
+        retry_after = bucket.update_rate_limit() if bucket is not None else None
+        if bucket is not None and retry_after:
+            raise app_commands.CommandOnCooldown(bucket, retry_after)
+    return True
+
+
+class OnrecordTree(app_commands.CommandTree):
+    """The command tree with the one error handler for every app command."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        """Tell the user, ephemerally, in one short line (see ``error_reply``, which also logs it)."""
+        name = interaction.command.qualified_name if interaction.command else "?"
+        await send_notice(interaction, error_reply(error, f"command={name}"))
+
+
+class OnrecordBot(commands.Bot):
+    """The onrecord bot: intents and allowed mentions set once here; features in cogs loaded by ``setup_hook``.
+
+    Intents: guilds and messages (mentions carry their content without any
+    privileged intent); the privileged message-content intent only when answer
+    channels are configured. With ``serving`` false (``onrecord sync``) nothing is
+    answered: the answerer is not opened and only the commands are loaded.
+    """
+
+    def __init__(self, config: BotConfig, *, answerer: AnswererLike | None = None, serving: bool = True) -> None:
+        # The bot never joins voice: no warnings about voice libraries it does not need.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
+        intents = discord.Intents.none()
+        intents.guilds = True
+        intents.guild_messages = True
+        intents.dm_messages = True
+        intents.message_content = config.wants_message_content
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            help_command=None,
+            tree_cls=OnrecordTree,
+        )
+        self.config = config
+        self.answerer = answerer
+        self.serving = serving
+        self.cooldown = question_cooldown(config.cooldown)
+
+    def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
+        """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
+
+        ``bucket.update_rate_limit()`` counts one question and returns the seconds to
+        wait when it is over the limit.
+        """
+        return self.cooldown.get_bucket(user, now) if self.cooldown is not None else None
+
+    async def setup_hook(self) -> None:
+        """Open and warm the answerer off the event loop, load the cogs, sync to the dev guild if configured."""
+        if self.serving:
+            if self.answerer is None:
+                log.info("opening the knowledge base (%s)", self.config.db or "default, bundled article")
+                self.answerer = await asyncio.to_thread(open_answerer, db=self.config.db)
+            warm_up = getattr(self.answerer, "warm_up", None)
+            if warm_up is not None:
+                started = time.perf_counter()
+                await asyncio.to_thread(warm_up)
+                log.info("answerer warm in %.0f ms", (time.perf_counter() - started) * 1000)
+            articles = await asyncio.to_thread(self.answerer.articles)
+            if not articles:
+                log.warning(
+                    "the knowledge base %s has no articles, so every question gets 'no articles yet': "
+                    "add some with `onrecord ingest PATH --db %s`", self.config.db or "(default)", self.config.db or "FILE"
+                )
+        for name in COGS:
+            await self.load_extension(name)
+        if self.serving and self.config.dev_guild:
+            guild = discord.Object(id=self.config.dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to the development guild %s", len(synced), self.config.dev_guild)
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (id %s) in %d guilds", self.user, self.user.id if self.user else "?", len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Prefix commands are not used: mentions and answer channels are handled by the answers cog."""
+
+    async def run_answering(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``func`` (model work) in a thread with a timeout, so one slow question never stalls the others."""
+        return await asyncio.wait_for(asyncio.to_thread(func, *args, **kwargs), ANSWER_TIMEOUT)
+
+    async def answer_interaction(self, interaction: discord.Interaction, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``func`` like ``run_answering``; if it is not done within ``DEFER_AFTER`` s, defer the interaction first.
+
+        Quick answers (and quick errors, which must stay ephemeral) are sent as the
+        interaction's response; slow ones as a follow-up to the deferral, well within
+        Discord's 3-second deadline.
+        """
+        task = asyncio.ensure_future(self.run_answering(func, *args, **kwargs))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+        if not done and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)
+        return await task
+
+    async def autocomplete(self, func: Callable[..., list[tuple[str, str]]], *args: Any) -> list[app_commands.Choice[str]]:
+        """Return autocomplete choices from ``func`` (run in a thread); nothing when it fails or is slow."""
+        if self.answerer is None:
+            return []
+        try:
+            pairs = await asyncio.wait_for(asyncio.to_thread(func, self.answerer, *args), AUTOCOMPLETE_TIMEOUT)
+        except Exception as error:  # autocomplete has no way to show an error; an empty list is honest
+            log.warning("autocomplete failed: %s", error)
+            return []
+        return [app_commands.Choice(name=name, value=value) for name, value in pairs[:25]]
+
+
+def log_answered(guild: discord.abc.Snowflake | None, command: str, started: float) -> None:
+    """Log one line per answered question: guild, command and latency (never the question's text at INFO)."""
+    log.info(
+        "answered guild=%s command=%s latency_ms=%.0f",
+        guild.id if guild else "dm",
+        command,
+        (time.perf_counter() - started) * 1000,
+    )
