@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 import bot.cli.quotes
 from bot.cli import main
+from tests.conftest import REPO
 
 
 @pytest.fixture
@@ -37,3 +41,9 @@ def test_a_user_error_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "missing.txt" in err
+
+
+def test_the_command_line_starts_without_loading_discord_py():
+    code = "import sys, bot.cli; sys.exit('discord' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr or "importing bot.cli imported discord.py"
