@@ -25,7 +25,7 @@ from .lexicon import (
     TITLE_SYNONYMS,
 )
 from .names import NameHit, clean_role, find_people, is_name_token, looks_like_org, split_title, title_head
-from .phrases import ANAPHOR, DET, GROUP, INSTITUTION, KIN, NAME, NOUN_PHRASE, ORG, SOURCE_NOUN
+from .phrases import ANAPHOR, DETERMINER, GROUP, INSTITUTION, KIN, NAME, NOUN_PHRASE, ORG, SOURCE_NOUN
 
 
 @dataclass
@@ -373,7 +373,7 @@ class Cast:
 
     def _resolve_noun_phrase(self, text: str, paragraph: int) -> tuple[Entity | None, str | None]:
         match = re.fullmatch(
-            rf"({DET})\s+((?:[\w’'.-]+\s+){{0,4}}?)({SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?"
+            rf"({DETERMINER})\s+((?:[\w’'.-]+\s+){{0,4}}?)({SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?"
             rf"({ORG}|(?:[a-z]+\s+)?(?:{INSTITUTION}))"
             rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
             rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{KIN}))?",

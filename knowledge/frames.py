@@ -36,7 +36,7 @@ from .phrases import (
     ANAPHOR,
     BARE_GROUP,
     CAP,
-    DET,
+    DETERMINER,
     GROUP,
     MODIFIER,
     NAME,
@@ -251,7 +251,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
         if subject and not verb[0].isupper() and masked[ws + subject[0]].islower() \
-                and not re.match(rf"(?:{DET}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
+                and not re.match(rf"(?:{DETERMINER}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
                 and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws:ws + subject[0]]):
             continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
         if subject and not (verb[0].isupper()):
@@ -280,7 +280,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _CALLED_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
         who = match.group(1) if match.group(1).lower() in PRONOUN_GENDER else "..."
-        frames.append(Frame("called", start + match.start(), start + match.end(),
+        frames.append(Frame("naming", start + match.start(), start + match.end(),
                             f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
     for match in _ACCORDING_RE.finditer(sentence):
         after = _subject_after(masked, start + match.end() - 1, end, group=True)

@@ -40,7 +40,7 @@ NAME = rf"(?:(?:[Tt]he\s+(?:{MODIFIER}\s+){{0,2}}?)?{PERSON})"
 # An organisation's name: capitalised words with "of", "for", "and", "&", and an abbreviation in brackets.
 ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
 # A determiner of a source noun phrase, or a possessive name ("Tom Ross’s").
-DET = (r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
+DETERMINER = (r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
         + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS) + ")")
 # Alternations of the nouns above, for building patterns.
 SOURCE_NOUN = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
@@ -48,7 +48,7 @@ INSTITUTION = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 # What a spokesperson speaks for: "a friend of the couple", "a spokesman for the family".
 KIN = "|".join(k.replace(" ", r"\s+") for k in KIN_NOUNS)
 # A source noun phrase: "a spokesman for the council", "the UK Defence Secretary", "her office".
-NOUN_PHRASE = (rf"(?:{DET}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
+NOUN_PHRASE = (rf"(?:{DETERMINER}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
        rf"|(?:[a-z]+\s+)?(?:{INSTITUTION}))"
        rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
        rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{KIN}))?)")
@@ -68,6 +68,6 @@ ANAPHOR = re.compile(rf"[Tt]he\s+(?:(?:[\w-]+\s+)?{DEMONYM}|\d+-year-old(?:\s+[a
 
 
 __all__ = [
-    "ANAPHOR", "BARE_GROUP", "CAP", "DEMONYM", "DET", "GROUP", "HON", "INSTITUTION", "KIN", "MODIFIER",
+    "ANAPHOR", "BARE_GROUP", "CAP", "DEMONYM", "DETERMINER", "GROUP", "HON", "INSTITUTION", "KIN", "MODIFIER",
     "NAME", "NOUN_PHRASE", "ORG", "PARTICLE", "PERSON", "POSSESSOR", "SOURCE_NOUN", "SOURCE_NOUNS",
 ]

@@ -122,7 +122,6 @@ __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
-    "ModuleType",
     "NAME_PARTICLES",
     "NAMING_AS_VERBS",
     "NAMING_VERBS",

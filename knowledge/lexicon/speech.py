@@ -1,4 +1,5 @@
-"""The verbs and nouns of saying, written once as lemmas with what each does; every form is derived.
+"""The verbs and nouns of saying, written once as lemmas with what each does, and the rules that
+derive every form of a verb (says, said, saying; British labelled and American labeled).
 
 Each line of ``SPEECH_VERB_TABLE`` is a lemma and its tags. Adding a verb is one line, and
 its tags carry it to every rule that reads the lexicon:
@@ -65,7 +66,7 @@ _STRESSED_LAST = {"admit", "concur", "commit", "regret", "rebut", "refer", "occu
 
 @dataclass(frozen=True)
 class VerbForms:
-    """The forms of one verb: ``us`` holds American spellings that differ from the British ones."""
+    """The forms of one verb; ``us_past`` and ``us_ing`` hold American spellings that differ from the British."""
 
     lemma: str
     third: str          # says
@@ -79,9 +80,11 @@ class VerbForms:
         return {self.lemma, self.third, self.past, self.ing} | {f for f in (self.us_past, self.us_ing) if f}
 
     def pasts(self) -> set[str]:
+        """Return the past in every spelling."""
         return {self.past} | ({self.us_past} if self.us_past else set())
 
     def ings(self) -> set[str]:
+        """Return the -ing form in every spelling."""
         return {self.ing} | ({self.us_ing} if self.us_ing else set())
 
 

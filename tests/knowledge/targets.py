@@ -1,4 +1,4 @@
-"""The attribution targets from the knowledge issue, checked the same way for every gold set."""
+"""The attribution targets (precision, recall, speaker accuracy), checked the same way for every gold set."""
 
 from __future__ import annotations
 

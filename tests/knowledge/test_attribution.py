@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.knowledge.test_quotes import article
-
-
-def speakers_of(a) -> list[str | None]:
-    return [q.speaker for q in a.quotes]
+from tests.knowledge.made_up import article, speakers_of
 
 
 @pytest.mark.parametrize("paragraph, cue", [

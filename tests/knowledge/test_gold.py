@@ -1,6 +1,6 @@
 """The gold files as data: every annotated article (seed, dev text, dev HTML) meets the targets.
 
-Targets from the issue: precision >= 0.90, recall >= 0.90, speaker accuracy >= 0.95 per
+Targets: precision >= 0.90, recall >= 0.90, speaker accuracy >= 0.95 per
 article and over the dev set. Also the ``onrecord quotes --json`` contract.
 """
 

@@ -1,6 +1,7 @@
-"""The inverted attribution frame of news style: the speech verb before its speaker.
+"""Speech frames: the inverted frame of news style (the speech verb before its speaker), passives,
+reduced relative clauses and the speech tags of feature copy.
 
-Each case is a general rule ("said council leader Ann Cole", "said Ann Cole, the council
+Each inverted case is a general rule ("said council leader Ann Cole", "said Ann Cole, the council
 leader", "according to ..."), checked for who is the speaker, the role the article gives
 them and that a later pronoun still finds them.
 """
@@ -9,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.knowledge.test_quotes import article
+from tests.knowledge.made_up import article, speakers_of
 
 QUOTE = "“We will not close the library,”"
-
-
-def speakers_of(a) -> list[str | None]:
-    return [q.speaker for q in a.quotes]
 
 
 def role_of(a, name: str) -> str | None:
@@ -129,3 +126,62 @@ def test_a_relative_clause_after_the_name_is_no_role():
     a = article(f"{QUOTE} said Cole, who chairs the committee.")
     assert speakers_of(a) == ["Cole"]
     assert role_of(a, "Cole") is None
+
+
+def test_a_reduced_relative_clause_is_not_a_speech_frame():
+    a = article("Ann Lee said the regulator cut the amount companies asked for and would ‘watch every pound’ they spent.")
+    assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_fronted_phrase_without_a_comma_keeps_its_frame():
+    a = article("After the vote the minister said the plan was “dead in the water”.")
+    assert speakers_of(a) and speakers_of(a)[0] is not None
+
+
+def test_a_passive_speech_verb_with_an_agent_names_the_agent():
+    a = article("The novel has been praised by critics as “a small miracle”, and the judges called it “a joy”.")
+    assert speakers_of(a) == ["critics", "judges"]
+
+
+def test_a_passive_without_an_agent_still_names_nobody():
+    a = article("He has been dubbed “the king of clay” by fans.")
+    assert [q.speaker for q in a.quotes] in ([], [None])
+
+
+def test_a_participle_borrows_a_pronoun_subject_of_its_own_sentence():
+    a = article(
+        "Architect Helena Ward built libraries.",
+        "“She would look at the light first,” the architect Owen Price said.",
+        "In later life she campaigned against closures, calling them “an act of vandalism”.",
+    )
+    assert speakers_of(a)[-1] == "Helena Ward"
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("“It’s a disgrace,” fumed Labour MP Jess Philby.", ["Jess Philby"]),
+    ("“Not even slightly,” Tessa Obuya laughs.", ["Tessa Obuya"]),
+    ("Mr Smith and Ms Jones met on Monday. “It went well,” Ms Jones said. “Very well,” Mr Smith agreed.",
+     ["Jones", "Smith"]),
+])
+def test_feature_and_tabloid_speech_tags(paragraph, expected):
+    assert speakers_of(article(paragraph)) == expected
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ann Lee, 34, a nurse from Leeds, told the BBC: “We are exhausted.”",
+    "“We are exhausted,” Ann Lee, 34, a nurse from Leeds, told the BBC.",
+    "Ann Lee (pictured) said: “We are exhausted.”",
+])
+def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Tom Ross said the plan was flawed. “It will never work.”", "Tom Ross"),
+    ("“Never,” Ross, the coach, said.", "Ross"),
+    ("Tom Ross’s spokesman said he was “relaxed” about the inquiry.", "Tom Ross spokesman"),
+    ("The plan has been described as “madness” by Tom Ross.", "Tom Ross"),
+    ("Amy Low said she agreed with Tom Ross, who called the plan “madness”.", "Tom Ross"),
+])
+def test_more_attribution_shapes(paragraph, expected):
+    assert speakers_of(article(paragraph)) == [expected]

@@ -1,14 +1,11 @@
-"""Rules added for articles from other outlets (the held-out set in tests/data/articles)."""
+"""Resolving references to one person or source: names, given names, roles and their qualifiers,
+nationalities, descriptions, groups and the house styles of many outlets."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.knowledge.test_quotes import article
-
-
-def speakers_of(a) -> list[str | None]:
-    return [q.speaker for q in a.quotes]
+from tests.knowledge.made_up import article, speakers_of
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -123,16 +120,6 @@ def test_another_with_a_role_noun_is_an_unnamed_source():
     assert len(a.quotes) == 1 and "analyst" in a.quotes[0].speaker
 
 
-def test_a_reduced_relative_clause_is_not_a_speech_frame():
-    a = article("Ann Lee said the regulator cut the amount companies asked for and would ‘watch every pound’ they spent.")
-    assert speakers_of(a) == ["Ann Lee"]
-
-
-def test_a_fronted_phrase_without_a_comma_keeps_its_frame():
-    a = article("After the vote the minister said the plan was “dead in the water”.")
-    assert speakers_of(a) and speakers_of(a)[0] is not None
-
-
 def test_a_nationality_before_a_name_is_a_description_and_finds_its_person():
     a = article(
         "The Frenchman Luc Moreau beat the 19-year-old Croatian Ivan Kovac in four sets.",
@@ -148,16 +135,6 @@ def test_given_names_that_end_like_nationalities_stay_names():
 
     assert is_demonym("Croatian") and is_demonym("Japanese") and is_demonym("Frenchman")
     assert not is_demonym("Christian") and not is_demonym("Sebastian") and not is_demonym("Adrian")
-
-
-def test_a_passive_speech_verb_with_an_agent_names_the_agent():
-    a = article("The novel has been praised by critics as “a small miracle”, and the judges called it “a joy”.")
-    assert speakers_of(a) == ["critics", "judges"]
-
-
-def test_a_passive_without_an_agent_still_names_nobody():
-    a = article("He has been dubbed “the king of clay” by fans.")
-    assert [q.speaker for q in a.quotes] in ([], [None])
 
 
 def test_a_us_party_and_state_after_a_name_is_not_part_of_it():
@@ -178,15 +155,6 @@ def test_a_name_after_an_introductory_phrase_is_the_sentence_subject():
         "Asked whether the bill would pass, Moreno was blunt. “Not with my vote,” she said.",
     )
     assert speakers_of(a)[-1] == "Alicia Moreno"
-
-
-def test_a_participle_borrows_a_pronoun_subject_of_its_own_sentence():
-    a = article(
-        "Architect Helena Ward built libraries.",
-        "“She would look at the light first,” the architect Owen Price said.",
-        "In later life she campaigned against closures, calling them “an act of vandalism”.",
-    )
-    assert speakers_of(a)[-1] == "Helena Ward"
 
 
 def test_a_name_in_apposition_after_its_role_is_the_subject():
@@ -233,25 +201,6 @@ def test_names_joined_by_an_ampersand_are_a_firm():
     assert speakers_of(a) and "Pacheco" in speakers_of(a)[0]
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ("“It’s a disgrace,” fumed Labour MP Jess Philby.", ["Jess Philby"]),
-    ("“Not even slightly,” Tessa Obuya laughs.", ["Tessa Obuya"]),
-    ("Mr Smith and Ms Jones met on Monday. “It went well,” Ms Jones said. “Very well,” Mr Smith agreed.",
-     ["Jones", "Smith"]),
-])
-def test_feature_and_tabloid_speech_tags(paragraph, expected):
-    assert speakers_of(article(paragraph)) == expected
-
-
-@pytest.mark.parametrize("paragraph", [
-    "Ann Lee, 34, a nurse from Leeds, told the BBC: “We are exhausted.”",
-    "“We are exhausted,” Ann Lee, 34, a nurse from Leeds, told the BBC.",
-    "Ann Lee (pictured) said: “We are exhausted.”",
-])
-def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
-    assert speakers_of(article(paragraph)) == ["Ann Lee"]
-
-
 def test_given_names_from_many_languages_carry_a_gender():
     from knowledge.names import given_name_gender
 
@@ -267,17 +216,6 @@ def test_a_couple_with_one_surname_keep_their_quotes_apart():
         "His wife is less sure. “He loves those trees more than he loves me,” she said.",
     )
     assert speakers_of(a) == ["Ben Carrillo", "Luis Garcia", "Maria Garcia"]
-
-
-@pytest.mark.parametrize("paragraph, expected", [
-    ("Tom Ross said the plan was flawed. “It will never work.”", "Tom Ross"),
-    ("“Never,” Ross, the coach, said.", "Ross"),
-    ("Tom Ross’s spokesman said he was “relaxed” about the inquiry.", "Tom Ross spokesman"),
-    ("The plan has been described as “madness” by Tom Ross.", "Tom Ross"),
-    ("Amy Low said she agreed with Tom Ross, who called the plan “madness”.", "Tom Ross"),
-])
-def test_more_attribution_shapes(paragraph, expected):
-    assert speakers_of(article(paragraph)) == [expected]
 
 
 def test_an_unnamed_woman_and_a_passive_agent_before_as():

@@ -5,19 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.marks import find_spans
-from knowledge.model import Document, Paragraph
-from knowledge.extraction import extract_knowledge
-
-
-def article(*paragraphs: str, title: str | None = None):
-    """Return the Article for made-up paragraphs (no reader in between)."""
-    doc = Document(id="t", title=title, date=None, source=None,
-                   paragraphs=[Paragraph(index=i, text=t, source_index=i) for i, t in enumerate(paragraphs)])
-    return extract_knowledge(doc)
-
-
-def texts(a) -> list[str]:
-    return [q.text for q in a.quotes]
+from tests.knowledge.made_up import article, texts
 
 
 @pytest.mark.parametrize("paragraph, expected", [
