@@ -62,10 +62,10 @@ def default_threads() -> int:
     """Return the torch threads used unless ``$ONRECORD_THREADS`` says otherwise: half the CPUs, 1 to 4.
 
     A question's forward pass synchronises its threads a few dozen times; when other
-    processes hold the CPUs, every barrier waits for a descheduled thread. On this
-    project's 2-core machine under load, 2 threads took 200-600 ms per question where
-    1 thread took 30-50 ms (idle: about 7 ms against 11 ms), so leaving a core free is
-    the robust default.
+    processes hold the CPUs, every barrier waits for a descheduled thread. On a
+    2-core machine under load, 2 threads took 200-600 ms per question where 1 thread
+    took 30-50 ms (idle: about 7 ms against 11 ms), so leaving a core free is the
+    robust default.
     """
     return max(1, min(4, (os.cpu_count() or 1) // 2))
 

@@ -101,6 +101,7 @@ def _paragraph_reports(conn: sqlite3.Connection) -> None:
     again is still a no-op.
     """
     conn.execute("ALTER TABLE paragraphs ADD COLUMN reports TEXT")
+    # stored_articles reads every column of the current schema, this one included now.
     for seq, article in stored_articles(conn):
         reports = reporting.paragraph_reports(article)
         if len(reports) != len(article.paragraphs):

@@ -98,9 +98,10 @@ class KnowledgeBase:
     def open(cls, path: str | Path, embedder: Embedder, *, create: bool = True) -> KnowledgeBase:
         """Open (or with ``create``, make) the knowledge base at ``path`` and load it into memory.
 
+        A file of an older schema is upgraded in place first (retrieval.schema).
         Raises RetrievalError, with how to rebuild, for a file that is not a knowledge
-        base or is damaged, one written by another schema version or another model,
-        and for a missing file when ``create`` is false.
+        base or is damaged, one of a schema this code cannot upgrade or of another
+        model, and for a missing file when ``create`` is false.
         """
         path = Path(path).expanduser()
         if path.is_dir():

@@ -54,7 +54,7 @@ class VectorIndex:
         SHORTLIST_MIN) rows, which alone are rescored with the float32 vectors: the
         cosines returned are always exact, but a true neighbour can in rare cases
         miss the shortlist. On two CPU cores a float32 scan of 100,000 rows costs
-        about as much as embedding the question; the binary scan about a sixth of that.
+        about as much as embedding the question; the binary scan and rescoring about a quarter.
         """
         query = np.asarray(query_vector, dtype=np.float32)
         chosen = None if rows is None else np.asarray(rows, dtype=np.int64)
