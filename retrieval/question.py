@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from knowledge import Article
+from knowledge.name_forms import HONORIFICS, STOPWORDS, WORD, straighten
 
+from .people import DETERMINERS, GENERIC_ROLE_NOUNS, NAME_TYPO_MIN_LENGTH, People, Person, looks_like_organisation
 from .records import Intent, RetrievalError
 
 #: Longest question accepted, in characters after normalisation. A reader's
 #: question is a sentence or two; anything longer is pasted text, not a question.
 MAX_QUESTION_CHARS = 1000
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 
 # Words that ask for someone's words or views ("what did X say", "how does X see").
 SPEECH_VERBS = frozenset(
@@ -57,18 +56,6 @@ PLAIN_SAYING = frozenset(
     "comment comments commented remark remarks remarked add adds added state states stated note notes noted "
     "think thinks thought".split()
 ) | SPEECH_NOUNS
-# Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
-GENERIC_ROLE_NOUNS = frozenset(
-    "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
-    "chair chairman chairwoman director minister secretary president".split()
-)
-# Abbreviated titles before a name, and the word each stands for.
-TITLE_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
-    "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective", "insp": "inspector",
-    "supt": "superintendent", "cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney",
-    "supt.": "superintendent", "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "rev": "reverend",
-}
 # Nouns for someone who works for or speaks for a body or a person ("Ashdown's lawyer").
 OFFICE_NOUNS = frozenset(
     "lawyer lawyers solicitor barrister counsel attorney adviser advisor aide deputy coach manager captain "
@@ -80,22 +67,9 @@ AUXILIARIES = frozenset(
     "did does do has have had is was were are will would could can should might may".split()
 )
 PRONOUNS = frozenset("he she they it you we i him her them his its their this that someone anyone somebody anybody".split())
-DETERMINERS = frozenset("the a an this that these those".split())
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
-STOPWORDS = frozenset(
-    """
-    a an the and or but of to in on at by for with about from into over after before during as than then
-    is are was were be been being do does did done has have had having will would shall should can could may might must
-    what who whom whose which when where why how that this these those there here it its it's
-    i me my we our you your he him his she her they them their
-    not no nor so too very just also any some all each every both more most much many such only own same
-    up down out off again further once if because while until
-    """.split()
-)
 # Prepositions that introduce the topic after a speech verb ("say about", "think of").
 TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning over after when".split())
 
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 
 
 def normalise_question(text: str) -> str:
@@ -121,22 +95,10 @@ def normalise_question(text: str) -> str:
     return cleaned
 
 
-def tokens(text: str) -> list[str]:
-    """Return the lowercase word tokens of ``text`` (quotes straightened, possessives dropped)."""
-    out = []
-    for word in _WORD.findall(text.translate(_APOSTROPHES).lower()):
-        if word.endswith("'s"):
-            word = word[:-2]
-        word = word.strip("'")
-        if word:
-            out.append(word)
-    return out
-
-
 def _surface_words(text: str) -> list[tuple[str, str]]:
     """Return ``(token, surface)`` pairs: the lowercase token and the word as typed (for capitalisation)."""
     out = []
-    for match in _WORD.finditer(text.translate(_APOSTROPHES)):
+    for match in WORD.finditer(straighten(text)):
         word = match.group(0)
         token = word.lower()
         if token.endswith("'s"):
@@ -145,177 +107,6 @@ def _surface_words(text: str) -> list[tuple[str, str]]:
         if token:
             out.append((token, word))
     return out
-
-
-def _memo(method):
-    """Cache a no-argument method's result on the instance (people do not change once indexed)."""
-    name = f"_memo_{method.__name__}"
-
-    def wrapper(self):
-        cached = self.__dict__.get(name)
-        if cached is None:
-            cached = self.__dict__[name] = method(self)
-        return cached
-
-    wrapper.__doc__ = method.__doc__
-    wrapper.__name__ = method.__name__
-    return wrapper
-
-
-@dataclass
-class Person:
-    """Someone the knowledge base knows: a quoted speaker, or a person only mentioned."""
-
-    name: str
-    role: str | None
-    quoted: bool
-    aliases: list[str] = field(default_factory=list)
-    articles: list[str] = field(default_factory=list)
-    mentioned_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph)
-
-    @_memo
-    def name_forms(self) -> list[tuple[str, ...]]:
-        """Return the token sequences that name this person (full name, surname, name-like aliases)."""
-        forms = set()
-        name_tokens = tuple(t for t in tokens(self.name) if t not in HONORIFICS)
-        if name_tokens and _looks_like_name(self.name):
-            forms.add(name_tokens)
-            forms.add(name_tokens[-1:])
-            if len(name_tokens) > 2:
-                forms.add((name_tokens[0], name_tokens[-1]))
-        for alias in self.aliases:
-            if _looks_like_name(alias):
-                alias_tokens = tuple(t for t in tokens(alias) if t not in HONORIFICS)
-                if alias_tokens:
-                    forms.add(alias_tokens)
-        return [f for f in forms if not all(t in STOPWORDS for t in f)]
-
-    @_memo
-    def descriptor_tokens(self) -> set[str]:
-        """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary").
-
-        An abbreviated title counts as the word ("Gov. Tanaka" is the governor).
-        """
-        words = set()
-        for text in [self.role or "", *self.aliases, self.name]:
-            words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
-        return words
-
-    @_memo
-    def alias_forms(self) -> set[tuple[str, ...]]:
-        """Return each alias as its words without determiners ("the defence secretary" -> ("defence", "secretary"))."""
-        return {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in self.aliases}
-
-    @_memo
-    def acronyms(self) -> set[str]:
-        """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
-        found = set()
-        for text in [self.role or "", *self.aliases]:
-            found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
-        return found
-
-    @_memo
-    def head_nouns(self) -> set[str]:
-        """Return the words that can name this person alone ("secretary", "spokesperson")."""
-        heads = set()
-        for text in [self.role or "", *[a for a in self.aliases if not _looks_like_name(a)], self.name]:
-            # The head of "Chair of the US Federal Reserve" is "chair"; of "US player", "player".
-            head_part = re.split(r"\s(?:of|for|at|in|with|from|to)\s|[,(;]", text, maxsplit=1)[0]
-            words = [t for t in tokens(head_part) if t not in STOPWORDS]
-            if words:
-                heads.add(words[-1])
-        return heads
-
-
-ORGANISATION_WORDS = frozenset(
-    """
-    water foods food group council union association bank party ministry police agency department company
-    ltd plc inc corp corporation securities forum university college commission committee office services
-    trust authority board news times post institute foundation fund federation league club team government
-    court hospital school airlines airways energy capital partners holdings markets media network society
-    """.split()
-)
-
-
-def looks_like_organisation(name: str) -> bool:
-    """Return whether a name reads as an organisation ("Thames Water", "GMB", "Barclay Hunt Securities")."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    if not words:
-        return False
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return True
-    return words[-1].lower().strip(".,") in ORGANISATION_WORDS
-
-
-def _looks_like_name(text: str) -> bool:
-    """Return whether ``text`` reads as a personal name: two to four capitalised words, or one."""
-    words = [w for w in re.split(r"\s+", text.translate(_APOSTROPHES).strip()) if w]
-    words = [w for w in words if w.lower().strip(".") not in HONORIFICS]
-    if not words or len(words) > 4:
-        return False
-    return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
-        w.isupper() and len(w) > 1 for w in words  # acronyms (UCEA, BBC) are organisations
-    )
-
-
-class People:
-    """The people of a knowledge base (or one article): who can be named in a question."""
-
-    def __init__(self, articles: Iterable[Article]) -> None:
-        by_name: dict[str, Person] = {}
-        for article in articles:
-            quoted_names = {q.speaker for q in article.quotes if q.speaker}
-            for speaker in article.speakers:
-                if speaker.name not in quoted_names:
-                    continue
-                person = by_name.get(speaker.name)
-                if person is None or not person.quoted:
-                    person = by_name[speaker.name] = Person(
-                        speaker.name, speaker.role, True, list(speaker.aliases), [], list(person.mentioned_in if person else [])
-                    )
-                person.articles.append(article.id)
-                person.role = person.role or speaker.role
-                person.aliases.extend(a for a in speaker.aliases if a not in person.aliases)
-            for mention in article.mentions:
-                if tokens(mention.name)[-1:] and tokens(mention.name)[-1] in GENERIC_ROLE_NOUNS:
-                    continue  # "Mining Minister": a title, not a person
-                person = by_name.get(mention.name)
-                if person is None:
-                    person = by_name[mention.name] = Person(mention.name, mention.role, False)
-                person.mentioned_in.extend((article.id, p) for p in mention.paragraphs)
-                if article.id not in person.articles and not person.quoted:
-                    person.articles.append(article.id)
-        self.people = list(by_name.values())
-        self.speakers = [p for p in self.people if p.quoted]
-        self._by_name = by_name
-        self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens()}
-        #: The quoted people's surnames long enough to tell a misspelling of them.
-        self.surnames = sorted({f[-1] for p in self.speakers for f in p.name_forms() if len(f[-1]) >= NAME_TYPO_MIN_LENGTH})
-        # Indexes so that a question is matched against the few people its words could name.
-        self._by_first_word: dict[str, list[Person]] = {}
-        for person in self.people:
-            for first in {form[0] for form in person.name_forms()}:
-                self._by_first_word.setdefault(first, []).append(person)
-        self._by_descriptor: dict[str, list[Person]] = {}
-        for person in self.speakers:
-            keys = set()
-            for word in person.descriptor_tokens():
-                keys.add(word)
-                keys.update(word[:n] for n in range(3, len(word)))  # "fed" abbreviates "federal"
-            for key in keys:
-                self._by_descriptor.setdefault(key, []).append(person)
-
-    def get(self, name: str) -> Person | None:
-        """Return the person with this canonical name, or None."""
-        return self._by_name.get(name)
-
-    def named_from(self, word: str) -> list[Person]:
-        """Return the people one of whose names starts with ``word``."""
-        return self._by_first_word.get(word, [])
-
-    def described_by(self, word: str) -> list[Person]:
-        """Return the quoted people whose role or aliases hold ``word`` (or a word it abbreviates)."""
-        return self._by_descriptor.get(word, [])
 
 
 @dataclass(frozen=True)
@@ -355,7 +146,7 @@ def _match_names(words: list[str], people: People, lo: int, hi: int, *, quoted_o
         for person in people.named_from(words[i]):
             if quoted_only and not person.quoted:
                 continue
-            for form in person.name_forms():
+            for form in person.name_forms:
                 n = len(form)
                 # One word of someone only mentioned ("Water" of "Thames Water") must not
                 # shadow a quoted speaker described by the same word ("Water UK spokesman").
@@ -381,8 +172,8 @@ def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]
         return []
     matches = []
     for person in people.described_by(words[start]):
-        vocabulary = person.descriptor_tokens()
-        heads = person.head_nouns()
+        vocabulary = person.descriptor_tokens
+        heads = person.head_nouns
         end = start
         described = 0
         while end < len(words) and words[end] not in STOPWORDS:
@@ -400,8 +191,8 @@ def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]
         if (
             len(span) == 1
             and span[0] not in heads
-            and tuple(span) not in person.alias_forms()
-            and span[0] not in person.acronyms()
+            and tuple(span) not in person.alias_forms
+            and span[0] not in person.acronyms
             and not (ends_subject and len(people.described_by(span[0])) == 1)
         ):
             continue
@@ -467,54 +258,50 @@ def _capitalised_name(surface: list[tuple[str, str]], start: int) -> tuple[int, 
 
 
 def understand(text: str, people: People) -> Question:
-    """Return what ``text`` (a normalised question) asks: intent, named person, topic."""
-    surface = _surface_words(text)
-    surface = _correct_names(surface, people)
+    """Return what ``text`` (a normalised question) asks: intent, named person, topic.
+
+    The steps: read the words (a misspelt surname corrected), answer "who said ..."
+    shapes, find the person the question names, and then decide whether it asks for
+    their words and what about; a question naming no one known may still name
+    someone unknown ("what did Boris Johnson say").
+    """
+    surface = _correct_names(_surface_words(text), people)
+    words = [t for t, _ in surface]
+    asked_who = _who_question(text, surface)
+    if asked_who is not None:
+        return asked_who
+    slot = _subject_slot(words)
+    match = _named_person(surface, slot, people)
+    if match is not None:
+        return _about_person(text, surface, match)
+    return _about_no_one_known(text, surface, slot, people)
+
+
+def _who_question(text: str, surface: list[tuple[str, str]]) -> Question | None:
+    """Return "who said ...", "which French player warned ..." as a "who" question, else None."""
     words = [t for t, _ in surface]
     who_verb = _is_who_question(words)
     if who_verb is not None and any(_is_possessive(surface, i) for i in range(1, who_verb)):
-        who_verb = None  # "what's Moreau's view on ...": a possessive's noun, not "which player viewed"
-    if who_verb is not None:
-        topic_start = who_verb + 1
-        if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
-            topic_start += 1
-        described = _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
-        return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
+        return None  # "what's Moreau's view on ...": a possessive's noun, not "which player viewed"
+    if who_verb is None:
+        return None
+    topic_start = who_verb + 1
+    if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
+        topic_start += 1
+    described = _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
+    return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
 
-    slot = _subject_slot(words)
+
+def _named_person(surface: list[tuple[str, str]], slot: int | None, people: People) -> _Match | None:
+    """Return where the question names a known person, trying the likeliest places first, else None."""
+    words = [t for t, _ in surface]
     match = None
     if slot is not None:
-        slot_matches = _match_names(words, people, slot, min(len(words), slot + 6))
-        slot_matches = [
-            m for m in slot_matches if _only_determiners(words[slot : m.start]) and not _someone_of(surface, m)
-        ]
-        match = _best(slot_matches + _match_role_at(words, slot, people))
+        match = _person_in_subject(surface, slot, people)
     if match is None:
-        # "Healey's view on talks", "the defence secretary on aid", "according to Healey"
-        for i, word in enumerate(words):
-            if i == 0 or words[i - 1] in ("to", "from", "by"):
-                match = _best(
-                    [m for m in _match_names(words, people, i, len(words)) if m.start == i]
-                    + _match_role_at(words, i, people)
-                )
-                if match:
-                    break
+        match = _person_opening_a_phrase(words, people)
     if match is None:
-        # "what's the analyst's take on ...": a role in the possessive before a speech noun
-        for i in range(1, len(words)):
-            if words[i - 1] in DETERMINERS:
-                # one modifier the role does not hold may come first ("the mining minister's"),
-                # but not one that makes it another office ("the shadow home secretary's")
-                starts = [i] if words[i] in NOT_THE_OFFICE or i + 1 >= len(words) else [i, i + 1]
-                found = [
-                    m
-                    for start in starts
-                    for m in _match_role_at(words, start, people)
-                    if _is_possessive(surface, m.end - 1) and m.end < len(words) and words[m.end] in SPEECH_NOUNS
-                ]
-                match = _best(found)
-                if match:
-                    break
+        match = _role_before_speech_noun(surface, people)
     if match is None:
         possessive = [
             m
@@ -526,68 +313,114 @@ def understand(text: str, people: People) -> Question:
         match = _best(
             [m for m in _match_names(words, people, 0, len(words), quoted_only=True) if not _someone_of(surface, m)]
         )
-
-    speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
     if (
         match is not None
         and not match.person.quoted
         and match.end < len(words)
         and (words[match.end] in GENERIC_ROLE_NOUNS or words[match.end] in OFFICE_NOUNS)
     ):
-        match = None  # "the Ofwat boss", "the council's chief executive": someone of theirs, not them
-    if match is not None:
-        after = [i for i in range(match.end, len(words)) if words[i] in SPEECH_VERBS or words[i] in SPEECH_NOUNS]
-        before = [i for i in range(0, match.start) if words[i] in SPEECH_NOUNS or words[i] in ("according",)]
-        asks_words = bool(after and after[0] - match.end <= 2) or bool(before) or match.start == 0
-        asks_words = asks_words or _is_possessive(surface, match.end - 1)
-        # "why did Alvarez vote for the ban?", "why was Walker against it?": their reasons are their words
-        asks_words = asks_words or (words[0] == "why" and match.person.quoted and match.start <= 3)
-        intent: Intent = "said" if asks_words else "fact"
-        topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
-        person = match.person
-        if not person.quoted:
-            if looks_like_organisation(person.name):
-                # "how did Thames Water react": an organisation speaks through people, who may be quoted
-                return Question(text, intent, topic=text)
-            return Question(text, intent, mentioned=person.name if intent == "said" else None, topic=topic)
-        return Question(text, intent, speaker=person.name, topic=topic)
+        return None  # "the Ofwat boss", "the council's chief executive": someone of theirs, not them
+    return match
 
-    intent = "fact"
-    unknown = None
+
+def _person_in_subject(surface: list[tuple[str, str]], slot: int, people: People) -> _Match | None:
+    """Return the person named where the subject goes: "what did [the defence secretary] say"."""
+    words = [t for t, _ in surface]
+    slot_matches = _match_names(words, people, slot, min(len(words), slot + 6))
+    slot_matches = [m for m in slot_matches if _only_determiners(words[slot : m.start]) and not _someone_of(surface, m)]
+    return _best(slot_matches + _match_role_at(words, slot, people))
+
+
+def _person_opening_a_phrase(words: list[str], people: People) -> _Match | None:
+    """Return a person named first, or after "to", "from", "by": "Healey's view on talks", "according to Healey"."""
+    for i in range(len(words)):
+        if i == 0 or words[i - 1] in ("to", "from", "by"):
+            match = _best([m for m in _match_names(words, people, i, len(words)) if m.start == i] + _match_role_at(words, i, people))
+            if match:
+                return match
+    return None
+
+
+def _role_before_speech_noun(surface: list[tuple[str, str]], people: People) -> _Match | None:
+    """Return a role in the possessive before a speech noun: "what's the analyst's take on ..."."""
+    words = [t for t, _ in surface]
+    for i in range(1, len(words)):
+        if words[i - 1] in DETERMINERS:
+            # one modifier the role does not hold may come first ("the mining minister's"),
+            # but not one that makes it another office ("the shadow home secretary's")
+            starts = [i] if words[i] in NOT_THE_OFFICE or i + 1 >= len(words) else [i, i + 1]
+            found = [
+                m
+                for start in starts
+                for m in _match_role_at(words, start, people)
+                if _is_possessive(surface, m.end - 1) and m.end < len(words) and words[m.end] in SPEECH_NOUNS
+            ]
+            match = _best(found)
+            if match:
+                return match
+    return None
+
+
+def _about_person(text: str, surface: list[tuple[str, str]], match: _Match) -> Question:
+    """Return the question about the person ``match`` names: for their words or a fact, and about what."""
+    words = [t for t, _ in surface]
+    after = [i for i in range(match.end, len(words)) if words[i] in SPEECH_VERBS or words[i] in SPEECH_NOUNS]
+    before = [i for i in range(match.start) if words[i] in SPEECH_NOUNS or words[i] in ("according",)]
+    asks_words = bool(after and after[0] - match.end <= 2) or bool(before) or match.start == 0
+    asks_words = asks_words or _is_possessive(surface, match.end - 1)
+    # "why did Alvarez vote for the ban?", "why was Walker against it?": their reasons are their words
+    asks_words = asks_words or (words[0] == "why" and match.person.quoted and match.start <= 3)
+    intent: Intent = "said" if asks_words else "fact"
+    topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
+    person = match.person
+    if not person.quoted:
+        if looks_like_organisation(person.name):
+            # "how did Thames Water react": an organisation speaks through people, who may be quoted
+            return Question(text, intent, topic=text)
+        return Question(text, intent, mentioned=person.name if intent == "said" else None, topic=topic)
+    return Question(text, intent, speaker=person.name, topic=topic)
+
+
+def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | None, people: People) -> Question:
+    """Return a question that names no known person: someone's words all the same, or a fact.
+
+    "What did Boris Johnson say ...": the words between the auxiliary and the speech
+    verb name someone (``unknown_person`` when they look like a name nobody has).
+    """
+    words = [t for t, _ in surface]
+    speech_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS or w in SPEECH_NOUNS), None)
     if (
-        slot is not None
-        and speech_at is not None
-        and slot < speech_at <= slot + 5
-        and words[speech_at - 1] not in DETERMINERS  # "... cost the state": a noun, not "X stated"
+        slot is None
+        or speech_at is None
+        or not slot < speech_at <= slot + 5
+        or words[speech_at - 1] in DETERMINERS  # "... cost the state": a noun, not "X stated"
     ):
-        # "what did Boris Johnson say ...": the words between the auxiliary and the verb name someone
-        span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
-        subject = words[slot:speech_at]
-        if _match_names(words, people, slot, speech_at):
-            pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
-        elif span and span[1] == speech_at:
-            unknown = " ".join(w for _, w in surface[span[0] : span[1]])
-        elif subject and len(subject) <= 3 and subject[0] not in DETERMINERS and not any(
-            w in STOPWORDS or w in SPEECH_NOUNS for w in subject
-        ):
-            unknown = " ".join(w for _, w in surface[slot:speech_at])
-        if unknown:
-            unknown = re.sub(r"['’]s$|['’]$", "", unknown)
-        subject_text = _join(surface[slot:speech_at])
-        intent = "said"
-        topic_from = speech_at + 1
-        if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
-            topic_from += 1
-        topic = _join(surface[topic_from:])
-        return Question(text, intent, unknown_person=unknown, topic=topic, subject=subject_text)
-    return Question(text, intent, topic=text)
+        return Question(text, "fact", topic=text)
+    unknown = None
+    span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
+    subject = words[slot:speech_at]
+    if _match_names(words, people, slot, speech_at):
+        pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
+    elif span and span[1] == speech_at:
+        unknown = " ".join(w for _, w in surface[span[0] : span[1]])
+    elif subject and len(subject) <= 3 and subject[0] not in DETERMINERS and not any(
+        w in STOPWORDS or w in SPEECH_NOUNS for w in subject
+    ):
+        unknown = " ".join(w for _, w in surface[slot:speech_at])
+    if unknown:
+        unknown = re.sub(r"['’]s$|['’]$", "", unknown)
+    topic_from = speech_at + 1
+    if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
+        topic_from += 1
+    return Question(
+        text, "said", unknown_person=unknown, topic=_join(surface[topic_from:]), subject=_join(surface[slot:speech_at])
+    )
 
 
 #: How close (rapidfuzz ratio) a word must be to a quoted person's surname to be read
 #: as a misspelling of it ("Hollistor" for "Hollister"), and how long it must be.
 NAME_TYPO_RATIO = 85
 NAME_TYPO_RATIO_AT_NAME = 80  # for a capitalised word, or one where a subject goes ("what did Hollys say")
-NAME_TYPO_MIN_LENGTH = 5
 
 
 def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple[str, str]]:

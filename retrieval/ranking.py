@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .question import STOPWORDS, tokens
+from knowledge.name_forms import STOPWORDS, tokens
+
 from .units import Unit
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,161 @@
+"""The people a knowledge base knows (quoted speakers and people only mentioned), and the words that name each."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from knowledge import Article
+from knowledge.name_forms import STOPWORDS, looks_like_name, name_forms, tokens
+
+# Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
+GENERIC_ROLE_NOUNS = frozenset(
+    "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
+    "chair chairman chairwoman director minister secretary president".split()
+)
+# Abbreviated titles before a name, and the word each stands for.
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective", "insp": "inspector",
+    "supt": "superintendent", "cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney",
+    "supt.": "superintendent", "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "rev": "reverend",
+}
+DETERMINERS = frozenset("the a an this that these those".split())
+
+#: The shortest surname a misspelling of which is corrected in a question.
+NAME_TYPO_MIN_LENGTH = 5
+
+
+@dataclass
+class Person:
+    """Someone the knowledge base knows: a quoted speaker, or a person only mentioned."""
+
+    name: str
+    role: str | None
+    quoted: bool
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    mentioned_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph)
+
+    @functools.cached_property
+    def name_forms(self) -> list[tuple[str, ...]]:
+        """Return the token sequences that name this person (full name, surname, name-like aliases)."""
+        return name_forms(self.name, self.aliases)
+
+    @functools.cached_property
+    def descriptor_tokens(self) -> set[str]:
+        """Return the words of the person's role and of their descriptive aliases ("the Defence Secretary").
+
+        An abbreviated title counts as the word ("Gov. Tanaka" is the governor).
+        """
+        words = set()
+        for text in [self.role or "", *self.aliases, self.name]:
+            words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
+        return words
+
+    @functools.cached_property
+    def alias_forms(self) -> set[tuple[str, ...]]:
+        """Return each alias as its words without determiners ("the defence secretary" -> ("defence", "secretary"))."""
+        return {tuple(t for t in tokens(a) if t not in DETERMINERS) for a in self.aliases}
+
+    @functools.cached_property
+    def acronyms(self) -> set[str]:
+        """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
+        found = set()
+        for text in [self.role or "", *self.aliases]:
+            found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
+        return found
+
+    @functools.cached_property
+    def head_nouns(self) -> set[str]:
+        """Return the words that can name this person alone ("secretary", "spokesperson")."""
+        heads = set()
+        for text in [self.role or "", *[a for a in self.aliases if not looks_like_name(a)], self.name]:
+            # The head of "Chair of the US Federal Reserve" is "chair"; of "US player", "player".
+            head_part = re.split(r"\s(?:of|for|at|in|with|from|to)\s|[,(;]", text, maxsplit=1)[0]
+            words = [t for t in tokens(head_part) if t not in STOPWORDS]
+            if words:
+                heads.add(words[-1])
+        return heads
+
+
+ORGANISATION_WORDS = frozenset(
+    """
+    water foods food group council union association bank party ministry police agency department company
+    ltd plc inc corp corporation securities forum university college commission committee office services
+    trust authority board news times post institute foundation fund federation league club team government
+    court hospital school airlines airways energy capital partners holdings markets media network society
+    """.split()
+)
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Return whether a name reads as an organisation ("Thames Water", "GMB", "Barclay Hunt Securities")."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return True
+    return words[-1].lower().strip(".,") in ORGANISATION_WORDS
+
+
+class People:
+    """The people of a knowledge base (or one article): who can be named in a question."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        by_name: dict[str, Person] = {}
+        for article in articles:
+            quoted_names = {q.speaker for q in article.quotes if q.speaker}
+            for speaker in article.speakers:
+                if speaker.name not in quoted_names:
+                    continue
+                person = by_name.get(speaker.name)
+                if person is None or not person.quoted:
+                    person = by_name[speaker.name] = Person(
+                        speaker.name, speaker.role, True, list(speaker.aliases), [], list(person.mentioned_in if person else [])
+                    )
+                person.articles.append(article.id)
+                person.role = person.role or speaker.role
+                person.aliases.extend(a for a in speaker.aliases if a not in person.aliases)
+            for mention in article.mentions:
+                if tokens(mention.name)[-1:] and tokens(mention.name)[-1] in GENERIC_ROLE_NOUNS:
+                    continue  # "Mining Minister": a title, not a person
+                person = by_name.get(mention.name)
+                if person is None:
+                    person = by_name[mention.name] = Person(mention.name, mention.role, False)
+                person.mentioned_in.extend((article.id, p) for p in mention.paragraphs)
+                if article.id not in person.articles and not person.quoted:
+                    person.articles.append(article.id)
+        self.people = list(by_name.values())
+        self.speakers = [p for p in self.people if p.quoted]
+        self._by_name = by_name
+        self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens}
+        #: The quoted people's surnames long enough to tell a misspelling of them.
+        self.surnames = sorted({f[-1] for p in self.speakers for f in p.name_forms if len(f[-1]) >= NAME_TYPO_MIN_LENGTH})
+        # Indexes so that a question is matched against the few people its words could name.
+        self._by_first_word: dict[str, list[Person]] = {}
+        for person in self.people:
+            for first in {form[0] for form in person.name_forms}:
+                self._by_first_word.setdefault(first, []).append(person)
+        self._by_descriptor: dict[str, list[Person]] = {}
+        for person in self.speakers:
+            keys = set()
+            for word in person.descriptor_tokens:
+                keys.add(word)
+                keys.update(word[:n] for n in range(3, len(word)))  # "fed" abbreviates "federal"
+            for key in keys:
+                self._by_descriptor.setdefault(key, []).append(person)
+
+    def get(self, name: str) -> Person | None:
+        """Return the person with this canonical name, or None."""
+        return self._by_name.get(name)
+
+    def named_from(self, word: str) -> list[Person]:
+        """Return the people one of whose names starts with ``word``."""
+        return self._by_first_word.get(word, [])
+
+    def described_by(self, word: str) -> list[Person]:
+        """Return the quoted people whose role or aliases hold ``word`` (or a word it abbreviates)."""
+        return self._by_descriptor.get(word, [])
