@@ -100,8 +100,8 @@ def run(
     rng = random.Random(0)
     vocabulary = _vocabulary()
 
-    with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as name:
+        folder = Path(name)
 
         stage("ingesting the bundled article")
         small_db = folder / "small.sqlite"
@@ -284,13 +284,14 @@ def _synthetic_article(article_id: str, vocabulary: list[str], rng: random.Rando
     def words(low: int, high: int) -> str:
         return " ".join(rng.choice(vocabulary) for _ in range(rng.randint(low, high)))
 
-    people = []
+    people: list[Speaker] = []
     for _ in range(rng.randint(2, 4)):
         first, last = rng.choice(_FIRST), rng.choice(_LAST)
         role = rng.choice(_ROLES)
         if all(p.name != f"{first} {last}" for p in people):
             people.append(Speaker(f"{first} {last}", role, [last] + ([f"the {role}"] if role else [])))
-    paragraphs, quotes = [], []
+    paragraphs: list[Paragraph] = []
+    quotes: list[Quote] = []
     for index in range(24):
         if index % 2:
             speaker = rng.choice(people)

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -81,6 +82,17 @@ def _configure_threads() -> None:
         except ValueError:
             log.warning("%s=%r is not a number; using %d threads", THREADS_ENV, wanted, threads)
     torch.set_num_threads(threads)
+
+
+class TextEmbedder(Protocol):
+    """What the knowledge base needs of an embedding model: its name, its width, and normalised float32 rows."""
+
+    name: str
+    dimension: int
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
+
+    def encode_query(self, text: str) -> np.ndarray: ...
 
 
 class Embedder:

@@ -27,7 +27,7 @@ from knowledge import Article
 
 from . import units as units_module
 from .article_rows import article_hash, delete_article, now, stored_articles, write_article, write_units
-from .embedding import Embedder
+from .embedding import TextEmbedder
 from .embedding_cache import EmbeddingCache, as_vector, insert_vectors, select_vectors, text_hash
 from .paths import DB_ENV, article_paths, default_cache_path, default_db_path, read_articles
 from .records import RetrievalError
@@ -75,7 +75,7 @@ class KnowledgeBase:
     ``index`` searches those rows (``nearest``).
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, embedder: Embedder) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, embedder: TextEmbedder) -> None:
         self._conn = conn
         self.path = path
         self.embedder = embedder
@@ -95,7 +95,7 @@ class KnowledgeBase:
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | Path, embedder: Embedder, *, create: bool = True) -> KnowledgeBase:
+    def open(cls, path: str | Path, embedder: TextEmbedder, *, create: bool = True) -> KnowledgeBase:
         """Open (or with ``create``, make) the knowledge base at ``path`` and load it into memory.
 
         A file of an older schema is upgraded in place first (retrieval.schema).
@@ -150,7 +150,7 @@ class KnowledgeBase:
     def in_memory(
         cls,
         articles_or_paths: Iterable[Article | str | Path],
-        embedder: Embedder,
+        embedder: TextEmbedder,
         *,
         cache_path: Path | None = None,
     ) -> KnowledgeBase:
@@ -178,7 +178,7 @@ class KnowledgeBase:
 
     @classmethod
     def rebuild(
-        cls, path: str | Path, paths: Sequence[str | Path], embedder: Embedder, *, progress: bool = False
+        cls, path: str | Path, paths: Sequence[str | Path], embedder: TextEmbedder, *, progress: bool = False
     ) -> IngestReport:
         """Replace the knowledge base at ``path`` with one holding exactly the articles in ``paths``.
 

@@ -82,7 +82,7 @@ def _ubinary(vectors: np.ndarray) -> np.ndarray:
     # sentence-transformers is imported only when a shortlist is needed: it takes seconds.
     from sentence_transformers import quantize_embeddings
 
-    return quantize_embeddings(vectors, precision="ubinary")
+    return np.asarray(quantize_embeddings(vectors, precision="ubinary"))
 
 
 def _words(packed: np.ndarray) -> np.ndarray:
@@ -93,13 +93,14 @@ def _words(packed: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(packed).view(np.uint64)
 
 
-if hasattr(np, "bitwise_count"):
-    _popcount = np.bitwise_count
-else:  # numpy < 2.0
-    _BYTE_BITS = np.array([i.bit_count() for i in range(256)], dtype=np.uint8)
+_BYTE_BITS = np.array([i.bit_count() for i in range(256)], dtype=np.uint8)
 
-    def _popcount(words: np.ndarray) -> np.ndarray:
-        return _BYTE_BITS[words.view(np.uint8)].reshape(words.shape[0], -1)
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Return the set bits of each word (numpy 2's bitwise_count; before it, a byte table, per byte)."""
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(words)
+    return _BYTE_BITS[words.view(np.uint8)].reshape(words.shape[0], -1)
 
 
 __all__ = ["EXACT_SEARCH_LIMIT", "SHORTLIST_FACTOR", "SHORTLIST_MIN", "VectorIndex"]
