@@ -166,6 +166,19 @@ class OnrecordBot(commands.Bot):
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to the development guild %s", len(synced), self.config.dev_guild)
 
+    async def close(self) -> None:
+        """Close the connection, and stop discord.py's wait for guilds after READY with it.
+
+        discord.py leaves that wait running when the bot closes within a few seconds of
+        READY; when it ends it dispatches ``ready`` on a closed client and fails. A
+        process that exits never sees this, but a loop that outlives the bot (a test, or
+        anything that runs ``run_bot`` in-process) would log the failure.
+        """
+        ready = self._connection._ready_task
+        if ready is not None:
+            ready.cancel()
+        await super().close()
+
     async def on_ready(self) -> None:
         log.info("connected as %s (id %s) in %d guilds", self.user, self.user.id if self.user else "?", len(self.guilds))
 

@@ -272,6 +272,15 @@ async def test_sigterm_stops_the_bot_cleanly(bundled_answerer, tmp_path):
     # resumable, and Discord would keep the bot shown online for a while after it stopped.
     assert fake.gateway_close_code == 1000, f"gateway closed with {fake.gateway_close_code}, not 1000"
     assert signal.SIGTERM not in getattr(asyncio.get_running_loop(), "_signal_handlers", {}), "handler left behind"
+    assert not discord_tasks_left(), "the stopped bot left discord.py tasks running"
+
+
+def discord_tasks_left() -> list[asyncio.Task]:
+    """discord.py's tasks still pending in this loop (a bot stopped soon after READY must not leave its wait for guilds)."""
+    return [
+        t for t in asyncio.all_tasks()
+        if not t.done() and getattr(t.get_coro(), "__qualname__", "").startswith("ConnectionState.")
+    ]
 
 
 def assert_no_traceback(output: str) -> str:
