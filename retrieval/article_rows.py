@@ -21,9 +21,7 @@ ARTICLE_TABLES = ("paragraphs", "quotes", "speakers", "mentions", "units")
 
 def article_hash(article: Article) -> str:
     """Return the SHA-256 of the whole knowledge record: same hash, same article."""
-    return hashlib.sha256(
-        json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode("utf-8")
-    ).hexdigest()
+    return hashlib.sha256(json.dumps(asdict(article), sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def now() -> str:
@@ -52,7 +50,10 @@ def write_article(conn: sqlite3.Connection, article: Article, origin: str | None
     )
     conn.executemany(
         "INSERT INTO speakers (article_seq, pos, name, role, aliases) VALUES (?, ?, ?, ?, ?)",
-        [(seq, i, s.name, s.role, json.dumps(list(s.aliases), ensure_ascii=False)) for i, s in enumerate(article.speakers)],
+        [
+            (seq, i, s.name, s.role, json.dumps(list(s.aliases), ensure_ascii=False))
+            for i, s in enumerate(article.speakers)
+        ],
     )
     conn.executemany(
         "INSERT INTO mentions (article_seq, pos, name, role, paragraphs) VALUES (?, ?, ?, ?, ?)",
@@ -65,7 +66,7 @@ def write_units(conn: sqlite3.Connection, seq: int, units: Sequence[Unit], hashe
     """Insert the units of the article stored as ``seq``, each keyed to its embedding by ``hashes``."""
     conn.executemany(
         "INSERT INTO units (article_seq, pos, key, text_hash) VALUES (?, ?, ?, ?)",
-        [(seq, i, u.key, h) for i, (u, h) in enumerate(zip(units, hashes))],
+        [(seq, i, u.key, h) for i, (u, h) in enumerate(zip(units, hashes, strict=True))],
     )
 
 

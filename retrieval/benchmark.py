@@ -34,12 +34,63 @@ ASK_RATIO_SMALL = 1.5
 #: ... and under this at the large synthetic size.
 ASK_RATIO_LARGE = 2.0
 
-_FIRST = ["Maria", "James", "Aisha", "Tomas", "Chen", "Olga", "Kwame", "Priya", "Lucas", "Fatima", "Noah", "Ingrid",
-          "Diego", "Hana", "Samuel", "Leila", "Pavel", "Grace", "Omar", "Elena"]
-_LAST = ["Alvarez", "Brennan", "Okafor", "Lindqvist", "Nakamura", "Petrov", "Haddad", "Moreau", "Singh", "Kowalski",
-         "Mensah", "Fischer", "Rossi", "Duarte", "Tanaka", "Walsh", "Novak", "Ibrahim", "Larsen", "Costa"]
-_ROLES = ["minister", "spokesperson", "chief executive", "professor", "mayor", "union leader", "analyst", "coach",
-          "police chief", "senator", None]
+_FIRST = [
+    "Maria",
+    "James",
+    "Aisha",
+    "Tomas",
+    "Chen",
+    "Olga",
+    "Kwame",
+    "Priya",
+    "Lucas",
+    "Fatima",
+    "Noah",
+    "Ingrid",
+    "Diego",
+    "Hana",
+    "Samuel",
+    "Leila",
+    "Pavel",
+    "Grace",
+    "Omar",
+    "Elena",
+]
+_LAST = [
+    "Alvarez",
+    "Brennan",
+    "Okafor",
+    "Lindqvist",
+    "Nakamura",
+    "Petrov",
+    "Haddad",
+    "Moreau",
+    "Singh",
+    "Kowalski",
+    "Mensah",
+    "Fischer",
+    "Rossi",
+    "Duarte",
+    "Tanaka",
+    "Walsh",
+    "Novak",
+    "Ibrahim",
+    "Larsen",
+    "Costa",
+]
+_ROLES = [
+    "minister",
+    "spokesperson",
+    "chief executive",
+    "professor",
+    "mayor",
+    "union leader",
+    "analyst",
+    "coach",
+    "police chief",
+    "senator",
+    None,
+]
 
 
 class _RandomVectors:
@@ -323,7 +374,7 @@ def _questions(articles: list[Article], n: int, rng: random.Random) -> list[str]
         article = rng.choice(quoted)
         paragraph = rng.choice(article.paragraphs).text.split()
         start = rng.randrange(max(1, len(paragraph) - 4))
-        phrase = " ".join(w.strip("“”\",.") for w in paragraph[start : start + rng.randint(2, 4)])
+        phrase = " ".join(w.strip('“”",.') for w in paragraph[start : start + rng.randint(2, 4)])
         speaker = rng.choice(article.speakers) if article.speakers else None
         name = rng.choice([speaker.name, *speaker.aliases]) if speaker else "the minister"
         kind = i % 5

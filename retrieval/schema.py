@@ -110,7 +110,9 @@ def _paragraph_reports(conn: sqlite3.Connection) -> None:
             "UPDATE paragraphs SET reports = ? WHERE article_seq = ? AND pos = ?",
             [(who, seq, pos) for pos, who in enumerate(reports)],
         )
-        article.paragraphs = [dataclasses.replace(p, reports=who) for p, who in zip(article.paragraphs, reports)]
+        article.paragraphs = [
+            dataclasses.replace(p, reports=who) for p, who in zip(article.paragraphs, reports, strict=True)
+        ]
         conn.execute("UPDATE articles SET content_hash = ? WHERE seq = ?", (article_hash(article), seq))
 
 

@@ -105,7 +105,9 @@ class KnowledgeBase:
         """
         path = Path(path).expanduser()
         if path.is_dir():
-            raise RetrievalError(f"{path} is a folder; give the knowledge base's file name (e.g. {path / 'knowledge.sqlite'})")
+            raise RetrievalError(
+                f"{path} is a folder; give the knowledge base's file name (e.g. {path / 'knowledge.sqlite'})"
+            )
         exists = path.exists()
         if not exists and not create:
             raise RetrievalError(f"no knowledge base at {path}; build one with: onrecord ingest --db {path} ARTICLE...")
@@ -132,7 +134,9 @@ class KnowledgeBase:
             if not os.access(path, os.R_OK):
                 raise RetrievalError(f"cannot read knowledge base {path}: permission denied") from None
             if isinstance(error, sqlite3.DatabaseError) and "locked" in str(error):
-                raise RetrievalError(f"knowledge base {path} is busy (another onrecord is writing to it); try again") from None
+                raise RetrievalError(
+                    f"knowledge base {path} is busy (another onrecord is writing to it); try again"
+                ) from None
             raise RetrievalError(
                 f"{path} is not a readable onrecord knowledge base ({error}); "
                 f"delete it or rebuild it: onrecord ingest --rebuild --db {path} ARTICLE..."
@@ -141,7 +145,10 @@ class KnowledgeBase:
             conn.close()
             raise
         log.info(
-            "opened %s: %d articles, %d units in %.2fs", path, len(kb.articles), len(kb.units),
+            "opened %s: %d articles, %d units in %.2fs",
+            path,
+            len(kb.articles),
+            len(kb.units),
             time.perf_counter() - started,
         )
         return kb
@@ -188,7 +195,9 @@ class KnowledgeBase:
         """
         path = Path(path).expanduser()
         if path.is_dir():
-            raise RetrievalError(f"{path} is a folder; give the knowledge base's file name (e.g. {path / 'knowledge.sqlite'})")
+            raise RetrievalError(
+                f"{path} is a folder; give the knowledge base's file name (e.g. {path / 'knowledge.sqlite'})"
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -210,7 +219,9 @@ class KnowledgeBase:
             try:
                 os.replace(temporary, path)
             except OSError as error:
-                raise RetrievalError(f"cannot replace {path} with the rebuilt knowledge base: {error.strerror}") from None
+                raise RetrievalError(
+                    f"cannot replace {path} with the rebuilt knowledge base: {error.strerror}"
+                ) from None
         finally:
             for leftover in _sqlite_files(temporary):
                 leftover.unlink(missing_ok=True)
@@ -238,10 +249,10 @@ class KnowledgeBase:
             known.update(select_vectors(conn, self.embedder.name, dimension, [h for h in hashes if h not in known]))
             missing = sorted({h for h in hashes if h not in known})
             if missing:
-                texts = dict(zip(hashes, (u.embed_text for a in articles for u in units[a.id])))
+                texts = dict(zip(hashes, (u.embed_text for a in articles for u in units[a.id]), strict=True))
                 log.warning("%d passages changed since they were stored; embedding them", len(missing))
                 fresh = self.embedder.encode([texts[h] for h in missing])
-                new = dict(zip(missing, fresh))
+                new = dict(zip(missing, fresh, strict=True))
                 self.embedded_on_open = len(new)
                 self._refresh_units(articles, seqs, units, hashes, new)
                 known.update({h: v.tobytes() for h, v in new.items()})
@@ -264,12 +275,14 @@ class KnowledgeBase:
                 insert_vectors(self._conn, self.embedder.name, self.embedder.dimension, new)
                 self._conn.execute("DELETE FROM units")
                 position = 0
-                for seq, article in zip(seqs, articles):
+                for seq, article in zip(seqs, articles, strict=True):
                     article_units = units[article.id]
                     write_units(self._conn, seq, article_units, hashes[position : position + len(article_units)])
                     position += len(article_units)
         except sqlite3.Error as error:
-            log.warning("cannot update %s with the new passages (%s); they will be embedded again next time", self.path, error)
+            log.warning(
+                "cannot update %s with the new passages (%s); they will be embedded again next time", self.path, error
+            )
 
     # ----------------------------------------------------------------- ingest
 
@@ -302,7 +315,7 @@ class KnowledgeBase:
         with self._lock:
             # Within one call the last record of an id wins, as if added one by one.
             latest: dict[str, tuple[Article, str | None]] = {}
-            for article, origin in zip(articles, origins):
+            for article, origin in zip(articles, origins, strict=True):
                 latest.pop(article.id, None)
                 latest[article.id] = (article, origin)
             stored = dict(self._conn.execute("SELECT id, content_hash FROM articles"))
@@ -315,7 +328,7 @@ class KnowledgeBase:
 
             units = {article.id: units_module.units_for(article) for article, _, _ in todo}
             hashes = {aid: [text_hash(u.embed_text) for u in us] for aid, us in units.items()}
-            texts = {h: u.embed_text for aid, us in units.items() for h, u in zip(hashes[aid], us)}
+            texts = {h: u.embed_text for aid, us in units.items() for h, u in zip(hashes[aid], us, strict=True)}
             model, dimension = self.embedder.name, self.embedder.dimension
             known = select_vectors(self._conn, model, dimension, list(texts))
             if self._cache is not None:
@@ -324,7 +337,7 @@ class KnowledgeBase:
             new: dict[str, np.ndarray] = {}
             if missing:
                 fresh = self.embedder.encode([texts[h] for h in missing], progress=progress)
-                new = dict(zip(missing, fresh))
+                new = dict(zip(missing, fresh, strict=True))
             passages = sum(len(us) for us in units.values())
 
             replaced = False
@@ -437,7 +450,6 @@ class KnowledgeBase:
     def __repr__(self) -> str:
         where = str(self.path) if self.path else "memory"
         return f"KnowledgeBase({where!r}, articles={len(self.articles)}, units={len(self.units)})"
-
 
 
 def _as_bytes(value) -> bytes:

@@ -7,7 +7,6 @@ from typing import Literal
 
 from knowledge import Article
 
-
 #: A quotation shorter than this many words is searched through its paragraph.
 MIN_QUOTE_WORDS = 6
 
@@ -56,7 +55,7 @@ def units_for(article: Article) -> list[Unit]:
         if len(quote.paragraphs) > 1 and len(parts) == len(quote.paragraphs):
             pieces += [
                 (f"{article.id}:q:{quote.id}:{n}", (paragraph,), part)
-                for n, (paragraph, part) in enumerate(zip(quote.paragraphs, parts))
+                for n, (paragraph, part) in enumerate(zip(quote.paragraphs, parts, strict=True))
                 if part.strip()
             ]
         for key, paragraphs, text in pieces:

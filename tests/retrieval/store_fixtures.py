@@ -10,7 +10,9 @@ from knowledge import Article, Mention, Paragraph, Quote, Speaker
 def make_article(article_id: str = "sample-article", *, topic: str = "the harbour", extra: str = "") -> Article:
     """An article exercising every field of the records: pull quote, multi-paragraph quote, repeats, mentions."""
     paragraphs = [
-        Paragraph(0, f"The mayor, Ana Ortiz, said the council would rebuild {topic} by spring.", 0, reports="Ana Ortiz"),
+        Paragraph(
+            0, f"The mayor, Ana Ortiz, said the council would rebuild {topic} by spring.", 0, reports="Ana Ortiz"
+        ),
         Paragraph(1, f"“We will not leave {topic} in ruins,” Ortiz told reporters on Tuesday.", 1, reports="Ana Ortiz"),
         Paragraph(2, "We will not leave it in ruins Ana Ortiz", 3, "pullquote"),
         Paragraph(3, "“The money is there. The plan is there.", 4),
@@ -20,7 +22,14 @@ def make_article(article_id: str = "sample-article", *, topic: str = "the harbou
     quotes = [
         Quote("q1", f"We will not leave {topic} in ruins,", [1], "direct", "Ana Ortiz", "told reporters"),
         Quote("q2", "We will not leave it in ruins", [2], "pullquote", "Ana Ortiz", None, repeats="q1"),
-        Quote("q3", "The money is there. The plan is there.\nWhat we need now is time,", [3, 4], "direct", "Ana Ortiz", "said"),
+        Quote(
+            "q3",
+            "The money is there. The plan is there.\nWhat we need now is time,",
+            [3, 4],
+            "direct",
+            "Ana Ortiz",
+            "said",
+        ),
         Quote("q4", "welcomed the decision", [5], "partial", "port authority spokesperson", "said"),
     ]
     speakers = [
@@ -28,7 +37,16 @@ def make_article(article_id: str = "sample-article", *, topic: str = "the harbou
         Speaker("port authority spokesperson", None, []),
     ]
     mentions = [Mention("Luis Vega", None, [4])]
-    return Article(article_id, f"Council to rebuild {topic}", "2024-03-05", "Example Gazette", paragraphs, quotes, speakers, mentions)
+    return Article(
+        article_id,
+        f"Council to rebuild {topic}",
+        "2024-03-05",
+        "Example Gazette",
+        paragraphs,
+        quotes,
+        speakers,
+        mentions,
+    )
 
 
 class CountingEmbedder:

@@ -52,7 +52,9 @@ def test_encode_query_is_a_normalised_vector_that_ranks_related_text_first(embed
     query = embedder.encode_query("what did the minister say about the talks?")
     assert query.shape == (embedder.dimension,) and query.dtype == np.float32
     assert abs(float(np.linalg.norm(query)) - 1.0) < 1e-5
-    related, unrelated = embedder.encode(["The minister spoke about the peace talks.", "The tennis final was rained off."])
+    related, unrelated = embedder.encode(
+        ["The minister spoke about the peace talks.", "The tennis final was rained off."]
+    )
     assert float(related @ query) > float(unrelated @ query)
 
 

@@ -87,15 +87,28 @@ def write_schema_1(path: Path, embedder: RandomEmbedder, articles: list[Article]
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?)",
-        [("schema", "1"), ("model", embedder.name), ("dimension", str(embedder.dimension)),
-         ("created_at", "2025-01-01T00:00:00+00:00"), ("updated_at", "2025-01-01T00:00:00+00:00")],
+        [
+            ("schema", "1"),
+            ("model", embedder.name),
+            ("dimension", str(embedder.dimension)),
+            ("created_at", "2025-01-01T00:00:00+00:00"),
+            ("updated_at", "2025-01-01T00:00:00+00:00"),
+        ],
     )
     stored: dict[str, np.ndarray] = {}
     rows = []
     for article in articles:
         seq = conn.execute(
             "INSERT INTO articles (id, title, date, source, content_hash, origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.title, article.date, article.source, "a schema-1 hash", None, "2025-01-01T00:00:00+00:00"),
+            (
+                article.id,
+                article.title,
+                article.date,
+                article.source,
+                "a schema-1 hash",
+                None,
+                "2025-01-01T00:00:00+00:00",
+            ),
         ).lastrowid
         conn.executemany(
             "INSERT INTO paragraphs (article_seq, pos, idx, source_index, role, text) VALUES (?, ?, ?, ?, ?, ?)",
@@ -103,7 +116,10 @@ def write_schema_1(path: Path, embedder: RandomEmbedder, articles: list[Article]
         )
         conn.executemany(
             "INSERT INTO quotes (article_seq, pos, id, text, paragraphs, kind, speaker, cue, repeats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(seq, i, q.id, q.text, json.dumps(q.paragraphs), q.kind, q.speaker, q.cue, q.repeats) for i, q in enumerate(article.quotes)],
+            [
+                (seq, i, q.id, q.text, json.dumps(q.paragraphs), q.kind, q.speaker, q.cue, q.repeats)
+                for i, q in enumerate(article.quotes)
+            ],
         )
         conn.executemany(
             "INSERT INTO speakers (article_seq, pos, name, role, aliases) VALUES (?, ?, ?, ?, ?)",
@@ -115,7 +131,7 @@ def write_schema_1(path: Path, embedder: RandomEmbedder, articles: list[Article]
         )
         units = units_for(article)
         new = list(dict.fromkeys(u.embed_text for u in units if u.embed_text not in stored))
-        stored.update(zip(new, embedder.encode(new)))
+        stored.update(zip(new, embedder.encode(new), strict=True))
         conn.executemany(
             "INSERT INTO units (article_seq, pos, key, text_hash) VALUES (?, ?, ?, ?)",
             [(seq, i, u.key, text_hash(u.embed_text)) for i, u in enumerate(units)],
@@ -156,7 +172,11 @@ def schema_of(path: Path) -> tuple[int, str, list[str]]:
 
 def test_a_new_file_has_the_current_schema(db, embedder):
     KnowledgeBase.open(db, embedder).close()
-    assert schema_of(db) == (SCHEMA_VERSION, str(SCHEMA_VERSION), ["article_seq", "pos", "idx", "source_index", "role", "text", "reports"])
+    assert schema_of(db) == (
+        SCHEMA_VERSION,
+        str(SCHEMA_VERSION),
+        ["article_seq", "pos", "idx", "source_index", "role", "text", "reports"],
+    )
     assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
 
 
@@ -166,7 +186,13 @@ def test_a_schema_1_file_is_upgraded_in_place_with_reports_and_nothing_embedded(
     calls: list[str] = []
     monkeypatch.setattr(reporting, "paragraph_reports", fake_reports(calls))
     expected = [
-        dataclasses.replace(a, paragraphs=[dataclasses.replace(p, reports=who) for p, who in zip(a.paragraphs, reporting.paragraph_reports(a))])
+        dataclasses.replace(
+            a,
+            paragraphs=[
+                dataclasses.replace(p, reports=who)
+                for p, who in zip(a.paragraphs, reporting.paragraph_reports(a), strict=True)
+            ],
+        )
         for a in stored
     ]
     calls.clear()
@@ -187,7 +213,9 @@ def test_a_schema_1_file_is_upgraded_in_place_with_reports_and_nothing_embedded(
     assert calls == ["first", "second"], "an upgraded file was upgraded again"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT content_hash FROM articles ORDER BY seq").fetchall() == [(article_hash(a),) for a in expected]
+    assert conn.execute("SELECT content_hash FROM articles ORDER BY seq").fetchall() == [
+        (article_hash(a),) for a in expected
+    ]
     conn.close()
 
 
@@ -224,7 +252,9 @@ def test_a_file_that_cannot_be_written_says_it_needs_an_upgrade(db, embedder, mo
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", read_only)
-    with pytest.raises(RetrievalError, match=r"schema 1 and must be upgraded to schema 2, but cannot be written.*--rebuild") as error:
+    with pytest.raises(
+        RetrievalError, match=r"schema 1 and must be upgraded to schema 2, but cannot be written.*--rebuild"
+    ) as error:
         KnowledgeBase.open(db, embedder, create=False)
     assert "\n" not in str(error.value)
     monkeypatch.undo()

@@ -79,7 +79,9 @@ def test_changed_article_replaces_the_old_and_embeds_only_new_text(db, counting)
         before = len(counting.texts)
         report = kb.add_articles([new])
         assert (report.articles, report.skipped) == (1, 0)
-        assert counting.texts[before:] == [p.embed_text for p in units_for(new) if p.embed_text not in {u.embed_text for u in units_for(old)}]
+        assert counting.texts[before:] == [
+            p.embed_text for p in units_for(new) if p.embed_text not in {u.embed_text for u in units_for(old)}
+        ]
         assert [a.id for a in kb.articles] == ["other", "sample-article"]
         assert kb.article("sample-article") == new
     with KnowledgeBase.open(db, counting) as kb:
@@ -300,7 +302,9 @@ def test_units_redefined_since_ingest_are_embedded_once_on_open(db, counting, mo
 
 def test_nearest_is_the_exact_top_k_over_all_or_some_rows(db, embedder):
     with KnowledgeBase.open(db, embedder) as kb:
-        kb.add_articles([make_article("a"), make_article("b", topic="the bridge"), make_article("c", topic="the school")])
+        kb.add_articles(
+            [make_article("a"), make_article("b", topic="the bridge"), make_article("c", topic="the school")]
+        )
         query = embedder.encode_query("what did the mayor say about rebuilding the bridge?")
         exact = kb.vectors @ query
         indices, cosines = kb.nearest(query, 5)
@@ -313,9 +317,13 @@ def test_nearest_is_the_exact_top_k_over_all_or_some_rows(db, embedder):
 
 
 def test_ingest_summary_counts_in_english():
-    one = IngestReport(articles=1, skipped=0, paragraphs=1, quotes=1, speakers=1, embedded=1, reused=0, seconds=0.1, passages=1)
+    one = IngestReport(
+        articles=1, skipped=0, paragraphs=1, quotes=1, speakers=1, embedded=1, reused=0, seconds=0.1, passages=1
+    )
     assert "1 article ingested" in one.summary()
     assert "1 paragraph, 1 quotation, 1 speaker; 1 passage:" in one.summary()
-    two = IngestReport(articles=2, skipped=0, paragraphs=2, quotes=0, speakers=2, embedded=2, reused=0, seconds=0.1, passages=2)
+    two = IngestReport(
+        articles=2, skipped=0, paragraphs=2, quotes=0, speakers=2, embedded=2, reused=0, seconds=0.1, passages=2
+    )
     assert "2 articles ingested" in two.summary()
     assert "2 paragraphs, 0 quotations, 2 speakers; 2 passages:" in two.summary()

@@ -62,7 +62,7 @@ def test_a_shortlist_search_finds_the_near_neighbours_among_some_rows(shortliste
     rows = np.arange(1, 1000, 2)
     noise = unit_rows(len(rows), seed=2) * 0.3
     found = 0
-    for row, jitter in zip(rows, noise):
+    for row, jitter in zip(rows, noise, strict=True):
         query = vectors[row] + jitter
         query /= np.linalg.norm(query)
         indices, _ = index.nearest(query, 1, rows=rows)
