@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import re
 
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
-STOPWORDS = frozenset(
-    """
-    a an the and or but of to in on at by for with about from into over after before during as than then
-    is are was were be been being do does did done has have had having will would shall should can could may might must
-    what who whom whose which when where why how that this these those there here it its it's
-    i me my we our you your he him his she her they them their
-    not no nor so too very just also any some all each every both more most much many such only own same
-    up down out off again further once if because while until
-    """.split()
-)
+from .lexicon import COURTESY_HONORIFICS, STOPWORDS
+from .text import straighten_marks
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 #: A word: letters and digits, with apostrophes inside ("O'Neill", "it's").
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
-
-
-def straighten(text: str) -> str:
-    """Return ``text`` with curly quotation marks and apostrophes made straight."""
-    return text.translate(_APOSTROPHES)
 
 
 def tokens(text: str) -> list[str]:
     """Return the lowercase word tokens of ``text`` (quotes straightened, possessives dropped)."""
     out = []
-    for word in WORD.findall(straighten(text).lower()):
+    for word in WORD.findall(straighten_marks(text).lower()):
         if word.endswith("'s"):
             word = word[:-2]
         word = word.strip("'")
@@ -40,8 +25,8 @@ def tokens(text: str) -> list[str]:
 
 def looks_like_name(text: str) -> bool:
     """Return whether ``text`` reads as a personal name: two to four capitalised words, or one."""
-    words = [w for w in re.split(r"\s+", straighten(text).strip()) if w]
-    words = [w for w in words if w.lower().strip(".") not in HONORIFICS]
+    words = [w for w in re.split(r"\s+", straighten_marks(text).strip()) if w]
+    words = [w for w in words if w.lower().strip(".") not in COURTESY_HONORIFICS]
     if not words or len(words) > 4:
         return False
     return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
@@ -52,7 +37,7 @@ def looks_like_name(text: str) -> bool:
 def name_forms(name: str, aliases: list[str]) -> list[tuple[str, ...]]:
     """Return the token sequences that name a person: full name, surname, first and last name, name-like aliases."""
     forms = set()
-    name_tokens = tuple(t for t in tokens(name) if t not in HONORIFICS)
+    name_tokens = tuple(t for t in tokens(name) if t not in COURTESY_HONORIFICS)
     if name_tokens and looks_like_name(name):
         forms.add(name_tokens)
         forms.add(name_tokens[-1:])
@@ -60,7 +45,7 @@ def name_forms(name: str, aliases: list[str]) -> list[tuple[str, ...]]:
             forms.add((name_tokens[0], name_tokens[-1]))
     for alias in aliases:
         if looks_like_name(alias):
-            alias_tokens = tuple(t for t in tokens(alias) if t not in HONORIFICS)
+            alias_tokens = tuple(t for t in tokens(alias) if t not in COURTESY_HONORIFICS)
             if alias_tokens:
                 forms.add(alias_tokens)
     return [f for f in forms if not all(t in STOPWORDS for t in f)]

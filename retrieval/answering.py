@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge import Article
+from knowledge.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 from knowledge.name_forms import tokens
 
 from .autocomplete import closest_people, matching_articles, matching_speakers
@@ -56,11 +57,12 @@ _QUANTITY_QUESTION = re.compile(
     r"what (?:year|date|time|day|percentage|proportion|share|score|range|amount|price|figure|rate)|score)\b",
     re.IGNORECASE,
 )
+_PLURAL_NUMBERS = ("hundred", "thousand", "million", "billion", "dozen")  # "hundreds of", "dozens of"
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|fifth|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|yesterday|today|last (?:week|month|year))\b",
+    r"\d|\b(?:"
+    + "|".join(f"{w}s?" if w in _PLURAL_NUMBERS else w for w in NUMBER_WORDS)
+    + "|" + "|".join(WEEKDAYS + MONTH_NAMES)
+    + r"|yesterday|today|last (?:week|month|year))\b",
     re.IGNORECASE,
 )
 #: Above this many candidates a question scores only a shortlist exactly: the nearest

@@ -18,14 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import Answer, Passage, RetrievalError
+from knowledge.text import normalise_marks
 
-_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+from .records import Answer, Passage, RetrievalError
 
 
 def normalise(text: str) -> str:
     """Return ``text`` with quotation marks and apostrophes straightened, lowercased, whitespace collapsed."""
-    return re.sub(r"\s+", " ", (text or "").translate(_MARKS).lower()).strip()
+    return normalise_marks(text or "")
 
 
 @dataclass

@@ -8,21 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from knowledge import Article
-from knowledge.name_forms import STOPWORDS, looks_like_name, name_forms, tokens
-
-# Nouns that stand for a role in a question ("the Ofwat boss", "the union official").
-GENERIC_ROLE_NOUNS = frozenset(
-    "boss chief head leader spokesman spokeswoman spokesperson official officer representative executive "
-    "chair chairman chairwoman director minister secretary president".split()
-)
-# Abbreviated titles before a name, and the word each stands for.
-TITLE_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
-    "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective", "insp": "inspector",
-    "supt": "superintendent", "cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney",
-    "supt.": "superintendent", "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "rev": "reverend",
-}
-DETERMINERS = frozenset("the a an this that these those".split())
+from knowledge.lexicon import DETERMINERS, GENERIC_ROLE_NOUNS, ORGANISATION_WORDS, STOPWORDS, TITLE_ABBREVIATIONS
+from knowledge.name_forms import looks_like_name, name_forms, tokens
 
 #: The shortest surname a misspelling of which is corrected in a question.
 NAME_TYPO_MIN_LENGTH = 5
@@ -79,16 +66,6 @@ class Person:
             if words:
                 heads.add(words[-1])
         return heads
-
-
-ORGANISATION_WORDS = frozenset(
-    """
-    water foods food group council union association bank party ministry police agency department company
-    ltd plc inc corp corporation securities forum university college commission committee office services
-    trust authority board news times post institute foundation fund federation league club team government
-    court hospital school airlines airways energy capital partners holdings markets media network society
-    """.split()
-)
 
 
 def looks_like_organisation(name: str) -> bool:

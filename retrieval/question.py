@@ -11,9 +11,25 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from knowledge.name_forms import HONORIFICS, STOPWORDS, WORD, straighten
+from knowledge.lexicon import (
+    AUXILIARIES,
+    COURTESY_HONORIFICS,
+    DETERMINERS,
+    GENERIC_ROLE_NOUNS,
+    OFFICE_NOUNS,
+    OPINION_WORDS,
+    PLAIN_SAYING_VERBS,
+    PRONOUNS,
+    QUALIFIED_OFFICE,
+    QUESTION_SPEECH_NOUNS,
+    QUESTION_VERBS,
+    STOPWORDS,
+    TOPIC_PREPOSITIONS,
+)
+from knowledge.name_forms import WORD
+from knowledge.text import straighten_marks
 
-from .people import DETERMINERS, GENERIC_ROLE_NOUNS, NAME_TYPO_MIN_LENGTH, People, Person, looks_like_organisation
+from .people import NAME_TYPO_MIN_LENGTH, People, Person, looks_like_organisation
 from .records import Intent, RetrievalError
 
 #: Longest question accepted, in characters after normalisation. A reader's
@@ -21,55 +37,11 @@ from .records import Intent, RetrievalError
 MAX_QUESTION_CHARS = 1000
 
 
-# Words that ask for someone's words or views ("what did X say", "how does X see").
-SPEECH_VERBS = frozenset(
-    """
-    say says said saying tell tells told telling think thinks thought thinking believe believes believed
-    claim claims claimed argue argues argued warn warns warned call calls called describe describes described
-    blame blames blamed accuse accuses accused joke jokes joked add adds added insist insists insisted
-    admit admits admitted complain complains complained praise praises praised criticise criticises criticised
-    criticize criticizes criticized suggest suggests suggested urge urges urged predict predicts predicted
-    explain explains explained comment comments commented remark remarks remarked respond responds responded
-    react reacts reacted reply replies replied mention mentions mentioned note notes noted point points pointed
-    talk talks talked speak speaks spoke announce announces announced declare declares declared vow vows vowed
-    promise promises promised want wants wanted feel feels felt see sees saw view views viewed hope hopes hoped
-    fear fears feared worry worries worried concede concedes conceded acknowledge acknowledges acknowledged
-    deny denies denied stress stresses stressed emphasise emphasises emphasised emphasize emphasizes emphasized
-    state states stated reveal reveals revealed recall recalls recalled condemn condemns condemned
-    defend defends defended dismiss dismisses dismissed reject rejects rejected welcome welcomes welcomed
-    express expresses expressed question questions questioned deem deems deemed insist boast boasts boasted
-    quip quips quipped laugh laughs laughed lament laments lamented recommend recommends recommended
-    propose proposes proposed demand demands demanded ask asks asked answer answered assert asserts asserted
-    write writes wrote insist mean means meant make think quoted post posts posted tweet tweets tweeted
-    """.split()
-)
-# Nouns that ask for someone's words ("X's view on", "the reaction of X").
-SPEECH_NOUNS = frozenset(
-    "view views reaction reactions response comment comments remarks opinion opinions position take words "
-    "quote quotes statement statements message thoughts verdict stance objection objections concern concerns "
-    "criticism criticisms argument arguments complaint complaints warning warnings advice explanation reasoning "
-    "answer answers plea appeal pledge promise case".split()
-)
-# Verbs that only ask for words, adding nothing to what the words are about (and the nouns for words).
-PLAIN_SAYING = frozenset(
-    "say says said saying tell tells told telling talk talks talked speak speaks spoke mention mentions mentioned "
-    "comment comments commented remark remarks remarked add adds added state states stated note notes noted "
-    "think thinks thought".split()
-) | SPEECH_NOUNS
-# Nouns for someone who works for or speaks for a body or a person ("Ashdown's lawyer").
-OFFICE_NOUNS = frozenset(
-    "lawyer lawyers solicitor barrister counsel attorney adviser advisor aide deputy coach manager captain "
-    "founder owner ceo cfo analyst economist researcher scientist professor expert source sources staff".split()
-)
-# Modifiers that make a role another office: the shadow home secretary is not the home secretary.
-NOT_THE_OFFICE = frozenset("shadow former ex deputy vice junior assistant acting outgoing interim".split())
-AUXILIARIES = frozenset(
-    "did does do has have had is was were are will would could can should might may".split()
-)
-PRONOUNS = frozenset("he she they it you we i him her them his its their this that someone anyone somebody anybody".split())
-# Prepositions that introduce the topic after a speech verb ("say about", "think of").
-TOPIC_PREPOSITIONS = frozenset("about on of regarding concerning over after when".split())
-
+#: Verbs and nouns that ask for someone's words or views ("what did X say", "X's view on").
+SPEECH_VERBS = QUESTION_VERBS
+SPEECH_NOUNS = QUESTION_SPEECH_NOUNS
+#: Words that only ask for words, adding nothing to what the words are about.
+PLAIN_SAYING = PLAIN_SAYING_VERBS | QUESTION_SPEECH_NOUNS
 
 
 def normalise_question(text: str) -> str:
@@ -98,7 +70,7 @@ def normalise_question(text: str) -> str:
 def _surface_words(text: str) -> list[tuple[str, str]]:
     """Return ``(token, surface)`` pairs: the lowercase token and the word as typed (for capitalisation)."""
     out = []
-    for match in WORD.finditer(straighten(text)):
+    for match in WORD.finditer(straighten_marks(text)):
         word = match.group(0)
         token = word.lower()
         if token.endswith("'s"):
@@ -166,7 +138,7 @@ def _prefix_in(word: str, vocabulary: set[str]) -> bool:
 
 def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]:
     """Return role/alias matches for the noun phrase starting at ``start`` ("the Labour MP ...")."""
-    while start < len(words) and (words[start] in DETERMINERS or words[start] in HONORIFICS):
+    while start < len(words) and (words[start] in DETERMINERS or words[start] in COURTESY_HONORIFICS):
         start += 1
     if start >= len(words):
         return []
@@ -216,13 +188,6 @@ def _subject_slot(words: list[str]) -> int | None:
                 return i + 1
             return None
     return None
-
-
-# Words for holding a view: "who was sceptical of ...", "who is critical of ..." asks who said so.
-OPINION_WORDS = frozenset(
-    "sceptical skeptical critical doubtful unconvinced worried concerned optimistic pessimistic confident "
-    "angry furious unhappy disappointed pleased happy supportive opposed against".split()
-)
 
 
 def _is_who_question(words: list[str]) -> int | None:
@@ -348,7 +313,7 @@ def _role_before_speech_noun(surface: list[tuple[str, str]], people: People) -> 
         if words[i - 1] in DETERMINERS:
             # one modifier the role does not hold may come first ("the mining minister's"),
             # but not one that makes it another office ("the shadow home secretary's")
-            starts = [i] if words[i] in NOT_THE_OFFICE or i + 1 >= len(words) else [i, i + 1]
+            starts = [i] if words[i] in QUALIFIED_OFFICE or i + 1 >= len(words) else [i, i + 1]
             found = [
                 m
                 for start in starts
@@ -397,7 +362,7 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
     ):
         return Question(text, "fact", topic=text)
     unknown = None
-    span = _capitalised_name(surface, slot + (1 if words[slot] in HONORIFICS else 0))
+    span = _capitalised_name(surface, slot + (1 if words[slot] in COURTESY_HONORIFICS else 0))
     subject = words[slot:speech_at]
     if _match_names(words, people, slot, speech_at):
         pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
@@ -451,7 +416,7 @@ def _someone_of(surface: list[tuple[str, str]], match: _Match) -> bool:
 
 
 def _only_determiners(words: list[str]) -> bool:
-    return all(w in DETERMINERS or w in HONORIFICS for w in words)
+    return all(w in DETERMINERS or w in COURTESY_HONORIFICS for w in words)
 
 
 def _is_possessive(surface: list[tuple[str, str]], index: int) -> bool:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.name_forms import STOPWORDS, tokens
+from knowledge.lexicon import IRREGULAR_PLURALS, IRREGULAR_VERBS, NATIONALITIES, STOPWORDS, inflect
+from knowledge.name_forms import tokens
+from knowledge.text import straighten_marks
 
 from .units import Unit
 
@@ -20,72 +22,6 @@ log = logging.getLogger(__name__)
 #: depend on the size of the knowledge base; cosine is in [-1, 1].
 LEXICAL_WEIGHT = 0.5
 LEXICAL_HALF = 4.0
-
-
-# Irregular forms a suffix rule cannot fold: past tenses and participles of common
-# verbs, irregular plurals. A rule of English, not of any article.
-_IRREGULAR = {
-    base: forms.split()
-    for base, forms in (
-        ("meet", "met"), ("say", "said"), ("tell", "told"), ("speak", "spoke spoken"), ("take", "took taken"),
-        ("give", "gave given"), ("make", "made"), ("win", "won winning"), ("lose", "lost losing"),
-        ("fall", "fell fallen"), ("rise", "rose risen rising"), ("steal", "stole stolen"), ("pay", "paid"),
-        ("buy", "bought"), ("sell", "sold"), ("bring", "brought"), ("think", "thought"), ("seek", "sought"),
-        ("catch", "caught"), ("teach", "taught"), ("fight", "fought"), ("begin", "began begun"),
-        ("run", "ran running"), ("come", "came coming"), ("go", "went gone going"), ("get", "got gotten getting"),
-        ("know", "knew known"), ("grow", "grew grown"), ("throw", "threw thrown"), ("show", "shown"),
-        ("write", "wrote written writing"), ("drive", "drove driven driving"), ("ride", "rode ridden"),
-        ("break", "broke broken"), ("choose", "chose chosen"), ("freeze", "froze frozen"), ("hide", "hid hidden"),
-        ("feel", "felt"), ("keep", "kept"), ("leave", "leaving"), ("lead", "led"), ("hold", "held"),
-        ("build", "built"), ("send", "sent"), ("spend", "spent"), ("lend", "lent"), ("find", "found"),
-        ("hear", "heard"), ("mean", "meant"), ("sit", "sat"), ("stand", "stood"), ("understand", "understood"),
-        ("strike", "struck"), ("shoot", "shot"), ("flee", "fled"), ("bleed", "bled"),
-        ("eat", "ate eaten"), ("fly", "flew flown flies"), ("draw", "drew drawn"), ("forbid", "forbade"),
-        ("forget", "forgot forgotten"), ("forgive", "forgave forgiven"), ("swim", "swam swum"),
-        ("sing", "sang sung"), ("drink", "drank drunk"), ("sink", "sank sunk"), ("shrink", "shrank shrunk"),
-        ("wear", "wore worn"), ("tear", "tore torn"), ("swear", "swore sworn"), ("bear", "bore borne"),
-        ("die", "died dying"), ("lie", "lay lain lying"), ("hit", "hitting"), ("set", "setting"), ("cut", "cutting"),
-        ("put", "putting"), ("quit", "quitting"), ("bet", "betting"), ("shut", "shutting"),
-        ("man", "men"), ("woman", "women"), ("child", "children"), ("person", "people"), ("foot", "feet"),
-        ("tooth", "teeth"), ("mouse", "mice"), ("life", "lives"), ("wife", "wives"), ("knife", "knives"),
-        ("leaf", "leaves"), ("half", "halves"), ("thief", "thieves"), ("crisis", "crises"), ("analysis", "analyses"),
-    )
-}
-# Nationality adjectives and the countries they come from ("French" asks about France).
-_DEMONYMS = {
-    country: forms.split()
-    for country, forms in (
-        ("france", "french frenchman frenchwoman"), ("spain", "spanish spaniard"), ("uk", "britain british briton britons"),
-        ("england", "english"), ("scotland", "scottish scot scots"), ("wales", "welsh"), ("ireland", "irish"),
-        ("germany", "german germans"), ("italy", "italian italians"), ("russia", "russian russians"),
-        ("ukraine", "ukrainian ukrainians"), ("china", "chinese"), ("japan", "japanese"), ("korea", "korean koreans"),
-        ("india", "indian indians"), ("pakistan", "pakistani"), ("usa", "america american americans"),
-        ("canada", "canadian canadians"), ("mexico", "mexican mexicans"), ("brazil", "brazilian brazilians"),
-        ("argentina", "argentine argentinian argentinean"), ("chile", "chilean"), ("colombia", "colombian"),
-        ("peru", "peruvian"), ("australia", "australian australians aussie"), ("zealand", "zealander"),
-        ("norway", "norwegian norwegians"), ("sweden", "swedish swede swedes"), ("denmark", "danish dane danes"),
-        ("finland", "finnish finn finns"), ("iceland", "icelandic"), ("netherlands", "dutch"),
-        ("belgium", "belgian belgians"), ("switzerland", "swiss"), ("austria", "austrian austrians"),
-        ("poland", "polish pole poles"), ("portugal", "portuguese"), ("greece", "greek greeks"),
-        ("turkey", "turkish turk turks"), ("israel", "israeli israelis"), ("iran", "iranian iranians"),
-        ("iraq", "iraqi iraqis"), ("syria", "syrian syrians"), ("egypt", "egyptian egyptians"),
-        ("tunisia", "tunisian tunisians"), ("morocco", "moroccan moroccans"), ("algeria", "algerian"),
-        ("libya", "libyan"), ("nigeria", "nigerian nigerians"), ("kenya", "kenyan kenyans"),
-        ("ethiopia", "ethiopian"), ("ghana", "ghanaian"), ("africa", "african africans"),
-        ("europe", "european europeans"), ("asia", "asian asians"), ("croatia", "croatian croat croats"),
-        ("serbia", "serbian serb serbs"), ("hungary", "hungarian"), ("romania", "romanian"),
-        ("bulgaria", "bulgarian"), ("czechia", "czech czechs"), ("slovakia", "slovak slovakian"),
-        ("slovenia", "slovenian slovene"), ("kazakhstan", "kazakh kazakhstani"), ("georgia", "georgian"),
-        ("armenia", "armenian"), ("azerbaijan", "azerbaijani azeri"), ("belarus", "belarusian"),
-        ("lithuania", "lithuanian"), ("latvia", "latvian"), ("estonia", "estonian"), ("cuba", "cuban"),
-        ("venezuela", "venezuelan"), ("vietnam", "vietnamese"), ("thailand", "thai"), ("indonesia", "indonesian"),
-        ("philippines", "filipino filipina philippine"), ("malaysia", "malaysian"), ("singapore", "singaporean"),
-        ("taiwan", "taiwanese"), ("afghanistan", "afghan afghans"), ("bangladesh", "bangladeshi"),
-        ("lebanon", "lebanese"), ("jordan", "jordanian"), ("saudi", "saudis"), ("qatar", "qatari"),
-        ("yemen", "yemeni"), ("palestine", "palestinian palestinians"), ("somalia", "somali somalian"),
-        ("sudan", "sudanese"), ("uganda", "ugandan"), ("zimbabwe", "zimbabwean"), ("jamaica", "jamaican"),
-    )
-}
 
 
 def _suffix_stem(word: str) -> str:
@@ -112,8 +48,23 @@ def _strip_suffix(word: str) -> str:
     return word
 
 
-_LEMMAS = {form: _suffix_stem(base) for base, forms in (_IRREGULAR | _DEMONYMS).items() for form in forms}
-_LEMMAS.update({base: _suffix_stem(base) for base in _IRREGULAR | _DEMONYMS})
+def _base_forms() -> dict[str, str]:
+    """Return the forms a suffix rule cannot fold, each with the word it folds to.
+
+    Irregular verb forms ("met", "spoken") fold to the verb, irregular plurals ("women")
+    to the singular, nationality words ("French") to the country.
+    """
+    base_of = {}
+    for lemma, (past, participle) in IRREGULAR_VERBS.items():
+        forms = inflect(lemma)
+        base_of.update(dict.fromkeys({past, participle, forms.third, forms.ing} - {lemma}, lemma))
+    base_of.update({plural: singular for singular, plural in IRREGULAR_PLURALS.items()})
+    base_of.update({form: country for country, forms in NATIONALITIES.items() for form in forms})
+    return base_of
+
+
+_BASE_OF = _base_forms()
+_LEMMAS = {word: _suffix_stem(base) for word, base in (_BASE_OF | {base: base for base in _BASE_OF.values()}).items()}
 
 
 def stem(word: str) -> str:
@@ -231,12 +182,9 @@ class SearchIndex:
         return set(self._bm25.vocab_dict) if self._bm25 is not None else set()
 
 
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
 def normalised(text: str) -> str:
     """Return ``text`` for duplicate checks: quotes straightened, lowercase, words only."""
-    return " ".join(re.findall(r"\w+", text.translate(_NORMALISE).lower()))
+    return " ".join(re.findall(r"\w+", straighten_marks(text).lower()))
 
 
 def is_near_duplicate(a: Unit, b: Unit) -> bool:
