@@ -25,6 +25,7 @@ from .lexicon import (
     PRONOUN_GENDER,
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
+    SENTENCE_CONNECTIVES,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
@@ -32,7 +33,15 @@ from .lexicon import (
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people
 from .phrases import ANAPHOR
-from .quotations import NAMED_WORK, is_headline, is_title, mask_quotes, opens_paragraph, reads_as_speech, split_sentences
+from .quotations import (
+    NAMED_WORK,
+    is_headline,
+    is_title,
+    mask_quotes,
+    opens_paragraph,
+    reads_as_speech,
+    split_sentences,
+)
 from .text import normalise_marks
 
 
@@ -50,8 +59,8 @@ class Found:
 
 
 def _introduces_next(masked: str, frame: Frame, limit: int, later_spans: list[Span]) -> bool:
-    """"X said:" just before a later quote of the sentence: the frame is that quote's."""
-    return bool(later_spans) and masked[frame.end:limit].rstrip().endswith(":")
+    """ "X said:" just before a later quote of the sentence: the frame is that quote's."""
+    return bool(later_spans) and masked[frame.end : limit].rstrip().endswith(":")
 
 
 class Attributor:
@@ -100,9 +109,9 @@ class Attributor:
         for k, result in enumerate(results):
             if result.speaker or result.pending_role or result.drop:
                 continue
-            if result.span.closed and not reads_as_speech(text[result.span.start:result.span.end]):
+            if result.span.closed and not reads_as_speech(text[result.span.start : result.span.end]):
                 continue
-            neighbours = results[:k][::-1] + results[k + 1:]
+            neighbours = results[:k][::-1] + results[k + 1 :]
             owner = next((r for r in neighbours if r.speaker and r.how != "paragraph"), None)
             if owner is not None:
                 result.speaker, result.cue, result.how = owner.speaker, owner.cue, "paragraph"
@@ -111,8 +120,11 @@ class Attributor:
         if spans and opens_paragraph(text, spans[0]):
             first = results[0]
             owner = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
-            if self.last_subject and self.last_subject[0] == self.previous \
-                    and (not self.last_speaker or self.last_speaker[0] < self.previous):
+            if (
+                self.last_subject
+                and self.last_subject[0] == self.previous
+                and (not self.last_speaker or self.last_speaker[0] < self.previous)
+            ):
                 owner = self.last_subject[1]
             # "Smith said:" or "Smith said the plan would work." just before
             said = [f for f in self.frames.get(self.previous, []) if f.speaker and f.kind in {"sv", "inverted"}]
@@ -126,9 +138,10 @@ class Attributor:
         for result in results:
             if result.speaker or result.pending_role or result.drop:
                 continue
-            words = text[result.span.start:result.span.end]
-            if len(words.split()) >= 5 or (result.span.closed and words[:1].isupper()
-                                           and words.rstrip()[-1:] in {".", "!", "?"}):
+            words = text[result.span.start : result.span.end]
+            if len(words.split()) >= 5 or (
+                result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
+            ):
                 person = self._sentence_subject(masked, 0, result.span.open_at, None)
                 if person is not None:
                     result.speaker, result.how = person.name, "subject"
@@ -168,13 +181,16 @@ class Attributor:
         for hit in find_people(masked[start:end]):
             if hit.possessive:
                 continue
-            words = masked[max(start, start + hit.start - 40):start + hit.start].split()
-            if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) \
-                    and words[-1] not in TITLE_WORDS:
+            words = masked[max(start, start + hit.start - 40) : start + hit.start].split()
+            if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) and words[-1] not in TITLE_WORDS:
                 break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
-            after = masked[start + hit.end: start + hit.end + 200]  # room for a relative clause
+            after = masked[start + hit.end : start + hit.end + 200]  # room for a relative clause
             # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
-            appositive = bool(re.search(r",\s*(?:[A-Z][a-z]{1,4}\.?\s*)?$", masked[max(start, start + hit.start - 20):start + hit.start]))
+            appositive = bool(
+                re.search(
+                    r",\s*(?:[A-Z][a-z]{1,4}\.?\s*)?$", masked[max(start, start + hit.start - 20) : start + hit.start]
+                )
+            )
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
                 person = self.cast.person_by_surname(hit.name.split()[-1])
                 if person:
@@ -193,18 +209,24 @@ class Attributor:
             entity, pending = None, None
             pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
             if pronoun in {"he", "she"}:
-                entity = self._cataphora(masked, start, frame, frames[i + 1:], pos) \
-                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUN_GENDER[pronoun]) \
+                entity = (
+                    self._cataphora(masked, start, frame, frames[i + 1 :], pos)
+                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUN_GENDER[pronoun])
                     or self._paragraph_subject(pos, PRONOUN_GENDER[pronoun])
+                )
             if entity is None and subject.lower() in ONE_OF_A_GROUP:
-                entity = self._group_just_named(masked[:frame.subject_start or frame.start], pos)
+                entity = self._group_just_named(masked[: frame.subject_start or frame.start], pos)
             if entity is None:
                 entity, pending = self.cast.resolve(subject, pos)
             frame.pending_role = pending
             if entity is not None:
                 frame.speaker = entity.name
-                if entity.kind == "person" and not entity.role and subject[:1].isupper() \
-                        and frame.subject_end is not None:
+                if (
+                    entity.kind == "person"
+                    and not entity.role
+                    and subject[:1].isupper()
+                    and frame.subject_end is not None
+                ):
                     # "said Cole, the council leader": a surname alone is no name hit, but its role is hers
                     role = appositive_role(masked, frame.subject_end)
                     entity.role = clean_role(role) if role else None
@@ -215,14 +237,20 @@ class Attributor:
             self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
-                owner = next((f for f in reversed(frames[:i]) if (f.speaker or f.pending_role)
-                              and f.kind in {"sv", "inverted", "participle"}), None)
+                owner = next(
+                    (
+                        f
+                        for f in reversed(frames[:i])
+                        if (f.speaker or f.pending_role) and f.kind in {"sv", "inverted", "participle"}
+                    ),
+                    None,
+                )
                 if owner is not None:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
-                    first = next((h for h in find_people(masked[start:frame.start]) if not h.possessive), None)
+                    first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
                     person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
-                    pronoun = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start:frame.start])
+                    pronoun = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun.group(1).lower())
                     if person is None and self.cast.salient:
@@ -230,7 +258,7 @@ class Attributor:
                     frame.speaker = person.name if person else None
 
     def _paragraph_subject(self, pos: int, gender: str | None) -> Entity | None:
-        """"The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
+        """ "The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
         paragraph is the pronoun's first candidate, whatever else was named since."""
         if not self.last_subject or self.last_subject[0] != pos:
             return None
@@ -240,22 +268,25 @@ class Attributor:
         return entity
 
     def _group_just_named(self, before: str, pos: int) -> Entity | None:
-        """"Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""
+        """ "Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""
         previous = [self.texts[p] for p in reversed(self.visited[-2:]) if p != pos]
         for text in [before] + previous:
-            groups = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+)\b", text)
-                      if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in VAGUE_GROUP_NOUNS]
+            groups = [
+                m.group(1).lower()
+                for m in re.finditer(r"\b([A-Za-z]+)\b", text)
+                if m.group(1).lower() in GROUP_NOUNS and m.group(1).lower() not in VAGUE_GROUP_NOUNS
+            ]
             if groups:
                 return self.cast.source(groups[-1], person_like=True, category="group")
         return None
 
     def _sentence_subject(self, masked: str, start: int, end: int | None, gender: str | None) -> Entity | None:
-        """"…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
+        """ "…, as his chancellor, Rachel Reeves, prepares a budget she described as …": the nearest
         person in ``masked[start:end]`` who is the subject of a clause (not a possessive or an object)."""
         for hit in reversed(find_people(masked[start:end])):
             if hit.possessive:
                 continue
-            follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end:])
+            follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end :])
             if not follower or follower.group(1) in NOT_VERBS:
                 continue
             person = self.cast.person_by_surname(hit.name.split()[-1])
@@ -264,7 +295,7 @@ class Attributor:
         return None
 
     def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
-        """"Speaking at what he called …, John Healey warned": the pronoun points forward."""
+        """ "Speaking at what he called …, John Healey warned": the pronoun points forward."""
         first_word = re.match(r"\W*(\w+)", masked[start:])
         if not first_word:
             return None
@@ -272,15 +303,19 @@ class Attributor:
         if not (word.lower() in SUBORDINATORS or word.endswith("ing")):
             return None
         for other in later:
-            if other.subject and other.subject.strip().lower() not in PRONOUN_GENDER \
-                    and "," in masked[frame.end:other.start]:
+            if (
+                other.subject
+                and other.subject.strip().lower() not in PRONOUN_GENDER
+                and "," in masked[frame.end : other.start]
+            ):
                 entity, _ = self.cast.resolve(other.subject, pos)
                 if entity is not None and entity.kind == "person":
                     return entity
         return None
 
-    def _choose(self, span: Span, masked: str, sentence: tuple[int, int], frames: list[Frame],
-                spans: list[Span]) -> Found:
+    def _choose(
+        self, span: Span, masked: str, sentence: tuple[int, int], frames: list[Frame], spans: list[Span]
+    ) -> Found:
         result = Found(span)
         start, end = sentence
         later_spans = [s for s in spans if s.open_at > span.open_at]
@@ -289,7 +324,7 @@ class Attributor:
         # A: a frame right after the closing mark ("…,” said X / “…,” X said)
         for frame in frames:
             first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
-            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1:first]):
+            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1 : first]):
                 if _introduces_next(masked, frame, limit, later_spans):
                     break
                 if frame.kind in {"sv", "inverted", "according"}:
@@ -314,7 +349,7 @@ class Attributor:
 
     def _judge(self, result: Found, text: str) -> None:
         """Decide the kind, and drop what is a name or a scare quote rather than speech."""
-        words = text[result.span.start:result.span.end].strip()
+        words = text[result.span.start : result.span.end].strip()
         if result.how == "continued":
             result.kind = "continued"
         else:
@@ -323,7 +358,7 @@ class Attributor:
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:
             return
-        if is_title(words) or NAMED_WORK.search(text[max(0, result.span.open_at - 80):result.span.open_at]):
+        if is_title(words) or NAMED_WORK.search(text[max(0, result.span.open_at - 80) : result.span.open_at]):
             result.drop, result.speaker, result.how = True, None, "name"
             return
         if not result.speaker and not result.pending_role and len(words.split()) <= 4 and result.span.closed:
@@ -336,9 +371,11 @@ class Attributor:
 _PICTURE_NOTES = "|".join(n.replace(" ", r"\s+") for n in PICTURE_NOTES)
 _ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
 _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
-# A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ..."):
-# "the Frenchman", "the actor" (with an appositive), or a surname alone; a lowercase verb follows.
-_LEAD_IN = r"\W*(?:[^,.;:]{0,60},\s+)?"
+# A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ...") or a
+# connective ("But Ayotte isn't interested."): "the Frenchman", "the actor" (with an appositive),
+# or a surname alone; a lowercase verb follows.
+_CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
+_LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
@@ -349,9 +386,9 @@ def attribute_headlines(attributor: Attributor, headlines: list[int], body: list
     for pos in headlines:
         for span in attributor.spans.get(pos, []):
             result = attributor.found.get((pos, span.start))
-            if result is None or result.speaker or is_title(attributor.texts[pos][span.start:span.end]):
+            if result is None or result.speaker or is_title(attributor.texts[pos][span.start : span.end]):
                 continue
-            phrase = normalise_marks(attributor.texts[pos][span.start:span.end]).strip(" .,;:!?")
+            phrase = normalise_marks(attributor.texts[pos][span.start : span.end]).strip(" .,;:!?")
             for other in body:
                 at = normalise_marks(attributor.texts[other]).find(phrase)
                 if at < 0:
@@ -365,22 +402,29 @@ def attribute_headlines(attributor: Attributor, headlines: list[int], body: list
 
 
 def tie_pending_roles(attributor: Attributor, cast: Cast) -> None:
-    """"The Defence Secretary has said …" in the lede: the role belongs to the next named speaker."""
+    """ "The Defence Secretary has said …" in the lede: the role belongs to the next named speaker."""
     for (pos, _), result in attributor.found.items():
         if result.speaker or not result.pending_role:
             continue
         person = cast.person_by_role(result.pending_role)
         if person is None:
-            named = (cast.entity(f.speaker) for p in range(pos, pos + 3) for f in attributor.frames.get(p, [])
-                     if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUN_GENDER)
+            named = (
+                cast.entity(f.speaker)
+                for p in range(pos, pos + 3)
+                for f in attributor.frames.get(p, [])
+                if f.speaker and f.subject and f.subject.strip().lower() not in PRONOUN_GENDER
+            )
             person = next((e for e in named if e is not None and e.kind == "person"), None)
             if person is not None and person.role:
                 person = None  # the next speaker holds another office (no role matched above)
             if person is not None and not person.role:
                 person.role = clean_role(result.pending_role)
         if person is None:  # nobody named holds it: an unnamed official ("the minister")
-            person = cast.source(re.sub(r"^(?:The|His|Her|Their)\b", lambda m: m.group(0).lower(),
-                                        result.pending_role), person_like=True, category="spokesperson")
+            person = cast.source(
+                re.sub(r"^(?:The|His|Her|Their)\b", lambda m: m.group(0).lower(), result.pending_role),
+                person_like=True,
+                category="spokesperson",
+            )
         cast.add_alias(person, result.pending_role)
         for other in attributor.found.values():
             if other.pending_role == result.pending_role and not other.speaker:
@@ -389,5 +433,8 @@ def tie_pending_roles(attributor: Attributor, cast: Cast) -> None:
 
 
 __all__ = [
-    "Attributor", "Found", "attribute_headlines", "tie_pending_roles",
+    "Attributor",
+    "Found",
+    "attribute_headlines",
+    "tie_pending_roles",
 ]

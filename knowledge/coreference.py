@@ -71,8 +71,11 @@ class Cast:
         self._learn_genders(text, hits)
         for person in self.people.values():
             words = person.name.split()
-            if len(words) > 1 and paragraph not in person.paragraphs \
-                    and re.search(rf"\b{re.escape(words[-1])}\b", text):
+            if (
+                len(words) > 1
+                and paragraph not in person.paragraphs
+                and re.search(rf"\b{re.escape(words[-1])}\b", text)
+            ):
                 person.paragraphs.append(paragraph)
 
     def _add_person(self, hit: NameHit, paragraph: int) -> None:
@@ -93,12 +96,12 @@ class Cast:
             person.paragraphs.append(paragraph)
 
     def _learn_genders(self, text: str, hits: list[NameHit]) -> None:
-        """"Yellen said her term …": a his/her shortly after a subject, with no other name between."""
+        """ "Yellen said her term …": a his/her shortly after a subject, with no other name between."""
         for i, hit in enumerate(hits):
             if hit.possessive:
                 continue
             limit = hits[i + 1].start if i + 1 < len(hits) else len(text)
-            window = text[hit.end:min(limit, hit.end + 60)]
+            window = text[hit.end : min(limit, hit.end + 60)]
             # "her" alone may be an object (someone else); "her own", "herself" may not
             match = re.match(r"[^.!?“”\"]*?\b(his|himself|herself|her own)\b", window)
             person = self.person_by_surname(hit.name.split()[-1])
@@ -106,7 +109,7 @@ class Cast:
                 person.gender = "m" if match.group(1) in {"his", "himself"} else "f"
 
     def _learn_counterparts(self, text: str, hits: list[NameHit]) -> None:
-        """"his US counterpart Donald Trump": the counterpart holds the possessor's title."""
+        """ "his US counterpart Donald Trump": the counterpart holds the possessor's title."""
         pattern = rf"\b(?:his|her|their)\s+((?:[A-Z][\w.]*\s+)*)counterpart,?\s+({NAME})"
         for match in re.finditer(pattern, text):
             earlier = [h for h in hits if h.end <= match.start() and h.role]
@@ -137,14 +140,19 @@ class Cast:
         if found is None and not exact_first:
             # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports
             # copy use given names): another word of exactly one known name
-            others = [p for p in self.people.values() if len(p.name.split()) > 1 and surname in p.name.split()[:-1]
-                      and (len(p.name.split()) > 2 or surname == p.name.split()[0])]
+            others = [
+                p
+                for p in self.people.values()
+                if len(p.name.split()) > 1
+                and surname in p.name.split()[:-1]
+                and (len(p.name.split()) > 2 or surname == p.name.split()[0])
+            ]
             if len(others) == 1:
                 found = others[0]
         return found
 
     def _recency(self, entity: Entity) -> int:
-        return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -10**6
+        return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -(10**6)
 
     def person_by_role(self, phrase: str, head: str | None = None) -> Entity | None:
         """Return the person whose role matches a role noun phrase ("the US president").
@@ -199,11 +207,14 @@ class Cast:
     # -- resolution -------------------------------------------------------------
 
     def _described(self, phrase: str) -> Entity | None:
-        """"the Frenchman" for the one person the story described as a Frenchman or as French."""
+        """ "the Frenchman" for the one person the story described as a Frenchman or as French."""
         word = phrase.split()[-1].lower()
         stems = {word, re.sub(r"(?:man|woman)$", "", word)} - {""}
-        found = [p for p in self.people.values() if p.role and any(
-            w.lower() in stems or w.lower().startswith(tuple(stems)) for w in p.role.split())]
+        found = [
+            p
+            for p in self.people.values()
+            if p.role and any(w.lower() in stems or w.lower().startswith(tuple(stems)) for w in p.role.split())
+        ]
         return found[0] if len(found) == 1 else None
 
     def resolve_pronoun(self, pronoun: str) -> Entity | None:
@@ -221,11 +232,16 @@ class Cast:
             return None
         gender = PRONOUN_GENDER.get(low)
         if low in {"he", "she"}:
-            recent = [e for e in (self.entity(n) for n in list(reversed(self.salient))[:3])
-                      if e is not None and e.person_like and not (e.gender and e.gender != gender)]
-            if recent and recent[0].gender == gender:
+            recent = [
+                e
+                for e in (self.entity(n) for n in list(reversed(self.salient))[:3])
+                if e is not None and e.person_like and not (e.gender and e.gender != gender)
+            ]
+            # "His aide Tobin Quarrie would not say. “…,” he said.": the person the story made its
+            # subject last, when their gender agrees or was never signalled
+            if recent and (recent[0].gender == gender or (recent[0].gender is None and recent[0].kind == "person")):
                 return recent[0]
-            # when the most recent person's gender was never signalled: the previous paragraph's
+            # an unnamed source of unknown gender ("told by a tutor"): the previous paragraph's
             # topic (its first sentence's subject), then someone just named whose gender is known
             # to match (not a player mentioned in passing)
             topic = self.entity(self.topic) if self.topic else None
@@ -265,8 +281,11 @@ class Cast:
         if ANAPHOR.fullmatch(text):
             return self._described(text) or self.resolve_pronoun("person"), None
         first = text.split()[0]
-        one_of = re.fullmatch(r"(?:[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Tt]wo|[Tt]hree)\s+of\s+(?:the|his|her|their|its)\s+"
-                              r"((?:[\w’'-]+\s+){0,3}[a-z][\w-]*s)", text)
+        one_of = re.fullmatch(
+            r"(?:[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Tt]wo|[Tt]hree)\s+of\s+(?:the|his|her|their|its)\s+"
+            r"((?:[\w’'-]+\s+){0,3}[a-z][\w-]*s)",
+            text,
+        )
         if one_of:  # "one of the negotiators": a member of the group
             return self.source(one_of.group(1), person_like=True, alias=text, category="group"), None
         if re.fullmatch(GROUP, text):
@@ -315,8 +334,12 @@ class Cast:
                 person.role = " ".join(core[: head + 1])
             self.add_alias(person, text)
             return person, None
-        if determiner or looks_like_org(name_words) or (len(name_words) == 1 and name_words[0].isupper()) \
-                or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words):
+        if (
+            determiner
+            or looks_like_org(name_words)
+            or (len(name_words) == 1 and name_words[0].isupper())
+            or not all(is_name_token(w) or w in {"de", "van", "von"} for w in name_words)
+        ):
             return self._institution(("the " if determiner else "") + " ".join(core)), None
         person = Entity(name, "person", role=" ".join(core[: head + 1]) if head >= 0 else None)
         self.people[name] = person
@@ -343,16 +366,21 @@ class Cast:
             entity = self.entity(name)
             if entity is None or entity.kind != "person":
                 continue
-            if not entity.role and entity.paragraphs and paragraph - max(entity.paragraphs) <= 1 \
-                    and noun not in DESCRIPTIVE_NOUNS:
+            if (
+                not entity.role
+                and entity.paragraphs
+                and paragraph - max(entity.paragraphs) <= 1
+                and noun not in DESCRIPTIVE_NOUNS
+            ):
                 entity.role = clean_role(phrase)
                 self.add_alias(entity, phrase)
                 return entity, None
             break
         if noun in PROTAGONIST_NOUNS and re.match(r"[Tt]he\s", phrase):
             # "the actor", "the star": a feature's second reference to the person it is about
-            main = max((e for e in self.people.values() if e.kind == "person"),
-                       key=lambda e: len(e.paragraphs), default=None)
+            main = max(
+                (e for e in self.people.values() if e.kind == "person"), key=lambda e: len(e.paragraphs), default=None
+            )
             if main is not None and len(main.paragraphs) >= 3:
                 self.add_alias(main, phrase)
                 return main, None
@@ -362,7 +390,7 @@ class Cast:
         return None, phrase
 
     def _institution(self, text: str) -> Entity:
-        """"the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
+        """ "the Fed" -> "the Federal Reserve" when the article spells out the longer name."""
         article = "the " if re.match(r"[Tt]he\s", text) else ""
         name = re.sub(r"^[Tt]he\s+", "", text)
         first = name.split()[0]
@@ -381,7 +409,12 @@ class Cast:
         )
         if not match:
             return None, None
-        determiner, modifiers, noun, org = match.group(1).lower(), match.group(2).strip(), match.group(3), match.group(4)
+        determiner, modifiers, noun, org = (
+            match.group(1).lower(),
+            match.group(2).strip(),
+            match.group(3),
+            match.group(4),
+        )
         noun_low = noun.lower()
         if noun_low in TITLE_NOUNS and noun_low not in SPOKESPEOPLE and determiner in {"the", "his", "her", "their"}:
             person = self.person_by_role(text, head=noun_low)
@@ -418,8 +451,9 @@ class Cast:
             # "her office said": the office of the person the pronoun points to
             owner = self.resolve_pronoun(PRONOUN_OF_POSSESSIVE[determiner])
             if owner is not None:
-                return self.source(f"{owner.name}’s {phrase}", person_like=False, alias=text,
-                                   category="institution"), None
+                return self.source(
+                    f"{owner.name}’s {phrase}", person_like=False, alias=text, category="institution"
+                ), None
         elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
             # "Acme Corp said …" then "the company added": the institution the story is about
             for name in reversed(self.salient):
@@ -434,7 +468,7 @@ class Cast:
         return match.group(1) if match else None
 
     def _enrich_role(self, person: Entity, phrase: str) -> None:
-        """"the UK Defence Secretary" for someone known as "Defence Secretary": keep the fuller role."""
+        """ "the UK Defence Secretary" for someone known as "Defence Secretary": keep the fuller role."""
         role = clean_role(phrase)
         if not role or not person.role:
             return
@@ -445,11 +479,16 @@ class Cast:
 
     def add_alias(self, entity: Entity, text: str) -> None:
         text = text.strip()
-        if text and text.lower() != entity.name.lower() and text.lower() not in PRONOUN_GENDER \
-                and text.lower() not in {a.lower() for a in entity.aliases}:
+        if (
+            text
+            and text.lower() != entity.name.lower()
+            and text.lower() not in PRONOUN_GENDER
+            and text.lower() not in {a.lower() for a in entity.aliases}
+        ):
             entity.aliases.append(text)
 
 
 __all__ = [
-    "Cast", "Entity",
+    "Cast",
+    "Entity",
 ]

@@ -60,5 +60,36 @@ MALE_GIVEN_NAMES = """
     vikram aleksandr alexei andrei dmitri igor mikhail nikolai oleksandr sergei vladimir volodymyr yuri
     piotr tomasz krzysztof jakub wojciech ivor owen rhys gareth dylan
     """
-GIVEN_NAME_GENDER = {**{n: "m" for n in MALE_GIVEN_NAMES.split() if "_" not in n},
-                     **{n: "f" for n in FEMALE_GIVEN_NAMES.split() if "_" not in n}}
+# Given names common in American copy.
+AMERICAN_FEMALE_GIVEN_NAMES = """
+    hillary nancy kellyanne huma megyn ivanka melania chelsea carly nikki condoleezza madeleine betsy debbie
+    dianne kirsten tammy heidi jeanne maxine marsha kristi cathy kathy katy lindsay_f loretta mika hope
+    kayleigh dana_f gretchen tulsi kamala stacey stacy brooke erin jodi jody michele shelley susana doris gwen
+    joni kelli marcia norah peggy phyllis robin_f roseanne sheryl tina tara toni trish wanda whitney yvette
+    rosalind rhonda paulette patty patti mallory mindy lena jeanine jeanette jeannie janine irma ivy hattie
+    gina gail faith eileen edith darlene colleen connie cheryl cindy charlene cassandra candace becky beverly
+    bonnie april alexandra alexis allison abby arlene audrey bernice betty carolyn crystal dolores ellie ethel
+    fran gabby joyce kara karla kristen kristin krista kristina lori lorna lynne mandy marilyn marjorie meghan
+    melinda nadine nell opal renee roberta sabrina sonia stella sue sybil terri vicki vickie wilma
+    """
+AMERICAN_MALE_GIVEN_NAMES = """
+    don ted mitch marco bernie jeb chuck newt rand reince corey jared rick rob bobby jimmy joey josh jeff
+    jerry larry lindsey_m lou luther marty matt mitt ron ronnie rudy rush rex reggie ray sam_m stan stu
+    terry_m tim tommy travis troy wes wesley will willie zach zachary chad clint cory dale darrell dave denny
+    dick doug drew dwight earl ed eddie elijah elliot elliott ernie ethan evan frankie gabe gene glenn gus hal
+    hank herb herman homer hubert jay jesse jon jonah karl ken kenny kurt lamar lance leon les lloyd lyndon
+    max maxwell mel milton morris murray ned nate nathan ned neal norm orrin otis ozzie phil preston quentin
+    randy reid reinhold rod rupert sheldon sherrod sid spencer thad todd tucker tyler vern vic wade walt ward
+    warren wilbur woody xavier zeke allen alvin andy archie barack barney bart beau bennie bert billy blake
+    brad bradley brandon brent brett bud buddy byron calvin cal carlton chester cliff clifford clyde cody
+    conrad curt curtis cyrus dalton darryl devin dewey donnie duane dustin dwayne eli elmer elton emmett
+    everett floyd forrest franklin garrett gavin gil gilbert grady hakeem harold harvey heath herschel irving
+    jerome joel johnny judd kirk kyle lawrence leroy lester lionel lowell mack marvin mason maurice melvin
+    merle micah mickey miles mitchell monte nathaniel nelson noel norman ollie orville oswald percy perry pete
+    randall reed rich rocco ross royce russ sal seth shane sherman sidney silas skip sonny sylvester terrence
+    theodore tobias trent tyrone vince virgil wallace weldon wendell zane
+    """
+GIVEN_NAME_GENDER = {
+    **{n: "m" for n in (MALE_GIVEN_NAMES + AMERICAN_MALE_GIVEN_NAMES).split() if "_" not in n},
+    **{n: "f" for n in (FEMALE_GIVEN_NAMES + AMERICAN_FEMALE_GIVEN_NAMES).split() if "_" not in n},
+}

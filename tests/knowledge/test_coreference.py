@@ -8,19 +8,25 @@ import pytest
 from tests.knowledge.made_up import article, speakers_of
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Sophie Grant, a retail analyst at Barclay Hunt, said the warning was bad. “Costs are out of control,” she said.",
-    "Sophie Grant, the Liberal Democrat spokeswoman, said families were “made to pay for it”.",
-    "Sophie Grant, a psychologist at the University of Leeds, called it “a convenient villain”.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Sophie Grant, a retail analyst at Barclay Hunt, said the warning was bad. “Costs are out of control,” she said.",
+        "Sophie Grant, the Liberal Democrat spokeswoman, said families were “made to pay for it”.",
+        "Sophie Grant, a psychologist at the University of Leeds, called it “a convenient villain”.",
+    ],
+)
 def test_a_name_before_a_role_appositive_is_the_speaker(paragraph):
     assert speakers_of(article(paragraph)) == ["Sophie Grant"]
 
 
-@pytest.mark.parametrize("paragraph", [
-    "The lead author, Dr Ingrid Solberg of the University of Bergen, said: “We expected something.”",
-    "Outside court, Detective Inspector Ingrid Solberg of Greater Manchester Police said: “She was caught.”",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The lead author, Dr Ingrid Solberg of the University of Bergen, said: “We expected something.”",
+        "Outside court, Detective Inspector Ingrid Solberg of Greater Manchester Police said: “She was caught.”",
+    ],
+)
 def test_a_name_of_an_organisation_is_the_person_not_the_organisation(paragraph):
     assert speakers_of(article(paragraph)) == ["Ingrid Solberg"]
 
@@ -92,10 +98,13 @@ def test_an_honorific_still_outranks_nothing_and_unknown_names_take_the_pronoun(
     assert given_name_gender("Jamie Reid") is None and given_name_gender("Keller") is None
 
 
-@pytest.mark.parametrize("paragraph, second", [
-    ("“We lost the first hours,” Tom Beck said. “So I left.”", "So I left."),
-    ("‘Companies have polluted for too long,’ Tom Beck said. ‘That ends now.’", "That ends now."),
-])
+@pytest.mark.parametrize(
+    "paragraph, second",
+    [
+        ("“We lost the first hours,” Tom Beck said. “So I left.”", "So I left."),
+        ("‘Companies have polluted for too long,’ Tom Beck said. ‘That ends now.’", "That ends now."),
+    ],
+)
 def test_a_short_whole_sentence_after_a_split_attribution_is_speech(paragraph, second):
     a = article(paragraph)
     assert [(q.speaker, q.text) for q in a.quotes][1] == ("Tom Beck", second)
@@ -138,8 +147,10 @@ def test_given_names_that_end_like_nationalities_stay_names():
 
 
 def test_a_us_party_and_state_after_a_name_is_not_part_of_it():
-    a = article("But Sen. Grant Holloway (D-Mont.), one of the negotiators, said the deal was “the best available”.",
-                "Senate Minority Leader Ron Tate (R-Ky.) said the bill “does not go nearly far enough”.")
+    a = article(
+        "But Sen. Grant Holloway (D-Mont.), one of the negotiators, said the deal was “the best available”.",
+        "Senate Minority Leader Ron Tate (R-Ky.) said the bill “does not go nearly far enough”.",
+    )
     assert speakers_of(a) == ["Grant Holloway", "Ron Tate"]
 
 
@@ -171,7 +182,9 @@ def test_a_paragraph_quoting_with_single_marks_inside_double_mark_copy():
         "A rebel spokesman, Khaled Mansour, rejected it. 'The siege is their policy, not ours,' he told Al Jazeera.",
     )
     assert [(q.speaker, q.text) for q in a.quotes] == [
-        ("Amira Haddad", "We will not stop,"), ("Khaled Mansour", "The siege is their policy, not ours,")]
+        ("Amira Haddad", "We will not stop,"),
+        ("Khaled Mansour", "The siege is their policy, not ours,"),
+    ]
 
 
 def test_single_marks_that_are_not_speech_stay_apostrophes_in_double_mark_copy():
@@ -204,8 +217,12 @@ def test_names_joined_by_an_ampersand_are_a_firm():
 def test_given_names_from_many_languages_carry_a_gender():
     from knowledge.names import given_name_gender
 
-    assert [given_name_gender(n) for n in ("Luis Garcia", "Maria Garcia", "Diogo Ferreira", "Ivor Hale")] == \
-        ["m", "f", "m", "m"]
+    assert [given_name_gender(n) for n in ("Luis Garcia", "Maria Garcia", "Diogo Ferreira", "Ivor Hale")] == [
+        "m",
+        "f",
+        "m",
+        "m",
+    ]
 
 
 def test_a_couple_with_one_surname_keep_their_quotes_apart():
@@ -238,11 +255,14 @@ def test_the_previous_paragraphs_topic_takes_a_pronoun_when_the_latest_persons_g
     assert speakers_of(a) == ["Terry Gaines", "Jalen Ortiz"]
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Figures published by the National Audit Office in its report “Asylum accommodation: costs and contracts” "
-    "showed the cost, Ann Lee said.",
-    "The paper, titled “Evening smartphone use and sleep in adolescents: a cohort study”, was funded by the council.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Figures published by the National Audit Office in its report “Asylum accommodation: costs and contracts” "
+        "showed the cost, Ann Lee said.",
+        "The paper, titled “Evening smartphone use and sleep in adolescents: a cohort study”, was funded by the council.",
+    ],
+)
 def test_a_titled_work_is_nobodys_speech(paragraph):
     assert [q.text for q in article(paragraph).quotes] == []
 
@@ -252,10 +272,13 @@ def test_a_report_quoted_after_according_to_is_still_speech():
     assert [q.text for q in a.quotes] == ["the economy is slowing faster than expected"]
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ("A spokesman for the family said: “They are devastated.”", "spokesman for the family"),
-    ("“They are devastated,” a friend of the couple said.", "friend of the couple"),
-])
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("A spokesman for the family said: “They are devastated.”", "spokesman for the family"),
+        ("“They are devastated,” a friend of the couple said.", "friend of the couple"),
+    ],
+)
 def test_unnamed_people_described_by_whom_they_speak_for(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
 
@@ -273,8 +296,12 @@ def test_the_actor_is_the_person_the_feature_is_about():
 
 
 def test_the_driver_is_still_an_unnamed_person():
-    a = article("Jack Dunmore was injured.", "Jack Dunmore was treated.", "Jack Dunmore went home.",
-                "“I never saw him,” the driver said.")
+    a = article(
+        "Jack Dunmore was injured.",
+        "Jack Dunmore was treated.",
+        "Jack Dunmore went home.",
+        "“I never saw him,” the driver said.",
+    )
     assert speakers_of(a) == ["the driver"]
 
 
@@ -284,3 +311,28 @@ def test_a_titled_name_in_apposition_is_the_subject():
         "The Speaker, Sir Lindsay Holt, twice told MPs to calm down. “Order! Order!” he said at one point.",
     )
     assert speakers_of(a) == ["Graham Stone", "Lindsay Holt"]
+
+
+def test_he_after_a_newly_named_man_of_unknown_gender_is_that_man():
+    a = article(
+        "Governor Robert Oyelaran vetoed the bill on Monday.",
+        "His deputy chief of staff Tobin Quarrie would not say whether the veto would stand.",
+        "“We have nothing to announce yet,” he said.",
+    )
+    assert speakers_of(a) == ["Tobin Quarrie"]
+
+
+def test_american_given_names_tell_gender():
+    a = article(
+        "Hillary Okonkwo chairs the panel. Chuck Feld, its newest member, disagreed with the ruling.",
+        "“It was a fair hearing,” she said.",
+    )
+    assert speakers_of(a) == ["Hillary Okonkwo"]
+
+
+def test_a_surname_after_a_connective_is_the_sentences_subject():
+    a = article(
+        "Sen. Dana Whitcombe spoke with Sam Arlen at the dinner. Arlen urged her to run.",
+        "But Whitcombe isn't interested. “I will be focusing on my own campaign,” she said.",
+    )
+    assert speakers_of(a) == ["Dana Whitcombe"]
