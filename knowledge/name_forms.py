@@ -30,7 +30,8 @@ def looks_like_name(text: str) -> bool:
     if not words or len(words) > 4:
         return False
     return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
-        w.isupper() and len(w) > 1 for w in words  # acronyms (UCEA, BBC) are organisations
+        w.isupper() and len(w) > 1
+        for w in words  # acronyms (UCEA, BBC) are organisations
     )
 
 

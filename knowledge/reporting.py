@@ -96,7 +96,9 @@ def _speaker_forms(speakers: list[Speaker]) -> dict[str, set[tuple[str, ...]]]:
         if first and len(given.get(first[0], [])) == 1 and first[0] not in surnames and len(tokens(speaker.name)) >= 2:
             theirs.add((first[0],))
         for alias in speaker.aliases:
-            alias_words = tuple(t for t in tokens(alias) if t not in COURTESY_HONORIFICS and t not in ("the", "a", "an"))
+            alias_words = tuple(
+                t for t in tokens(alias) if t not in COURTESY_HONORIFICS and t not in ("the", "a", "an")
+            )
             if len(alias_words) >= 2:
                 theirs.add(alias_words)
     return forms_of

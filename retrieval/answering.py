@@ -61,7 +61,8 @@ _PLURAL_NUMBERS = ("hundred", "thousand", "million", "billion", "dozen")  # "hun
 _NUMBER = re.compile(
     r"\d|\b(?:"
     + "|".join(f"{w}s?" if w in _PLURAL_NUMBERS else w for w in NUMBER_WORDS)
-    + "|" + "|".join(WEEKDAYS + MONTH_NAMES)
+    + "|"
+    + "|".join(WEEKDAYS + MONTH_NAMES)
     + r"|yesterday|today|last (?:week|month|year))\b",
     re.IGNORECASE,
 )
@@ -77,10 +78,10 @@ RELATIVE_FLOOR = 0.3
 class Answerer:
     """Answers questions about the articles of a knowledge base with verbatim, attributed passages.
 
-        >>> answerer = Answerer.open()
-        >>> answer = answerer.ask("what did Healey say about talks?")
-        >>> answer.answers[0].speaker
-        'John Healey'
+    >>> answerer = Answerer.open()
+    >>> answer = answerer.ask("what did Healey say about talks?")
+    >>> answer.answers[0].speaker
+    'John Healey'
     """
 
     def __init__(self, kb: KnowledgeBase, embedder: Embedder) -> None:
@@ -235,13 +236,18 @@ class Answerer:
                 bonus = (0 if bonus is None else bonus) + NUMBER_BONUS * self._has_number(index)[candidates]
         described = question.intent == "who" and bool(question.described)
         limit = max(50, 4 * k) if described else max(10, 4 * k)
-        ranked, confidence = index.rank(candidates, vector, topic or question.text, bonus=bonus, limit=limit, lexical=lexical)
+        ranked, confidence = index.rank(
+            candidates, vector, topic or question.text, bonus=bonus, limit=limit, lexical=lexical
+        )
         if described and ranked:
             # "which French player said ...": among the best passages, favour speakers so described
             shown = np.asarray([r.index for r in ranked], dtype=np.int64)
             extra = DESCRIBED_BONUS * described_share(question.described, shown, scope)
             ranked = sorted(
-                (Scored(r.index, r.semantic, r.lexical, r.score + float(e)) for r, e in zip(ranked, extra)),
+                (
+                    Scored(r.index, r.semantic, r.lexical, r.score + float(e))
+                    for r, e in zip(ranked, extra, strict=True)
+                ),
                 key=lambda r: -r.score,
             )
         chosen = _pick(ranked, index.units, k, index.quotation_of)
@@ -257,9 +263,18 @@ class Answerer:
         speaker = question.speaker
         if question.intent == "who":
             speaker = passages[0].speaker
-        return Answer(question=question.text, speaker=speaker, intent=question.intent, no_answer=False, message=None, answers=passages)
+        return Answer(
+            question=question.text,
+            speaker=speaker,
+            intent=question.intent,
+            no_answer=False,
+            message=None,
+            answers=passages,
+        )
 
-    def _shortlist(self, index: SearchIndex, candidates: np.ndarray, vector: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    def _shortlist(
+        self, index: SearchIndex, candidates: np.ndarray, vector: np.ndarray, lexical: np.ndarray
+    ) -> np.ndarray:
         """Return the candidates worth scoring exactly: all of them, or in a big knowledge base a shortlist.
 
         Beyond SHORTLIST_ABOVE candidates, scoring every one (a copy and a product over
@@ -310,16 +325,16 @@ class Answerer:
         words themselves: never dropped. ``article_order`` keeps plain article order.
         """
         index = scope.index
-        whole = [int(i) for i in scope.quotes_by.get(question.speaker, []) if _is_whole_quotation(index.units[i])]
+        speaker = question.speaker or ""
+        whole = [int(i) for i in scope.quotes_by.get(speaker, []) if _is_whole_quotation(index.units[i])]
         indexed = {index.units[i].quote_id for i in whole}
         covered = {(index.units[i].article_id, p) for i in whole for p in index.units[i].paragraphs}
         paragraph_unit = {
-            (index.units[i].article_id, index.units[i].paragraphs[0]): int(i)
-            for i in scope.reports_of.get(question.speaker, [])
+            (index.units[i].article_id, index.units[i].paragraphs[0]): int(i) for i in scope.reports_of.get(speaker, [])
         }
         extra: list[Unit] = []
         for article in scope.articles:
-            for quote in article.quotes_by(question.speaker):
+            for quote in article.quotes_by(speaker):
                 if quote.id in indexed or (quote.kind == "pullquote" and quote.repeats):
                     continue
                 at = paragraph_unit.get((article.id, quote.paragraphs[0]))
@@ -327,8 +342,17 @@ class Answerer:
                     whole.append(at)
                     continue
                 extra.append(
-                    Unit(f"{article.id}:q:{quote.id}", article.id, "quote", quote.id, tuple(quote.paragraphs),
-                         quote.text, quote.speaker, None, quote.text)
+                    Unit(
+                        f"{article.id}:q:{quote.id}",
+                        article.id,
+                        "quote",
+                        quote.id,
+                        tuple(quote.paragraphs),
+                        quote.text,
+                        quote.speaker,
+                        None,
+                        quote.text,
+                    )
                 )
         units = list(index.units) + extra
         position = {a.id: n for n, a in enumerate(scope.articles)}
@@ -343,7 +367,14 @@ class Answerer:
         )
         chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k, index.quotation_of)
         passages = [self._passage(units[s.index], 1.0, question.speaker) for s in chosen]
-        return Answer(question.text, question.speaker, "said", not passages, None if passages else f"{question.speaker} is not quoted.", passages)
+        return Answer(
+            question.text,
+            question.speaker,
+            "said",
+            not passages,
+            None if passages else f"{question.speaker} is not quoted.",
+            passages,
+        )
 
     def _passage(self, unit: Unit, score: float, attributed: str | None) -> Passage:
         article = self.kb.article(unit.article_id)
@@ -378,7 +409,7 @@ class Answerer:
     def _mentioned_only(self, question: Question, person: Person | None, scope: Scope) -> Answer:
         name = person.name if person else (question.mentioned or "")
         where = []
-        for article_id, paragraph_index in (person.mentioned_in if person else []):
+        for article_id, paragraph_index in person.mentioned_in if person else []:
             article = self.kb.article(article_id)
             if article is None or not 0 <= paragraph_index < len(article.paragraphs):
                 continue
@@ -449,7 +480,13 @@ class Answerer:
             speakers = tuple(dict.fromkeys(q.speaker for q in article.quotes if q.speaker))
             out.append(
                 ArticleSummary(
-                    article.id, article.title, article.date, article.source, len(article.paragraphs), len(article.quotes), speakers
+                    article.id,
+                    article.title,
+                    article.date,
+                    article.source,
+                    len(article.paragraphs),
+                    len(article.quotes),
+                    speakers,
                 )
             )
         return out

@@ -49,8 +49,8 @@ def described_person(subject: str, scope: Scope) -> str | None:
     capitalised = sum(1 for w in subject.split() if w[:1].isupper()) >= 2
     # only the people of articles whose text holds one of the words (one BM25 look-up)
     index = scope.index
-    hits = np.flatnonzero(index.lexical(subject)[scope.units] > 0)
-    where = {index.units[int(scope.units[j])].article_id for j in hits}
+    matched = np.flatnonzero(index.lexical(subject)[scope.units] > 0)
+    where = {index.units[int(scope.units[j])].article_id for j in matched}
     scored = []
     for person in scope.people.speakers:
         if not where.intersection(person.articles):
@@ -73,6 +73,7 @@ def _profile(name: str, scope: Scope) -> set[str]:
     words = set(terms(" ".join([name, person.role or "", *person.aliases]))) if person else set(terms(name))
     return words.union(*(set(p) for p in _profile_paragraphs(name, scope)))
 
+
 def _profile_paragraphs(name: str, scope: Scope) -> list[Counter[str]]:
     """Return the term counts of each paragraph that names ``name`` or holds their words."""
     with scope.lock:
@@ -94,7 +95,10 @@ def _profile_paragraphs(name: str, scope: Scope) -> list[Counter[str]]:
         for paragraph in article.paragraphs:
             said = tokens(paragraph.text)
             if (article.id, paragraph.index) in theirs or any(
-                tuple(said[i : i + len(f)]) == f for f in forms for i in range(len(said) - len(f) + 1) if said[i] == f[0]
+                tuple(said[i : i + len(f)]) == f
+                for f in forms
+                for i in range(len(said) - len(f) + 1)
+                if said[i] == f[0]
             ):
                 found.append(Counter(terms(paragraph.text)))
     with scope.lock:

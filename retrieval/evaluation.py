@@ -88,11 +88,11 @@ def load_question_file(path: str | Path) -> QuestionFile:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise RetrievalError(f"{path}: not a readable question file ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list) or not data.get("article"):
-        raise RetrievalError(f"{path}: a question file needs \"article\" and a list of \"cases\"")
+        raise RetrievalError(f'{path}: a question file needs "article" and a list of "cases"')
     cases = []
     for raw in data["cases"]:
         if not isinstance(raw, dict) or not isinstance(raw.get("q"), str):
-            raise RetrievalError(f"{path}: every case needs a question \"q\"")
+            raise RetrievalError(f'{path}: every case needs a question "q"')
         kind = raw.get("kind") or "answer"
         cases.append(
             Case(

@@ -37,7 +37,7 @@ class Person:
 
         An abbreviated title counts as the word ("Gov. Tanaka" is the governor).
         """
-        words = set()
+        words: set[str] = set()
         for text in [self.role or "", *self.aliases, self.name]:
             words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
         return words
@@ -50,7 +50,7 @@ class Person:
     @functools.cached_property
     def acronyms(self) -> set[str]:
         """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
-        found = set()
+        found: set[str] = set()
         for text in [self.role or "", *self.aliases]:
             found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
         return found
@@ -91,7 +91,12 @@ class People:
                 person = by_name.get(speaker.name)
                 if person is None or not person.quoted:
                     person = by_name[speaker.name] = Person(
-                        speaker.name, speaker.role, True, list(speaker.aliases), [], list(person.mentioned_in if person else [])
+                        speaker.name,
+                        speaker.role,
+                        True,
+                        list(speaker.aliases),
+                        [],
+                        list(person.mentioned_in if person else []),
                     )
                 person.articles.append(article.id)
                 person.role = person.role or speaker.role
@@ -110,7 +115,9 @@ class People:
         self._by_name = by_name
         self.speaker_words = {w for p in self.speakers for w in p.descriptor_tokens}
         #: The quoted people's surnames long enough to tell a misspelling of them.
-        self.surnames = sorted({f[-1] for p in self.speakers for f in p.name_forms if len(f[-1]) >= NAME_TYPO_MIN_LENGTH})
+        self.surnames = sorted(
+            {f[-1] for p in self.speakers for f in p.name_forms if len(f[-1]) >= NAME_TYPO_MIN_LENGTH}
+        )
         # Indexes so that a question is matched against the few people its words could name.
         self._by_first_word: dict[str, list[Person]] = {}
         for person in self.people:

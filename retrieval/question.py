@@ -57,13 +57,13 @@ def normalise_question(text: str) -> str:
     )
     cleaned = unicodedata.normalize("NFC", re.sub(r"\s+", " ", cleaned)).strip()
     if not cleaned:
-        raise RetrievalError("the question is empty: type a question, e.g. \"what did Healey say about talks?\"")
+        raise RetrievalError('the question is empty: type a question, e.g. "what did Healey say about talks?"')
     if len(cleaned) > MAX_QUESTION_CHARS:
         raise RetrievalError(
             f"the question is too long ({len(cleaned)} characters; at most {MAX_QUESTION_CHARS}): ask one short question"
         )
     if not any(ch.isalnum() for ch in cleaned):
-        raise RetrievalError("the question has no words in it: type a question, e.g. \"who said ...?\"")
+        raise RetrievalError('the question has no words in it: type a question, e.g. "who said ...?"')
     return cleaned
 
 
@@ -253,7 +253,9 @@ def _who_question(text: str, surface: list[tuple[str, str]]) -> Question | None:
     topic_start = who_verb + 1
     if topic_start < len(words) and words[topic_start] in TOPIC_PREPOSITIONS | {"that", "out"}:
         topic_start += 1
-    described = _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
+    described = (
+        _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
+    )
     return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
 
 
@@ -300,7 +302,10 @@ def _person_opening_a_phrase(words: list[str], people: People) -> _Match | None:
     """Return a person named first, or after "to", "from", "by": "Healey's view on talks", "according to Healey"."""
     for i in range(len(words)):
         if i == 0 or words[i - 1] in ("to", "from", "by"):
-            match = _best([m for m in _match_names(words, people, i, len(words)) if m.start == i] + _match_role_at(words, i, people))
+            match = _best(
+                [m for m in _match_names(words, people, i, len(words)) if m.start == i]
+                + _match_role_at(words, i, people)
+            )
             if match:
                 return match
     return None
@@ -368,8 +373,11 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
         pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
     elif span and span[1] == speech_at:
         unknown = " ".join(w for _, w in surface[span[0] : span[1]])
-    elif subject and len(subject) <= 3 and subject[0] not in DETERMINERS and not any(
-        w in STOPWORDS or w in SPEECH_NOUNS for w in subject
+    elif (
+        subject
+        and len(subject) <= 3
+        and subject[0] not in DETERMINERS
+        and not any(w in STOPWORDS or w in SPEECH_NOUNS for w in subject)
     ):
         unknown = " ".join(w for _, w in surface[slot:speech_at])
     if unknown:
@@ -400,10 +408,12 @@ def _correct_names(surface: list[tuple[str, str]], people: People) -> list[tuple
         if token in SPEECH_VERBS or token in SPEECH_NOUNS or people.described_by(token):
             continue
         bar = NAME_TYPO_RATIO_AT_NAME if (word[:1].isupper() and n > 0) or n == slot else NAME_TYPO_RATIO
-        close = {name for name, _, _ in process.extract(token, people.surnames, scorer=fuzz.ratio, score_cutoff=bar, limit=2)}
+        close = {
+            name for name, _, _ in process.extract(token, people.surnames, scorer=fuzz.ratio, score_cutoff=bar, limit=2)
+        }
         if len(close) == 1:
             fixed = close.pop()
-            out[n] = (fixed, fixed.capitalize() + word[len(token):] if word[len(token):] else fixed.capitalize())
+            out[n] = (fixed, fixed.capitalize() + word[len(token) :] if word[len(token) :] else fixed.capitalize())
     return out
 
 
@@ -441,7 +451,8 @@ def _topic_after(surface: list[tuple[str, str]], match: _Match, verb: int | None
     kept = [
         (t, w)
         for t, w in rest
-        if t not in SPEECH_NOUNS and t not in ("according", "what", "how", "why", "when", "did", "does", "do", "is", "was")
+        if t not in SPEECH_NOUNS
+        and t not in ("according", "what", "how", "why", "when", "did", "does", "do", "is", "was")
     ]
     while kept and kept[0][0] in TOPIC_PREPOSITIONS | DETERMINERS | {"to", "from", "by"}:
         kept.pop(0)

@@ -141,7 +141,12 @@ class SearchIndex:
         """Return the cosine similarity of every unit (or only ``candidates``) to the query vector."""
         if candidates is None:
             return self.vectors @ query_vector
-        if len(candidates) == len(self.units) and len(candidates) and candidates[0] == 0 and np.all(np.diff(candidates) == 1):
+        if (
+            len(candidates) == len(self.units)
+            and len(candidates)
+            and candidates[0] == 0
+            and np.all(np.diff(candidates) == 1)
+        ):
             return self.vectors @ query_vector  # every unit in order: no copy of the vectors
         return self.vectors[candidates] @ query_vector
 

@@ -53,7 +53,11 @@ def test_passages_are_verbatim_with_source(seed):
 
 
 def test_no_near_duplicates_in_one_answer(seed):
-    for question in ("what did Healey say?", "what did Healey say about talks", "what did Healey say about Nato's front line"):
+    for question in (
+        "what did Healey say?",
+        "what did Healey say about talks",
+        "what did Healey say about Nato's front line",
+    ):
         answers = seed.ask(question, k=5).answers
         texts = [normalised(p.text) for p in answers]
         for i, a in enumerate(texts):
@@ -146,8 +150,13 @@ def test_every_quoted_person_has_their_quotations_even_short_ones(seed):
         article = seed.kb.articles[0]
         for quote in article.quotes_by(summary.name):
             # every one of their quotations is shown, verbatim, by itself or inside its paragraph
-            assert any(normalised(quote.text) in normalised(p.text) or normalised(p.text) in normalised(quote.text)
-                       for p in answer.answers) or quote.kind == "pullquote", quote.text
+            assert (
+                any(
+                    normalised(quote.text) in normalised(p.text) or normalised(p.text) in normalised(quote.text)
+                    for p in answer.answers
+                )
+                or quote.kind == "pullquote"
+            ), quote.text
 
 
 def test_a_short_partial_quotation_answers_what_did_they_say(seed):
@@ -167,7 +176,8 @@ def test_a_paragraph_reports_a_speaker_across_an_appositive_clause(embedder):
         "would wait for an independent review before trusting the claims.\n\n"
         "\u201cShow us the code and let outside auditors test it properly,\u201d Adeyemi said.\n"
     )
-    import tempfile, pathlib
+    import pathlib
+    import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "apposition.txt"
@@ -295,8 +305,12 @@ def test_pick_shows_a_paragraph_made_only_of_a_quotation_as_that_quotation():
         Unit("a:p:5", "a", "paragraph", None, (5,), "Work is expected to begin in March.", None, None, "Work"),
     ]
     assert quotations_filling_paragraphs(units) == {1: 0}
-    chosen = _pick([Scored(1, 0.8, 0.0, 0.8), Scored(0, 0.7, 0.0, 0.7), Scored(3, 0.6, 0.0, 0.6)], units, 3,
-                   quotations_filling_paragraphs(units))
+    chosen = _pick(
+        [Scored(1, 0.8, 0.0, 0.8), Scored(0, 0.7, 0.0, 0.7), Scored(3, 0.6, 0.0, 0.6)],
+        units,
+        3,
+        quotations_filling_paragraphs(units),
+    )
     assert [c.index for c in chosen] == [0, 3]
 
 

@@ -41,7 +41,13 @@ def test_a_hit_needs_the_right_speaker():
 def test_accept_words_identify_unnamed_speakers():
     case = Case("q", "answer", expect=["growth"], speaker="UCEA spokesperson")
     accept = {"UCEA spokesperson": ["ucea", "employers"]}
-    result = score_case(case, _answer(("growth", "a spokesperson for the employers' association"),), accept)
+    result = score_case(
+        case,
+        _answer(
+            ("growth", "a spokesperson for the employers' association"),
+        ),
+        accept,
+    )
     assert result.rank == 1 and result.speaker_ok
 
 

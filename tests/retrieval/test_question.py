@@ -25,7 +25,9 @@ def _article() -> Article:
         ],
         speakers=[
             Speaker("John Healey", "UK Defence Secretary", ["Healey", "Mr Healey", "the Defence Secretary"]),
-            Speaker("the Federal Reserve", "US central bank", ["The U.S. Federal Reserve", "the Fed", "the central bank"]),
+            Speaker(
+                "the Federal Reserve", "US central bank", ["The U.S. Federal Reserve", "the Fed", "the central bank"]
+            ),
             Speaker("Chi Onwurah", "Labour MP for Newcastle Central", ["Onwurah"]),
             Speaker(
                 "UCEA spokesperson",

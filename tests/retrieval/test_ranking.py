@@ -50,7 +50,11 @@ def test_near_duplicates():
     part = _unit("a:q:1:2", "quote", "So whilst all the focus may be on talks", [8], "q1")
     paragraph = _unit("a:p:8", "paragraph", "“So whilst all the focus may be on talks, not even negotiations”", [8])
     pull = _unit(
-        "a:q:9", "quote", "So whilst all the focus may be on talks, not even negotiations Defence Secretary John Healey", [4], "q9"
+        "a:q:9",
+        "quote",
+        "So whilst all the focus may be on talks, not even negotiations Defence Secretary John Healey",
+        [4],
+        "q9",
     )
     other = _unit("a:q:2", "quote", "We could have met in Oslo, but we wanted to be here.", [17], "q2")
     assert is_near_duplicate(body, part)  # one quotation

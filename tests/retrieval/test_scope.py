@@ -12,7 +12,12 @@ from retrieval.units import units_for
 
 def _article(article_id: str, reports: list[str | None]) -> Article:
     paragraphs = [
-        Paragraph(0, "\u201cWe will not back down on pay, whatever the board decides,\u201d Ana Ruiz said.", 0, reports=reports[0]),
+        Paragraph(
+            0,
+            "\u201cWe will not back down on pay, whatever the board decides,\u201d Ana Ruiz said.",
+            0,
+            reports=reports[0],
+        ),
         Paragraph(1, "The weather was fine all week.", 1, reports=reports[1]),
         Paragraph(2, "Nobody here is named at all.", 2, reports=reports[2]),
     ]
