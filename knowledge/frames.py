@@ -38,6 +38,7 @@ from .phrases import (
     CAP,
     DETERMINER,
     GROUP,
+    HON,
     MODIFIER,
     NAME,
     NOUN_PHRASE,
@@ -45,8 +46,13 @@ from .phrases import (
 )
 
 # What may stand between a subject and its verb: "has also previously", "continued to", "on Monday".
-_AUX = ("(?:" + "|".join(AUXILIARY_WORDS) + "|" + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
-        + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)")
+_AUX = (
+    "(?:"
+    + "|".join(AUXILIARY_WORDS)
+    + "|"
+    + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
+    + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)"
+)
 _PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
 _ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({ANAPHOR.pattern})$")
 _NP_END = re.compile(rf"(?:^|(?<=\W))({NOUN_PHRASE})$")
@@ -57,14 +63,22 @@ _TITLES = "|".join(sorted((re.escape(n) for n in TITLE_NOUNS), key=len, reverse=
 # a lowercase title before a name, as news style writes it after an inverted verb or "according
 # to": "said council leader Ann Cole", "according to local builder Aaron Petersen"
 _ROLE_NAME = rf"(?:(?:(?:{MODIFIER}|{CAP})\s+){{0,3}}?(?:{_TITLES})\s+{PERSON})"
-_SUBJ_START = re.compile(rf"\s+({_ROLE_NAME}|{NOUN_PHRASE}|{NAME}|he|she|they|it)(?=[\s,.;:!?]|$)")
+# a lowercase modifier before an abbreviated title: "said former Gov. Ann Lee"
+_MODIFIED_HONORIFIC = rf"(?:(?:{MODIFIER}\s+){{1,2}}(?={HON}\s){PERSON})"
+_SUBJ_START = re.compile(
+    rf"\s+({_ROLE_NAME}|{_MODIFIED_HONORIFIC}|{NOUN_PHRASE}|{NAME}|he|she|they|it)(?=[\s,.;:!?]|$)"
+)
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _POSSESSIVE_RE = re.compile(
     rf"({NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
 )
-_NAMING = "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + "|" + "|".join(rf"{v}\s+as" for v in sorted(NAMING_AS_VERBS))
+_NAMING = (
+    "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
+    + "|"
+    + "|".join(rf"{v}\s+as" for v in sorted(NAMING_AS_VERBS))
+)
 _CALLED_RE = re.compile(rf"\bwhat\s+(he|she|they|it|{NAME}|{NOUN_PHRASE})\s+(?:has\s+|had\s+)?({_NAMING})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 
@@ -104,20 +118,29 @@ def _premodifiers_only(text: str) -> bool:
         return True
     # a descriptive "false title" before a name: "Local builder Aaron Petersen", "retired nurse Ann Lee"
     lowercase = [w for w in words if not w[:1].isupper()]
-    return 0 < len(lowercase) <= 3 and len(words) <= 4 and all(
-        re.fullmatch(r"[a-z][a-z-]+", w) and w not in FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
-        for w in lowercase)
+    return (
+        0 < len(lowercase) <= 3
+        and len(words) <= 4
+        and all(
+            re.fullmatch(r"[a-z][a-z-]+", w) and w not in FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly)$", w)
+            for w in lowercase
+        )
+    )
 
 
 def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
     """Extend "Fiscal Studies" back to "the Institute for Fiscal Studies" (an organisation's name),
     and "South Dakota" back to "John Thune" in "Senator John Thune of South Dakota"."""
-    head = re.search(r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)*([A-Z][\w’'.-]*)\s+(for|of|and|on|&)\s+)$",
-                     text[: match.start(1)])
+    head = re.search(
+        r"((?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+)*([A-Z][\w’'.-]*)\s+(for|of|and|on|&)\s+)$", text[: match.start(1)]
+    )
     if not head:
         return None
-    if head.group(2).lower() in ORG_WORDS or head.group(3) == "&" \
-            or (head.group(3) == "and" and looks_like_org(match.group(1).split())):  # "&" joins firms' names
+    if (
+        head.group(2).lower() in ORG_WORDS
+        or head.group(3) == "&"
+        or (head.group(3) == "and" and looks_like_org(match.group(1).split()))
+    ):  # "&" joins firms' names
         return head.start(1), match.end(1)
     if head.group(3) in {"of", "for"} and head.group(2).lower() in TITLE_NOUNS:
         return head.start(1), match.end(1)  # "Secretary of State Marco Rubio"
@@ -135,7 +158,7 @@ def _is_person(name: str) -> bool:
 
 
 def _person_of(text: str, start: int) -> tuple[int, int] | None:
-    """"Detective Inspector Paul Gerrard of Greater Manchester Police": the person, not the force."""
+    """ "Detective Inspector Paul Gerrard of Greater Manchester Police": the person, not the force."""
     window = max(0, start - 120)
     match = re.search(rf"(?:^|(?<=[\s“”\"(—–-]))({NAME})\s+(?:of|at|from)\s+(?:the\s+)?$", text[window:start])
     if match and _is_person(match.group(1)):
@@ -147,7 +170,7 @@ _APPOSITIVE_HEADS = TITLE_NOUNS | SPOKESPEOPLE
 
 
 def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
-    """"Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
+    """ "Sophie Grant, a retail analyst at Barclay Hunt, said": the name, which the role describes.
 
     Only for an appositive whose head is a job title or a spokesperson noun, after a name that
     opens its clause.
@@ -160,13 +183,17 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     match = _NAME_END.search(head)
     if not match:
         return None
-    clause = head[head.rfind(",", 0, match.start(1)) + 1:match.start(1)]
+    clause = head[head.rfind(",", 0, match.start(1)) + 1 : match.start(1)]
     if not _premodifiers_only(clause):
         return None
     # a surname alone counts only straight after a quotation: "“Never,” Ross, the coach, said"
     after_quote = re.split(r"[”\"’']\s", clause)
-    alone = is_name_token(match.group(1)) and " " not in match.group(1) and len(after_quote) > 1 \
+    alone = (
+        is_name_token(match.group(1))
+        and " " not in match.group(1)
+        and len(after_quote) > 1
         and not re.search(r"[A-Za-z]", after_quote[-1])
+    )
     if not alone and not _is_person(match.group(1)):
         return None
     return match.start(1), match.end(1)
@@ -195,7 +222,7 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
     stripped = text.rstrip()
     relative = re.search(r",\s+who$", stripped)
     if relative:  # "… agreed with Tom Ross, who called the plan …": the name the clause describes
-        named = _NAME_END.search(stripped[:relative.start()])
+        named = _NAME_END.search(stripped[: relative.start()])
         if named and _is_person(named.group(1)):
             return named.start(1), named.end(1)
     for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
@@ -210,12 +237,15 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
             cut = body.rfind(",")
             segment_start = cut + 1
             affiliated = re.match(rf"\s*({NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", body[segment_start:])
-            if affiliated and _is_person(affiliated.group(1)) \
-                    and _premodifiers_only(body[segment_start:segment_start + affiliated.start(1)]):
+            if (
+                affiliated
+                and _is_person(affiliated.group(1))
+                and _premodifiers_only(body[segment_start : segment_start + affiliated.start(1)])
+            ):
                 return segment_start + affiliated.start(1), segment_start + affiliated.end(1)
             for pattern in (_NAME_END, _NP_END):
                 match = pattern.search(body)
-                if match and _premodifiers_only(body[segment_start:match.start(1)]):
+                if match and _premodifiers_only(body[segment_start : match.start(1)]):
                     if pattern is _NP_END and cut > 0:
                         named = _name_before_appositive(body[:cut], match.group(1))
                         if named:
@@ -237,22 +267,31 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         vs, ve = start + match.start(), start + match.end()
         # the subject lies within reach of its verb: looking further back only costs time
         ws = max(start, vs - _SUBJECT_REACH - 100)
-        if re.search(r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]) \
-                and not verb.endswith("ing"):
+        if re.search(
+            r"\b(?:been|being|be|was|were|is|are|’s|get|got)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs]
+        ) and not verb.endswith("ing"):
             # passive: "he has been dubbed “the king of clay”" names no speaker, unless an agent
             # follows ("has been praised by critics as “…”")
-            agent = re.match(rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({NOUN_PHRASE}|{GROUP}|{NAME}|{BARE_GROUP})(?=[\s,.;:!?]|$)",
-                             masked[ve:end])
+            agent = re.match(
+                rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({NOUN_PHRASE}|{GROUP}|{NAME}|{BARE_GROUP})(?=[\s,.;:!?]|$)",
+                masked[ve:end],
+            )
             if agent:
                 s0, s1 = ve + agent.start(1), ve + agent.end(1)
-                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1))  # the agent may follow the quote
+                frames.append(
+                    Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1)
+                )  # the agent may follow the quote
             continue
         before = _strip_aux(masked[ws:vs])
         subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
-        if subject and not verb[0].isupper() and masked[ws + subject[0]].islower() \
-                and not re.match(rf"(?:{DETERMINER}|he|she|they|it)\b", masked[ws + subject[0]:ws + subject[1]]) \
-                and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws:ws + subject[0]]):
+        if (
+            subject
+            and not verb[0].isupper()
+            and masked[ws + subject[0]].islower()
+            and not re.match(rf"(?:{DETERMINER}|he|she|they|it)\b", masked[ws + subject[0] : ws + subject[1]])
+            and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws : ws + subject[0]])
+        ):
             continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
         if subject and not (verb[0].isupper()):
             s0, s1 = ws + subject[0], ws + subject[1]
@@ -261,9 +300,15 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
         if not tail or tail[-1] in ",”\"’':—–(":
             after = _subject_after(masked, ve, end)
-            if after and verb.lower() in INVERTING_VERBS \
-                    and not re.match(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
-                                     r"must|can|may|might|shall)\b", masked[after[1]:end]):
+            if (
+                after
+                and verb.lower() in INVERTING_VERBS
+                and not re.match(
+                    r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|"
+                    r"must|can|may|might|shall)\b",
+                    masked[after[1] : end],
+                )
+            ):
                 s0, s1 = after
                 named = re.match(rf",\s+({NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
                 if named and re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
@@ -280,8 +325,17 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _CALLED_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
         who = match.group(1) if match.group(1).lower() in PRONOUN_GENDER else "..."
-        frames.append(Frame("naming", start + match.start(), start + match.end(),
-                            f"what {who} {match.group(2)}", masked[s0:s1], s0, s1))
+        frames.append(
+            Frame(
+                "naming",
+                start + match.start(),
+                start + match.end(),
+                f"what {who} {match.group(2)}",
+                masked[s0:s1],
+                s0,
+                s1,
+            )
+        )
     for match in _ACCORDING_RE.finditer(sentence):
         after = _subject_after(masked, start + match.end() - 1, end, group=True)
         if after:
@@ -313,8 +367,11 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
     rest = masked[verb_end:end]
     lowered = verb.lower()
-    match = re.match(r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
-                     r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)", rest)
+    match = re.match(
+        r"\s+(reporters|journalists|[a-z]+s\b|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+        r"|(?:the|a|an)\s+(?:news\s+)?[a-z]+)",
+        rest,
+    )
     if lowered in TELLING_VERBS and match:
         return f"{verb} {match.group(1).rstrip('.')}"
     if lowered in ACCUSING_VERBS and re.search(r"\bof\b", rest[:80]):
@@ -326,5 +383,7 @@ def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:
 
 
 __all__ = [
-    "Frame", "find_frames", "subject_at_end",
+    "Frame",
+    "find_frames",
+    "subject_at_end",
 ]

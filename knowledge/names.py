@@ -25,6 +25,7 @@ from .lexicon import (
     NOT_NAME,
     ORG_WORDS,
     ROLE_MODIFIERS,
+    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
 
@@ -72,18 +73,28 @@ def is_name_token(word: str) -> bool:
 
 
 def title_head(words: list[str]) -> int:
-    """Return the index of the last title noun in ``words`` (-1 if none)."""
+    """Return the index of the last title noun in ``words`` (-1 if none).
+
+    An abbreviated title counts inside a run ("Florida Sen. Marco Rubio", "former Gov. Ann Lee").
+    """
     for i in range(len(words) - 1, -1, -1):
         word = words[i].lower().strip("’',")
         if word in TITLE_NOUNS or word.split("-")[-1] in TITLE_NOUNS:  # "Director-General"
+            return i
+        if i > 0 and word.rstrip(".") in TITLE_ABBREVIATIONS:
             return i
     return -1
 
 
 def _modifier_like(word: str) -> bool:
     low = word.lower().strip("’'.,")
-    return (low in ROLE_MODIFIERS or low in TITLE_NOUNS or low in {"the", "a", "an"} or word.isupper()
-            or bool(re.search(r"(?:an|ese|ish|ch|i)$", low)))
+    return (
+        low in ROLE_MODIFIERS
+        or low in TITLE_NOUNS
+        or low in {"the", "a", "an"}
+        or word.isupper()
+        or bool(re.search(r"(?:an|ese|ish|ch|i)$", low))
+    )
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -95,7 +106,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """
     head = title_head(words[:-1])
     if head >= 0:
-        return words[: head + 1], words[head + 1:]
+        return words[: head + 1], words[head + 1 :]
     if words and words[-1].lower().strip("’'.,") in TITLE_NOUNS and all(_modifier_like(w) for w in words[:-1]):
         return words, []
     return [], words
@@ -110,6 +121,8 @@ def clean_role(role: str) -> str | None:
 def looks_like_org(words: list[str]) -> bool:
     """Return True when a capitalised run reads as an organisation or a place."""
     lowered = [w.lower().strip("’'.,") for w in words]
+    if len(lowered) > 1 and lowered[0] in GIVEN_NAME_GENDER:
+        lowered = lowered[1:]  # "Bill Richardson": a given name, not a parliamentary bill
     singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in lowered]
     return any(w in ORG_WORDS for w in lowered + singular)
 
@@ -126,14 +139,14 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
         word = match.group(0)
         core = word.lstrip("“‘\"'[")
         offset = match.start() + (len(word) - len(core))
-        gap = text[last_end:match.start()] if last_end >= 0 else " "
+        gap = text[last_end : match.start()] if last_end >= 0 else " "
         capital = bool(re.match(r"[A-Z]", core))
         particle = core in NAME_PARTICLES and bool(current)
         if current and ("\n" in gap or core != word):
             runs.append(current)
             current = []
         if capital or particle:
-            trimmed = re.sub(r"[,.;:!?”’\"')\]]+$", "", core) if not re.fullmatch(r"[A-Z]\.", core) else core
+            trimmed = re.sub(r"[,.;:!?”’\"')\]]+$", "", core) if not _INITIALS.fullmatch(core) else core
             possessive = re.match(r"(.+?[’']s?)[,.;:!?”\"')\]]*$", core)
             if possessive and re.search(r"[’']s?$", possessive.group(1)) and len(possessive.group(1)) > 2:
                 trimmed = possessive.group(1)  # keep the mark: "Jones’s", "Kyrgios’"
@@ -150,6 +163,16 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
     if current:
         runs.append(current)
     return [run for run in runs if run]
+
+
+# Initials inside a name ("G.K. Butterfield", "Nikki R. Haley") and the suffixes after one ("Jr.", "III").
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initials_in_name(words: list[str], i: int) -> bool:
+    """Return True for initials that a name word follows ("R." in "Nikki R. Haley"), not "U.S." alone."""
+    return bool(_INITIALS.fullmatch(words[i])) and i + 1 < len(words) and is_name_token(words[i + 1])
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -180,27 +203,37 @@ def find_people(text: str) -> list[NameHit]:
         role_words, name_words = split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
-        name_offsets = offsets[len(role_words):]
+        name_offsets = offsets[len(role_words) :]
         if not name_words:
             continue
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while name_words and not is_name_token(name_words[0]):
+        while len(name_words) > 2 and name_words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
+            name_words = name_words[:-1]  # "Vann R. Newkirk II", "Ann Lee Jr."
+        while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
             name_words, name_offsets = name_words[1:], name_offsets[1:]
-        if not name_words or not all(is_name_token(w) or w.lower() in NAME_PARTICLES for w in name_words):
+        if not name_words or not all(
+            is_name_token(w) or w.lower() in NAME_PARTICLES or _initials_in_name(name_words, i)
+            for i, w in enumerate(name_words)
+        ):
             continue
-        before = _tail(flat[:offsets[0]]).rstrip()  # lookbacks need only the words just before
+        before = _tail(flat[: offsets[0]]).rstrip()  # lookbacks need only the words just before
         title_of = re.search(r"((?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*|[a-z]+))\s+(?:of|for)$", before)
         titled = bool(title_of and title_of.group(1).split()[-1].lower() in TITLE_NOUNS)
         if titled and not role_words and len(name_words) > 2:
             # "Secretary of State Marco Rubio": the title's complement is not part of the name
-            role_words = [title_of.group(1), before[title_of.end(1):].strip()] + name_words[:-2]
+            role_words = [title_of.group(1), before[title_of.end(1) :].strip()] + name_words[:-2]
             name_words, name_offsets = name_words[-2:], name_offsets[-2:]
         if looks_like_org(name_words):
             continue
-        if not role_words and len(name_words) == 2 and re.search(r"(?:ian|ese|ish|an|ic)$", name_words[0]) \
-                and name_words[1].endswith("s") and not name_words[1].endswith("ss"):
+        if (
+            not role_words
+            and len(name_words) == 2
+            and re.search(r"(?:ian|ese|ish|an|ic)$", name_words[0])
+            and name_words[1].endswith("s")
+            and not name_words[1].endswith("ss")
+        ):
             continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person
         start = name_offsets[0]
         lower_role = _lowercase_role_before(before) if not role_words else None
@@ -215,16 +248,17 @@ def find_people(text: str) -> list[NameHit]:
             role = appositive_role(flat, end) or _role_before_appositive(flat, start)
         if role is None:
             # the organisation someone speaks for: "Ruth Kemp of FairFuel", "Dr Ann Cole of the University of Leeds"
-            affiliation = re.match(r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
-                                   r"(?:\s+(?:of|for|&)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)*)",
-                                   flat[end:])
+            affiliation = re.match(
+                r",?\s+(?:of|from|at)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+                r"(?:\s+(?:of|for|&)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)*)",
+                flat[end:],
+            )
             if affiliation:
                 role = affiliation.group(1).rstrip(".,")
         if role_words and role_words[-1].lower() == "counterpart":
             role = None
         gender = gender or given_name_gender(" ".join(name_words))
-        hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None,
-                            gender, possessive))
+        hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None, gender, possessive))
     return hits
 
 
@@ -251,9 +285,16 @@ def _lowercase_role_before(before: str) -> str | None:
     for word in reversed(words):
         low = word.lower()
         # "council leader", "union boss", "hospital spokesman": an institution's noun modifies the title
-        if (low in TITLE_NOUNS or low in ROLE_MODIFIERS or (low in ORG_WORDS and word.isalpha())
-                or (word[0].isupper() and low not in NOT_NAME)) \
-                and len(taken) < 6 and not word.endswith((",", ".", ";", ":")):
+        if (
+            (
+                low in TITLE_NOUNS
+                or low in ROLE_MODIFIERS
+                or (low in ORG_WORDS and word.isalpha())
+                or (word[0].isupper() and low not in NOT_NAME)
+            )
+            and len(taken) < 6
+            and not word.endswith((",", ".", ";", ":"))
+        ):
             taken.insert(0, word)
         else:
             break
@@ -263,8 +304,9 @@ def _lowercase_role_before(before: str) -> str | None:
 def appositive_role(text: str, end: int) -> str | None:
     """Return the role in an appositive after a name ("Jo Grady, the UCU general secretary,")."""
     # "Ann Cole, 54, the council leader": an age may come first
-    match = re.match(r"(?:\s*,\s+\d{1,3}(?=,))?\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)",
-                     text[end:])
+    match = re.match(
+        r"(?:\s*,\s+\d{1,3}(?=,))?\s*,\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,90}?)(?=,|\.(?:\s|$)|;|$)", text[end:]
+    )
     if not match:
         return None
     phrase = match.group(2)
@@ -288,6 +330,15 @@ def _role_before_appositive(text: str, start: int) -> str | None:
 
 
 __all__ = [
-    "PARTY_STATE", "NameHit", "appositive_role", "clean_role", "find_people", "given_name_gender", "is_demonym",
-    "is_name_token", "looks_like_org", "split_title", "title_head",
+    "PARTY_STATE",
+    "NameHit",
+    "appositive_role",
+    "clean_role",
+    "find_people",
+    "given_name_gender",
+    "is_demonym",
+    "is_name_token",
+    "looks_like_org",
+    "split_title",
+    "title_head",
 ]

@@ -336,3 +336,18 @@ def test_a_surname_after_a_connective_is_the_sentences_subject():
         "But Whitcombe isn't interested. “I will be focusing on my own campaign,” she said.",
     )
     assert speakers_of(a) == ["Dana Whitcombe"]
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“We will not back down,” said Rep. J.T. Halloway (D-Ohio).", "J.T. Halloway"),
+        ("“We will not back down,” said Corinne T. Vasko, the state treasurer.", "Corinne T. Vasko"),
+        ("“We will not back down,” said Mayor Tom de Vallee.", "Tom de Vallee"),
+        ("“We will not back down,” said former Gov. Bill Ostrander of Nevada.", "Bill Ostrander"),
+        ("Nevada Sen. Ruth Akers said the plan would “not back down”.", "Ruth Akers"),
+        ("The Monthly writer Lionel K. Abbot III wrote that it would “not back down”.", "Lionel K. Abbot"),
+    ],
+)
+def test_initials_particles_suffixes_and_abbreviated_titles_keep_the_name(paragraph, speaker):
+    assert speakers_of(article(paragraph)) == [speaker]
