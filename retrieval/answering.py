@@ -15,21 +15,13 @@ import numpy as np
 
 from knowledge import Article
 from knowledge.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
-from knowledge.name_forms import tokens
 
 from .autocomplete import closest_people, matching_articles, matching_speakers
 from .described import described_person, described_share
-from .no_answer import (
-    good_enough,
-    has_words,
-    is_about_anything,
-    mentioned_only_message,
-    nothing_message,
-    unknown_person_message,
-)
-from .people import People, Person
-from .question import Question, normalise_question, understand
-from .ranking import Scored, SearchIndex, is_near_duplicate
+from .no_answer import good_enough, is_about_anything, mentioned_only_message, nothing_message, unknown_person_message
+from .people import Person
+from .question import Question, has_words, normalise_question, resolve_person, topic_without_person, understand
+from .ranking import Scored, SearchIndex, pick
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .scope import Scope, build_scope
 from .units import Unit
@@ -71,8 +63,6 @@ _NUMBER = re.compile(
 SHORTLIST_ABOVE = 20_000
 SHORTLIST_SEMANTIC = 200
 SHORTLIST_LEXICAL = 200
-#: Passages scoring below this fraction of the best one are not worth showing next to it.
-RELATIVE_FLOOR = 0.3
 
 
 class Answerer:
@@ -209,7 +199,7 @@ class Answerer:
     def _search(self, question: Question, scope: Scope, k: int) -> Answer:
         index = scope.index
         candidates, attributed = self._candidates(question, scope)
-        topic = _topic_without_person(question, scope.people)
+        topic = topic_without_person(question, scope.people)
         # One embedding per question (the answer must cost little more than it). A
         # question about what a named person said, or about who said something, is
         # embedded as its topic alone: the name would only favour paragraphs that
@@ -250,7 +240,7 @@ class Answerer:
                 ),
                 key=lambda r: -r.score,
             )
-        chosen = _pick(ranked, index.units, k, index.quotation_of)
+        chosen = pick(ranked, index.units, k, index.quotation_of)
         if not good_enough(question, query, confidence, [index.units[c.index].text for c in chosen], scope):
             return Answer(
                 question=question.text,
@@ -365,7 +355,7 @@ class Answerer:
                 units[i].paragraphs[0],
             )
         )
-        chosen = _pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k, index.quotation_of)
+        chosen = pick([Scored(i, 1.0, 0.0, 1.0) for i in everything], units, k, index.quotation_of)
         passages = [self._passage(units[s.index], 1.0, question.speaker) for s in chosen]
         return Answer(
             question.text,
@@ -508,55 +498,6 @@ class Answerer:
             self.ask("what did they say about it?")
 
 
-def resolve_person(text: str, people: People) -> Person | None:
-    """Return the person ``text`` names: a canonical name, an alias, a surname or a role; else None."""
-    wanted = " ".join(tokens(text))
-    for person in people.people:
-        if wanted == " ".join(tokens(person.name)) or any(wanted == " ".join(tokens(a)) for a in person.aliases):
-            return person
-    understood = understand(f"what did {text} say", people)
-    name = understood.speaker or understood.mentioned
-    return people.get(name) if name else None
-
-
-def _topic_without_person(question: Question, people: People) -> str:
-    """Return the question's topic without the words that describe the person it names.
-
-    In "what did Essid say about the Tunisian football team" the topic is "football
-    team": "Tunisian" is in Essid's role, so it would match everything he said.
-    """
-    if question.intent == "fact" or not question.topic:
-        return question.text if question.intent == "fact" else question.topic
-    person = people.get(question.speaker) if question.speaker else None
-    if person is None:
-        return question.topic
-    described = person.descriptor_tokens
-    kept = [w for w in question.topic.split() if not set(tokens(w)) & described]
-    return " ".join(kept) if any(has_words(w) for w in kept) else question.topic
-
-
-def _pick(ranked: list[Scored], units: list[Unit], k: int, quotation_of: dict[int, int] | None = None) -> list[Scored]:
-    """Return up to ``k`` of ``ranked``, skipping near-duplicates and passages far weaker than the best.
-
-    A paragraph that is nothing but an attributed quotation (``quotation_of``) is
-    shown as that quotation.
-    """
-    chosen: list[Scored] = []
-    for scored in ranked:
-        if len(chosen) >= k:
-            break
-        if chosen and scored.score < RELATIVE_FLOOR * chosen[0].score:
-            break
-        same = quotation_of.get(scored.index) if quotation_of else None
-        if same is not None and units[same].speaker:
-            scored = replace(scored, index=same)
-        unit = units[scored.index]
-        if any(is_near_duplicate(unit, units[c.index]) for c in chosen):
-            continue
-        chosen.append(scored)
-    return chosen
-
-
 def _is_whole_quotation(unit: Unit) -> bool:
     """Return whether ``unit`` is a whole quotation, not one paragraph of a longer one (units_for's keys)."""
     return unit.key == f"{unit.article_id}:q:{unit.quote_id}"
@@ -568,4 +509,4 @@ def _ref(article: Article | None, article_id: str) -> ArticleRef:
     return ArticleRef(article.id, article.title, article.date)
 
 
-__all__ = ["Answerer", "resolve_person"]
+__all__ = ["Answerer"]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from knowledge.name_forms import tokens
-
-from .question import SPEECH_NOUNS, SPEECH_VERBS, Question
+from .question import SPEECH_NOUNS, SPEECH_VERBS, Question, has_words
 from .ranking import stem, terms
 from .records import Passage
 from .scope import Scope
@@ -84,11 +82,6 @@ def is_discussed(topic: str, scope: Scope, share: float) -> bool:
     wanted = subject_terms(topic) or set(terms(topic))
     found = len(wanted & scope.vocabulary)
     return bool(wanted) and (found == len(wanted) or found > share * len(wanted))
-
-
-def has_words(text: str) -> bool:
-    """Return whether ``text`` holds a word of more than one letter."""
-    return any(len(t) > 1 for t in tokens(text))
 
 
 def nothing_message(question: Question, scope: Scope) -> str:

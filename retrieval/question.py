@@ -26,7 +26,7 @@ from knowledge.lexicon import (
     STOPWORDS,
     TOPIC_PREPOSITIONS,
 )
-from knowledge.name_forms import WORD
+from knowledge.name_forms import WORD, tokens
 from knowledge.text import straighten_marks
 
 from .people import NAME_TYPO_MIN_LENGTH, People, Person, looks_like_organisation
@@ -462,3 +462,35 @@ def _topic_after(surface: list[tuple[str, str]], match: _Match, verb: int | None
 
 def _join(surface: list[tuple[str, str]]) -> str:
     return " ".join(w for _, w in surface).strip()
+
+
+def resolve_person(text: str, people: People) -> Person | None:
+    """Return the person ``text`` names: a canonical name, an alias, a surname or a role; else None."""
+    wanted = " ".join(tokens(text))
+    for person in people.people:
+        if wanted == " ".join(tokens(person.name)) or any(wanted == " ".join(tokens(a)) for a in person.aliases):
+            return person
+    understood = understand(f"what did {text} say", people)
+    name = understood.speaker or understood.mentioned
+    return people.get(name) if name else None
+
+
+def topic_without_person(question: Question, people: People) -> str:
+    """Return the question's topic without the words that describe the person it names.
+
+    In "what did Essid say about the Tunisian football team" the topic is "football
+    team": "Tunisian" is in Essid's role, so it would match everything he said.
+    """
+    if question.intent == "fact" or not question.topic:
+        return question.text if question.intent == "fact" else question.topic
+    person = people.get(question.speaker) if question.speaker else None
+    if person is None:
+        return question.topic
+    described = person.descriptor_tokens
+    kept = [w for w in question.topic.split() if not set(tokens(w)) & described]
+    return " ".join(kept) if any(has_words(w) for w in kept) else question.topic
+
+
+def has_words(text: str) -> bool:
+    """Return whether ``text`` holds a word of more than one letter."""
+    return any(len(t) > 1 for t in tokens(text))

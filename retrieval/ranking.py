@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 #: depend on the size of the knowledge base; cosine is in [-1, 1].
 LEXICAL_WEIGHT = 0.5
 LEXICAL_HALF = 4.0
+#: Passages scoring below this fraction of the best one are not worth showing next to it.
+RELATIVE_FLOOR = 0.3
 
 
 def _suffix_stem(word: str) -> str:
@@ -242,3 +244,25 @@ def quotations_filling_paragraphs(units: Sequence[Unit]) -> dict[int, int]:
         if same is not None:
             found[i] = same
     return found
+
+
+def pick(ranked: list[Scored], units: list[Unit], k: int, quotation_of: dict[int, int] | None = None) -> list[Scored]:
+    """Return up to ``k`` of ``ranked``, skipping near-duplicates and passages far weaker than the best.
+
+    A paragraph that is nothing but an attributed quotation (``quotation_of``) is
+    shown as that quotation.
+    """
+    chosen: list[Scored] = []
+    for scored in ranked:
+        if len(chosen) >= k:
+            break
+        if chosen and scored.score < RELATIVE_FLOOR * chosen[0].score:
+            break
+        same = quotation_of.get(scored.index) if quotation_of else None
+        if same is not None and units[same].speaker:
+            scored = replace(scored, index=same)
+        unit = units[scored.index]
+        if any(is_near_duplicate(unit, units[c.index]) for c in chosen):
+            continue
+        chosen.append(scored)
+    return chosen

@@ -293,8 +293,7 @@ def test_a_paragraph_that_is_only_a_quotation_is_never_shown_as_a_reported_parag
 
 
 def test_pick_shows_a_paragraph_made_only_of_a_quotation_as_that_quotation():
-    from retrieval.answering import _pick
-    from retrieval.ranking import Scored, quotations_filling_paragraphs
+    from retrieval.ranking import Scored, pick, quotations_filling_paragraphs
     from retrieval.units import Unit
 
     words = "The fishing fleet has waited far too long for this work to start."
@@ -305,7 +304,7 @@ def test_pick_shows_a_paragraph_made_only_of_a_quotation_as_that_quotation():
         Unit("a:p:5", "a", "paragraph", None, (5,), "Work is expected to begin in March.", None, None, "Work"),
     ]
     assert quotations_filling_paragraphs(units) == {1: 0}
-    chosen = _pick(
+    chosen = pick(
         [Scored(1, 0.8, 0.0, 0.8), Scored(0, 0.7, 0.0, 0.7), Scored(3, 0.6, 0.0, 0.6)],
         units,
         3,
