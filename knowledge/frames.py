@@ -283,8 +283,13 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 )  # the agent may follow the quote
             continue
         before = _strip_aux(masked[ws:vs])
-        subject = subject_at_end(before)
         cue = _cue(masked, verb, ve, end)
+        if verb in PARTICIPLES and before.rstrip().endswith(","):
+            # "Ann Lee praised her rival, Tom Ross, saying …": after a comma an -ing clause borrows
+            # the sentence's subject; the name just before it is an object or an appositive
+            frames.append(Frame("participle", vs, ve, cue))
+            continue
+        subject = subject_at_end(before)
         if (
             subject
             and not verb[0].isupper()

@@ -7,19 +7,22 @@ import pytest
 from tests.knowledge.made_up import article, speakers_of
 
 
-@pytest.mark.parametrize("paragraph, cue", [
-    ("“The plan works,” said Oskar Lind.", "said"),
-    ("“The plan works,” Oskar Lind said.", "said"),
-    ("“The plan works,” Oskar Lind told reporters on Friday.", "told reporters"),
-    ("Oskar Lind told reporters: “The plan works.”", "told reporters"),
-    ("Oskar Lind warned that the scheme was “a plan that works badly”.", "warned"),
-    ("“The plan works,” Oskar Lind declared in a televised address.", "declared"),
-    ("Oskar Lind has repeatedly said the plan “works for everyone”.", "said"),
-    ("Oskar Lind vowed the plan would be “finished by spring”.", "vowed"),
-    ("Oskar Lind accused the board of “wrecking the plan on purpose”.", "accused ... of"),
-    ("“The plan works,” Oskar Lind said in a statement.", "said in a statement"),
-    ("The plan “works for everyone”, according to Oskar Lind.", "according to"),
-])
+@pytest.mark.parametrize(
+    "paragraph, cue",
+    [
+        ("“The plan works,” said Oskar Lind.", "said"),
+        ("“The plan works,” Oskar Lind said.", "said"),
+        ("“The plan works,” Oskar Lind told reporters on Friday.", "told reporters"),
+        ("Oskar Lind told reporters: “The plan works.”", "told reporters"),
+        ("Oskar Lind warned that the scheme was “a plan that works badly”.", "warned"),
+        ("“The plan works,” Oskar Lind declared in a televised address.", "declared"),
+        ("Oskar Lind has repeatedly said the plan “works for everyone”.", "said"),
+        ("Oskar Lind vowed the plan would be “finished by spring”.", "vowed"),
+        ("Oskar Lind accused the board of “wrecking the plan on purpose”.", "accused ... of"),
+        ("“The plan works,” Oskar Lind said in a statement.", "said in a statement"),
+        ("The plan “works for everyone”, according to Oskar Lind.", "according to"),
+    ],
+)
 def test_cues_in_both_orders(paragraph, cue):
     a = article(paragraph)
     assert speakers_of(a) == ["Oskar Lind"]
@@ -32,11 +35,20 @@ def test_participle_cue_borrows_the_sentence_subject():
     assert a.quotes[1].cue == "adding"
 
 
+def test_a_participle_after_an_appositive_name_borrows_the_sentence_subject():
+    a = article(
+        "Oskar Lind visited the studio to discuss his rival, Hanna Keller, saying she would be "
+        "“a far better mayor” than the others."
+    )
+    assert speakers_of(a) == ["Oskar Lind"]
+
+
 def test_short_quote_attached_to_someone_elses_words():
     a = article(
         "Jean Moreau spoke first. Hanna Keller replied later.",
         "Asked about Mr Moreau’s claim that the deal was “dead on arrival”, Ms Keller told "
-        "journalists: “The deal is alive and well.”")
+        "journalists: “The deal is alive and well.”",
+    )
     assert [(q.text, q.speaker) for q in a.quotes] == [
         ("dead on arrival", "Jean Moreau"),
         ("The deal is alive and well.", "Hanna Keller"),
@@ -44,16 +56,19 @@ def test_short_quote_attached_to_someone_elses_words():
 
 
 def test_what_she_called_before_the_name_points_forward():
-    a = article("Speaking at what she called “the turning point” of the summit, Ines Alvarez said the "
-                "treaty was close.")
+    a = article(
+        "Speaking at what she called “the turning point” of the summit, Ines Alvarez said the treaty was close."
+    )
     assert speakers_of(a) == ["Ines Alvarez"]
     assert a.quotes[0].cue == "what she called"
 
 
 def test_surname_and_honorific_resolve_to_the_first_full_name():
-    a = article("Finance Minister Keiko Tanaka presented the budget on Monday.",
-                "“We have balanced the books,” Tanaka said.",
-                "Ms. Tanaka added that taxes would “stay where they are”.")
+    a = article(
+        "Finance Minister Keiko Tanaka presented the budget on Monday.",
+        "“We have balanced the books,” Tanaka said.",
+        "Ms. Tanaka added that taxes would “stay where they are”.",
+    )
     assert speakers_of(a) == ["Keiko Tanaka", "Keiko Tanaka"]
     speaker = a.speaker("Keiko Tanaka")
     assert speaker.role == "Finance Minister"
@@ -61,82 +76,102 @@ def test_surname_and_honorific_resolve_to_the_first_full_name():
 
 
 def test_pronouns_follow_the_last_compatible_speaker():
-    a = article("“Prices will fall,” said Mr Omar Haddad.",
-                "Mrs Lucia Romano disagreed. “They will not,” she said.",
-                "“They will, within a year,” he said.")
+    a = article(
+        "“Prices will fall,” said Mr Omar Haddad.",
+        "Mrs Lucia Romano disagreed. “They will not,” she said.",
+        "“They will, within a year,” he said.",
+    )
     assert speakers_of(a) == ["Omar Haddad", "Lucia Romano", "Omar Haddad"]
 
 
 def test_pronoun_skips_a_possessive_mention():
-    a = article("“We are cautious,” Dana Whitfield said.",
-                "Though Mr Grant’s plan is still unclear, she said “some members” were nervous.")
+    a = article(
+        "“We are cautious,” Dana Whitfield said.",
+        "Though Mr Grant’s plan is still unclear, she said “some members” were nervous.",
+    )
     assert speakers_of(a) == ["Dana Whitfield", "Dana Whitfield"]
 
 
 def test_role_noun_resolves_through_a_premodified_title():
-    a = article("Home Secretary Aled Price visited the border on Tuesday.",
-                "The Home Secretary said the checks were “working as intended”.")
+    a = article(
+        "Home Secretary Aled Price visited the border on Tuesday.",
+        "The Home Secretary said the checks were “working as intended”.",
+    )
     assert speakers_of(a) == ["Aled Price"]
     assert "The Home Secretary" in a.speaker("Aled Price").aliases
 
 
 def test_a_fuller_role_reference_enriches_the_role():
-    a = article("Defence Secretary Mia Holt flew to Oslo.",
-                "The UK Defence Secretary said the visit was “long overdue”.")
+    a = article(
+        "Defence Secretary Mia Holt flew to Oslo.", "The UK Defence Secretary said the visit was “long overdue”."
+    )
     assert speakers_of(a) == ["Mia Holt"]
     assert a.speaker("Mia Holt").role == "UK Defence Secretary"
 
 
 def test_role_noun_in_the_lede_belongs_to_the_next_named_speaker():
-    a = article("Schools will reopen next month, which could “restore some normality”, the Education "
-                "Minister has said.",
-                "Speaking in Leeds, Maya Osei said teachers were “ready and willing”.")
+    a = article(
+        "Schools will reopen next month, which could “restore some normality”, the Education Minister has said.",
+        "Speaking in Leeds, Maya Osei said teachers were “ready and willing”.",
+    )
     assert speakers_of(a) == ["Maya Osei", "Maya Osei"]
 
 
 def test_counterpart_shares_the_title_of_the_possessor():
-    a = article("French President Anne Colbert met her German counterpart Felix Brandt in Paris.",
-                "The German president later said the talks had been “frank and useful”.")
+    a = article(
+        "French President Anne Colbert met her German counterpart Felix Brandt in Paris.",
+        "The German president later said the talks had been “frank and useful”.",
+    )
     assert speakers_of(a) == ["Felix Brandt"]
     assert a.speaker("Felix Brandt").role == "German President"
 
 
 def test_role_noun_with_a_conflicting_qualifier_is_not_resolved_to_the_wrong_person():
-    a = article("French President Anne Colbert spoke in Paris.",
-                "The Spanish president said the plan was “out of the question” for Madrid.")
+    a = article(
+        "French President Anne Colbert spoke in Paris.",
+        "The Spanish president said the plan was “out of the question” for Madrid.",
+    )
     assert "Anne Colbert" not in speakers_of(a)
 
 
 def test_appositive_and_inverted_roles():
-    a = article("Liam Byrne, the union’s general secretary, said pay was “the only issue”.",
-                "“It is not,” said Sara Nilsen, chief economist at Nordbank.")
+    a = article(
+        "Liam Byrne, the union’s general secretary, said pay was “the only issue”.",
+        "“It is not,” said Sara Nilsen, chief economist at Nordbank.",
+    )
     assert speakers_of(a) == ["Liam Byrne", "Sara Nilsen"]
     assert a.speaker("Liam Byrne").role == "union’s general secretary"
     assert a.speaker("Sara Nilsen").role == "chief economist at Nordbank"
 
 
 def test_unnamed_spokesperson_is_a_speaker_and_he_continues_it():
-    a = article("A spokesperson for the National Rail Operators Group (NROG) said fares would “rise modestly”.",
-                "“We understand passengers’ frustration,” he said.")
+    a = article(
+        "A spokesperson for the National Rail Operators Group (NROG) said fares would “rise modestly”.",
+        "“We understand passengers’ frustration,” he said.",
+    )
     assert speakers_of(a) == ["NROG spokesperson", "NROG spokesperson"]
 
 
 def test_institution_short_form_takes_the_full_name():
-    a = article("The Metropolitan Police opened an inquiry on Monday.",
-                "The incident was “being treated as suspicious”, the Met said.")
+    a = article(
+        "The Metropolitan Police opened an inquiry on Monday.",
+        "The incident was “being treated as suspicious”, the Met said.",
+    )
     assert speakers_of(a) == ["the Metropolitan Police"]
 
 
 def test_report_as_a_source():
-    a = article("Rents are rising fastest in small towns, says a report highlighting the “quiet crisis "
-                "outside the cities”.",
-                "The report by the Housing Policy Institute calls for new building.")
+    a = article(
+        "Rents are rising fastest in small towns, says a report highlighting the “quiet crisis outside the cities”.",
+        "The report by the Housing Policy Institute calls for new building.",
+    )
     assert speakers_of(a) == ["Housing Policy Institute report"]
 
 
 def test_paragraph_that_opens_a_quote_without_attribution_continues_the_previous_speaker():
-    a = article("“We will appeal,” said the club’s chairman, Piet de Vries.",
-                "“The decision is wrong and the fans know it.”")
+    a = article(
+        "“We will appeal,” said the club’s chairman, Piet de Vries.", "“The decision is wrong and the fans know it.”"
+    )
     assert speakers_of(a) == ["Piet de Vries", "Piet de Vries"]
     assert a.quotes[1].kind == "continued"
     assert a.quotes[1].cue is None
@@ -148,9 +183,11 @@ def test_quote_in_a_later_clause_of_the_sentence():
 
 
 def test_people_named_but_never_quoted_are_mentions_not_speakers():
-    a = article("Coach Erik Sund praised striker Tomas Berg after the game.",
-                "“We owe this to (club owner Harald) Moen and the fans,” Sund said.",
-                "Berg did not speak to reporters.")
+    a = article(
+        "Coach Erik Sund praised striker Tomas Berg after the game.",
+        "“We owe this to (club owner Harald) Moen and the fans,” Sund said.",
+        "Berg did not speak to reporters.",
+    )
     assert [s.name for s in a.speakers] == ["Erik Sund"]
     mentioned = {m.name: m for m in a.mentions}
     assert "Tomas Berg" in mentioned and "Harald Moen" in mentioned
@@ -159,9 +196,11 @@ def test_people_named_but_never_quoted_are_mentions_not_speakers():
 
 
 def test_same_surname_goes_to_the_most_recent_full_name():
-    a = article("Maximo Gonzalez won in the morning.",
-                "Later, Alejandro Gonzalez lost in three sets.",
-                "“I was tired,” Gonzalez said.")
+    a = article(
+        "Maximo Gonzalez won in the morning.",
+        "Later, Alejandro Gonzalez lost in three sets.",
+        "“I was tired,” Gonzalez said.",
+    )
     assert speakers_of(a) == ["Alejandro Gonzalez"]
 
 
@@ -171,14 +210,18 @@ def test_group_subjects_are_sources():
 
 
 def test_pronoun_prefers_a_person_who_is_subject_earlier_in_the_same_sentence():
-    a = article("“We stand firm,” said Prime Minister Tom Hale, as his chancellor, Ruth Evans, prepares a "
-                "budget she described as “tough but fair”.")
+    a = article(
+        "“We stand firm,” said Prime Minister Tom Hale, as his chancellor, Ruth Evans, prepares a "
+        "budget she described as “tough but fair”."
+    )
     assert speakers_of(a) == ["Tom Hale", "Ruth Evans"]
 
 
 def test_participial_and_age_appositives_between_subject_and_verb():
-    a = article("Station manager Sarah Ode, 47, said crews had worked “around the clock”.",
-                "Local resident Tom Finch, speaking outside his home, said the smoke was “unbearable”.")
+    a = article(
+        "Station manager Sarah Ode, 47, said crews had worked “around the clock”.",
+        "Local resident Tom Finch, speaking outside his home, said the smoke was “unbearable”.",
+    )
     assert speakers_of(a) == ["Sarah Ode", "Tom Finch"]
     assert a.speaker("Sarah Ode").role == "Station manager"
 
@@ -190,9 +233,11 @@ def test_organisation_names_keep_their_function_words():
 
 
 def test_unattributed_opening_quote_after_a_new_subject_belongs_to_that_person():
-    a = article("“We will appeal,” said Mark Olsen.",
-                "Nina Petrova, a local farmer, disagreed with the decision.",
-                "“The ruling is fair and everybody here knows it.”")
+    a = article(
+        "“We will appeal,” said Mark Olsen.",
+        "Nina Petrova, a local farmer, disagreed with the decision.",
+        "“The ruling is fair and everybody here knows it.”",
+    )
     assert speakers_of(a) == ["Mark Olsen", "Nina Petrova"]
 
 
@@ -207,8 +252,10 @@ def test_anonymous_official_keeps_its_description():
 
 
 def test_title_of_complement_and_lowercase_role_reference():
-    a = article("US Secretary of State Ava Brooks called the attack “unacceptable” on Monday.",
-                "The secretary of state later told CNN: “We are not going to let this stand.”")
+    a = article(
+        "US Secretary of State Ava Brooks called the attack “unacceptable” on Monday.",
+        "The secretary of state later told CNN: “We are not going to let this stand.”",
+    )
     assert speakers_of(a) == ["Ava Brooks", "Ava Brooks"]
     assert a.speaker("Ava Brooks").role == "US Secretary of State"
     assert a.quotes[1].cue == "told CNN"
@@ -226,20 +273,28 @@ def test_inverted_order_needs_no_following_verb():
 
 
 def test_nationality_and_age_references_go_to_the_last_person():
-    a = article("Chelsea boss Enzo Conti was less pleased. “We deserved at least a point,” he said.",
-                "The Italian added that the referee had made “a clear mistake” before the goal.")
+    a = article(
+        "Chelsea boss Enzo Conti was less pleased. “We deserved at least a point,” he said.",
+        "The Italian added that the referee had made “a clear mistake” before the goal.",
+    )
     assert speakers_of(a) == ["Enzo Conti", "Enzo Conti"]
 
 
 def test_possessive_group_and_organisation_with_and():
-    a = article("The court agreed to hear the case, a move that Mr. Hart’s aides called “deeply disappointing.”",
-                "Brighton and Hove City Council said it was “sorry to hear” about the closure.")
+    a = article(
+        "The court agreed to hear the case, a move that Mr. Hart’s aides called “deeply disappointing.”",
+        "Brighton and Hove City Council said it was “sorry to hear” about the closure.",
+    )
     assert speakers_of(a) == ["Mr. Hart’s aides", "Brighton and Hove City Council"]
 
 
 def test_surnames_that_look_like_titles_or_places_are_names():
-    a = article("“We stay,” said Anne Bishop.", "“We go,” Senator Ida Park said.", "“Maybe,” said Tom Hall.",
-                "Later, Bishop said the vote was “a formality”.")
+    a = article(
+        "“We stay,” said Anne Bishop.",
+        "“We go,” Senator Ida Park said.",
+        "“Maybe,” said Tom Hall.",
+        "Later, Bishop said the vote was “a formality”.",
+    )
     assert speakers_of(a) == ["Anne Bishop", "Ida Park", "Tom Hall", "Anne Bishop"]
 
 
@@ -250,8 +305,10 @@ def test_told_names_the_hearer_never_the_speaker():
 
 
 def test_the_company_refers_back_to_the_named_institution():
-    a = article("In a statement, Acme Corp said it “regrets the inconvenience” and would refund customers.",
-                "The company added: “We are working around the clock to fix the problem.”")
+    a = article(
+        "In a statement, Acme Corp said it “regrets the inconvenience” and would refund customers.",
+        "The company added: “We are working around the clock to fix the problem.”",
+    )
     assert speakers_of(a) == ["Acme Corp", "Acme Corp"]
 
 
@@ -261,17 +318,20 @@ def test_spokesperson_of_a_described_owner_keeps_the_description():
 
 
 def test_participle_skips_a_possessive_frame_for_the_main_subject():
-    a = article("Jon Smith rejected Ella Jones’s claim that the plan was “dead on arrival”, saying it was "
-                "“very much alive”.")
+    a = article(
+        "Jon Smith rejected Ella Jones’s claim that the plan was “dead on arrival”, saying it was “very much alive”."
+    )
     assert speakers_of(a) == ["Ella Jones", "Jon Smith"]
 
 
 def test_gender_from_role_nouns_and_his_keeps_pronouns_apart():
-    a = article("Nurse Maria Lopes said staff were exhausted.",
-                "Hospital spokesman Tom Reilly said the hospital was hiring.",
-                "“We have been working double shifts for months,” she said.",
-                "Kai Brandt, the ward manager, said his team was “at breaking point”.",
-                "“Nobody listens to us,” she said.")
+    a = article(
+        "Nurse Maria Lopes said staff were exhausted.",
+        "Hospital spokesman Tom Reilly said the hospital was hiring.",
+        "“We have been working double shifts for months,” she said.",
+        "Kai Brandt, the ward manager, said his team was “at breaking point”.",
+        "“Nobody listens to us,” she said.",
+    )
     assert speakers_of(a) == ["Maria Lopes", "Kai Brandt", "Maria Lopes"]
 
 
@@ -286,33 +346,46 @@ def test_spokesperson_for_a_lowercase_institution():
 
 
 def test_possessive_pronoun_frames():
-    a = article("Leo Marsh spoke for an hour. The plan, in his words, was “a joke from start to finish”.",
-                "Sara Vik repeated her warning that prices would “keep rising”.")
+    a = article(
+        "Leo Marsh spoke for an hour. The plan, in his words, was “a joke from start to finish”.",
+        "Sara Vik repeated her warning that prices would “keep rising”.",
+    )
     assert speakers_of(a) == ["Leo Marsh", "Sara Vik"]
 
 
 def test_a_frame_closing_the_previous_paragraph_owns_the_next_quote():
-    a = article("“We are done,” said Carl Holm.",
-                "In a statement on Friday, the director, Mona Eik, said:",
-                "“We will reopen the museum in the spring, with free entry for a month.”")
+    a = article(
+        "“We are done,” said Carl Holm.",
+        "In a statement on Friday, the director, Mona Eik, said:",
+        "“We will reopen the museum in the spring, with free entry for a month.”",
+    )
     assert speakers_of(a) == ["Carl Holm", "Mona Eik"]
 
 
 def test_people_joined_by_and_keep_their_full_names():
-    a = article("Ana Diaz and Marta Ruiz won the doubles for the Universities and Colleges Sports Union.",
-                "“It was special,” Ruiz said.")
+    a = article(
+        "Ana Diaz and Marta Ruiz won the doubles for the Universities and Colleges Sports Union.",
+        "“It was special,” Ruiz said.",
+    )
     assert speakers_of(a) == ["Marta Ruiz"]
     assert {m.name for m in a.mentions} == {"Ana Diaz"}
 
 
 def test_possessive_institutions_groups_at_firms_and_hyphenated_titles():
-    a = article("Israel’s military said it was targeting “militant infrastructure” in the area.",
-                "Analysts at Morgan Stanley wrote in a note that the guidance was “sobering”.",
-                "Director-General Tedros Adhanom Ghebreyesus told a news conference: “This is a virus we can stop.”",
-                "“We have the tools,” Tedros said.",
-                "Minister Eva Lind declined to comment. Her office said she “stands by every word”.")
-    assert speakers_of(a) == ["Israel’s military", "analysts at Morgan Stanley", "Tedros Adhanom Ghebreyesus",
-                              "Tedros Adhanom Ghebreyesus", "Eva Lind’s office"]
+    a = article(
+        "Israel’s military said it was targeting “militant infrastructure” in the area.",
+        "Analysts at Morgan Stanley wrote in a note that the guidance was “sobering”.",
+        "Director-General Tedros Adhanom Ghebreyesus told a news conference: “This is a virus we can stop.”",
+        "“We have the tools,” Tedros said.",
+        "Minister Eva Lind declined to comment. Her office said she “stands by every word”.",
+    )
+    assert speakers_of(a) == [
+        "Israel’s military",
+        "analysts at Morgan Stanley",
+        "Tedros Adhanom Ghebreyesus",
+        "Tedros Adhanom Ghebreyesus",
+        "Eva Lind’s office",
+    ]
     assert a.speaker("Tedros Adhanom Ghebreyesus").role == "Director-General"
 
 
@@ -322,23 +395,29 @@ def test_passive_naming_is_not_attribution():
 
 
 def test_role_references_without_a_titled_person():
-    a = article("Boris Johnson has said he “won’t be bullied” by critics.",
-                "Speaking in Kent, the former prime minister said: “I’m not going anywhere.”",
-                "West Yorkshire Police said officers were “aware of the incident”.",
-                "The dog’s owner, who has not been named, said: “I’m devastated.”")
+    a = article(
+        "Boris Johnson has said he “won’t be bullied” by critics.",
+        "Speaking in Kent, the former prime minister said: “I’m not going anywhere.”",
+        "West Yorkshire Police said officers were “aware of the incident”.",
+        "The dog’s owner, who has not been named, said: “I’m devastated.”",
+    )
     assert speakers_of(a) == ["Boris Johnson", "Boris Johnson", "West Yorkshire Police", "the dog’s owner"]
 
 
 def test_a_lede_role_nobody_named_holds_becomes_an_unnamed_official():
-    a = article("Fuel duty will rise, “but only modestly”, the minister has said.",
-                "Campaigners reacted with anger. “This is a betrayal of drivers,” said Ruth Kemp of FairFuel.")
+    a = article(
+        "Fuel duty will rise, “but only modestly”, the minister has said.",
+        "Campaigners reacted with anger. “This is a betrayal of drivers,” said Ruth Kemp of FairFuel.",
+    )
     assert speakers_of(a)[0] == "the minister"
 
 
 def test_a_role_noun_after_a_participle_introduction_and_a_coordinated_verb():
-    a = article("Tess Marlow thanked fans online, writing: “You made this the best year of my life.”",
-                "The singer, 34, added that she was “so grateful” for the support.",
-                "Ida Rowe described the night as “terrifying” and said she had “never felt so helpless”.")
+    a = article(
+        "Tess Marlow thanked fans online, writing: “You made this the best year of my life.”",
+        "The singer, 34, added that she was “so grateful” for the support.",
+        "Ida Rowe described the night as “terrifying” and said she had “never felt so helpless”.",
+    )
     assert speakers_of(a) == ["Tess Marlow", "Tess Marlow", "Ida Rowe", "Ida Rowe"]
     assert a.speaker("Tess Marlow").role == "singer"
     assert a.quotes[3].cue == "said"
