@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import logging
 import math
@@ -20,13 +19,19 @@ from retrieval import RetrievalError
 from ..errors import BadInput
 from ..replies import AnswererLike, open_answerer
 from .config import BotConfig
+from .model_work import ModelBusy, ModelWork
 from .sending import NO_MENTIONS, send_notice
 
 log = logging.getLogger(__name__)
 
 COGS = ("bot.discord.cogs.answers", "bot.discord.cogs.info")
-DEFER_AFTER = 1.0  # seconds: answer directly when ready by then, else defer (Discord allows 3)
-ANSWER_TIMEOUT = 30.0  # seconds a single answer may take before the user is told to retry
+# Discord shows "This interaction failed" unless an interaction is acknowledged within 3 s of its
+# creation (the time in its snowflake id). An answer ready within DEFER_AFTER of that goes out as
+# the response itself; otherwise the bot defers. An interaction older than TOO_OLD on arrival
+# cannot be acknowledged in time on a loaded network, so it is dropped without running the model.
+DEFER_AFTER = 1.0
+TOO_OLD = 2.5
+ANSWER_TIMEOUT = 30.0  # seconds a single answer may take, waiting included, before the user is told to retry
 AUTOCOMPLETE_TIMEOUT = 2.0
 
 T = TypeVar("T")
@@ -34,6 +39,7 @@ T = TypeVar("T")
 TOO_SLOW = "That took too long to answer; please try again in a moment."
 FAILED = "Something went wrong on my side (it has been logged); please try again."
 NOT_HERE = "You can't use that command here."
+BUSY = "I'm answering a lot of questions right now: please try again in a moment."
 # Errors a person caused (bad input, unknown article or speaker): their message says what to do.
 USER_ERRORS = (BadInput, RetrievalError, KnowledgeError)
 
@@ -58,6 +64,9 @@ def error_reply(error: BaseException, source: str) -> str:
     if isinstance(original, USER_ERRORS):
         log.info("%s refused: %s", source, type(original).__name__)
         return str(original)
+    if isinstance(original, ModelBusy):
+        log.info("%s refused: busy (%s)", source, original)
+        return BUSY
     if isinstance(original, TimeoutError):  # asyncio.TimeoutError is TimeoutError since 3.11
         log.warning("%s timed out after %.0f s", source, ANSWER_TIMEOUT)
         return TOO_SLOW
@@ -94,13 +103,41 @@ def check_cooldown(interaction: discord.Interaction) -> bool:
     return True
 
 
+class InteractionGone(Exception):
+    """An interaction that can no longer be answered (too old on arrival, or Discord says 10062 Unknown interaction)."""
+
+
+def interaction_age(interaction: discord.Interaction) -> float:
+    """Return the seconds since Discord created ``interaction`` (from its snowflake id)."""
+    return (discord.utils.utcnow() - interaction.created_at).total_seconds()
+
+
+def is_unknown_interaction(error: BaseException) -> bool:
+    """Whether ``error`` is Discord's 404 10062: the interaction expired or was never acknowledged in time."""
+    return isinstance(error, discord.NotFound) and error.code == 10062
+
+
 class OnrecordTree(app_commands.CommandTree):
     """The command tree with the one error handler for every app command."""
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        """Tell the user, ephemerally, in one short line (see ``error_reply``, which also logs it)."""
+        """Tell the user, ephemerally, in one short line (see ``error_reply``, which also logs it).
+
+        An interaction that is gone gets one log line and no reply: any callback or
+        follow-up would only be refused again.
+        """
         name = interaction.command.qualified_name if interaction.command else "?"
+        original = getattr(error, "original", error)
+        if isinstance(original, InteractionGone) or is_unknown_interaction(original):
+            log.warning("command=%s not answered: the interaction expired (%s)", name, _why_gone(original))
+            return
         await send_notice(interaction, error_reply(error, f"command={name}"))
+
+
+def _why_gone(error: BaseException) -> str:
+    if isinstance(error, discord.HTTPException):
+        return f"{error.status} {error.code}"
+    return str(error)
 
 
 class OnrecordBot(commands.Bot):
@@ -132,6 +169,7 @@ class OnrecordBot(commands.Bot):
         self.answerer = answerer
         self.serving = serving
         self.cooldown = question_cooldown(config.cooldown)
+        self.model = ModelWork(config.model_threads, config.model_queue, ANSWER_TIMEOUT)
 
     def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
         """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
@@ -146,17 +184,19 @@ class OnrecordBot(commands.Bot):
         if self.serving:
             if self.answerer is None:
                 log.info("opening the knowledge base (%s)", self.config.db or "default, bundled article")
-                self.answerer = await asyncio.to_thread(open_answerer, db=self.config.db)
+                self.answerer = await self.model.run(open_answerer, db=self.config.db, timeout=None)
             warm_up = getattr(self.answerer, "warm_up", None)
             if warm_up is not None:
                 started = time.perf_counter()
-                await asyncio.to_thread(warm_up)
+                await self.model.run(warm_up, timeout=None)
                 log.info("answerer warm in %.0f ms", (time.perf_counter() - started) * 1000)
-            articles = await asyncio.to_thread(self.answerer.articles)
+            articles = await self.model.run(self.answerer.articles, timeout=None)
             if not articles:
                 log.warning(
                     "the knowledge base %s has no articles, so every question gets 'no articles yet': "
-                    "add some with `onrecord ingest PATH --db %s`", self.config.db or "(default)", self.config.db or "FILE"
+                    "add some with `onrecord ingest PATH --db %s`",
+                    self.config.db or "(default)",
+                    self.config.db or "FILE",
                 )
         for name in COGS:
             await self.load_extension(name)
@@ -177,37 +217,74 @@ class OnrecordBot(commands.Bot):
         ready = self._connection._ready_task
         if ready is not None:
             ready.cancel()
+        self.model.close()
         await super().close()
 
     async def on_ready(self) -> None:
-        log.info("connected as %s (id %s) in %d guilds", self.user, self.user.id if self.user else "?", len(self.guilds))
+        log.info(
+            "connected as %s (id %s) in %d guilds", self.user, self.user.id if self.user else "?", len(self.guilds)
+        )
 
     async def on_message(self, message: discord.Message) -> None:
         """Prefix commands are not used: mentions and answer channels are handled by the answers cog."""
 
     async def run_answering(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``func`` (model work) in a thread with a timeout, so one slow question never stalls the others."""
-        return await asyncio.wait_for(asyncio.to_thread(func, *args, **kwargs), ANSWER_TIMEOUT)
+        """Run ``func`` (model work) on the bot's model threads with a timeout, so one slow question never stalls the others.
 
-    async def answer_interaction(self, interaction: discord.Interaction, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``func`` like ``run_answering``; if it is not done within ``DEFER_AFTER`` s, defer the interaction first.
-
-        Quick answers (and quick errors, which must stay ephemeral) are sent as the
-        interaction's response; slow ones as a follow-up to the deferral, well within
-        Discord's 3-second deadline.
+        Raises ModelBusy at once when the threads and their queue are full.
         """
-        task = asyncio.ensure_future(self.run_answering(func, *args, **kwargs))
-        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
-        if not done and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True)
-        return await task
+        return await self.model.run(func, *args, **kwargs)
 
-    async def autocomplete(self, func: Callable[..., list[tuple[str, str]]], *args: Any) -> list[app_commands.Choice[str]]:
+    async def answer_interaction(
+        self, interaction: discord.Interaction, func: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T:
+        """Run ``func`` like ``run_answering``, acknowledging ``interaction`` in time.
+
+        An interaction already ``TOO_OLD`` raises InteractionGone without running
+        anything; a full queue raises ModelBusy before anything is sent (the error
+        handler then answers with an ephemeral "busy"). A job that must wait for a
+        thread is deferred at once, before it is queued; one that starts at once is
+        deferred only if it is not done ``DEFER_AFTER`` s after the interaction was
+        created, so quick answers (and quick errors, which must stay ephemeral) are the
+        response itself. If Discord refuses the deferral (10062), the job is dropped
+        and InteractionGone raised: nothing more is sent for it.
+        """
+        age = interaction_age(interaction)
+        if age > TOO_OLD:
+            raise InteractionGone(f"{age:.1f} s old on arrival")
+        if self.model.admit():
+            try:
+                await self._defer(interaction)
+            except BaseException:
+                self.model.release()
+                raise
+        job = self.model.start(func, *args, admitted=True, **kwargs)
+        try:
+            if not await job.wait(DEFER_AFTER - interaction_age(interaction)):
+                await self._defer(interaction)
+        except BaseException:
+            job.drop()
+            raise
+        return await job.result()
+
+    async def _defer(self, interaction: discord.Interaction) -> None:
+        if interaction.response.is_done():
+            return
+        try:
+            await interaction.response.defer(thinking=True)
+        except discord.NotFound as error:
+            if is_unknown_interaction(error):
+                raise InteractionGone("Discord refused the deferral: 10062 Unknown interaction") from None
+            raise
+
+    async def autocomplete(
+        self, func: Callable[..., list[tuple[str, str]]], *args: Any
+    ) -> list[app_commands.Choice[str]]:
         """Return autocomplete choices from ``func`` (run in a thread); nothing when it fails or is slow."""
         if self.answerer is None:
             return []
         try:
-            pairs = await asyncio.wait_for(asyncio.to_thread(func, self.answerer, *args), AUTOCOMPLETE_TIMEOUT)
+            pairs = await self.model.run(func, self.answerer, *args, timeout=AUTOCOMPLETE_TIMEOUT)
         except Exception as error:  # autocomplete has no way to show an error; an empty list is honest
             log.warning("autocomplete failed: %s", error)
             return []

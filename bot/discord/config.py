@@ -21,6 +21,8 @@ VARIABLES = {
     "ONRECORD_DEV_GUILD": "a development guild id: commands are synced there on every start",
     "ONRECORD_COOLDOWN": "questions per seconds per user, e.g. 3/30; 'off' disables it",
     "ONRECORD_LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR (default INFO)",
+    "ONRECORD_MODEL_THREADS": "threads answering questions at once (default: one per CPU the process may use, at most 8)",
+    "ONRECORD_MODEL_QUEUE": "questions that may wait for a thread; more get 'busy, try again' (default 8 per thread)",
     "DISCORD_API_BASE": f"the REST API base URL (default {DEFAULT_API_BASE})",
     "DISCORD_GATEWAY_URL": "the gateway websocket URL (default: Discord's own, wss://gateway.discord.gg/)",
 }
@@ -33,7 +35,8 @@ class BotConfig:
     """Everything ``onrecord serve``, ``sync`` and ``chat`` need to know about their surroundings.
 
     ``cooldown`` is ``(questions, seconds)`` per user, or None when switched off.
-    ``gateway_url`` None means discord.py's default gateway. The token is kept out
+    ``gateway_url`` None means discord.py's default gateway. ``model_threads`` and
+    ``model_queue`` None mean sizes from the CPU budget (see ``model_work``). The token is kept out
     of ``repr`` so that logging a config never leaks it.
     """
 
@@ -45,6 +48,8 @@ class BotConfig:
     log_level: str = "INFO"
     api_base: str = DEFAULT_API_BASE
     gateway_url: str | None = None
+    model_threads: int | None = None
+    model_queue: int | None = None
 
     @property
     def wants_message_content(self) -> bool:
@@ -79,8 +84,11 @@ class BotConfig:
             dev_guild=_parse_id("ONRECORD_DEV_GUILD", get("ONRECORD_DEV_GUILD")),
             cooldown=parse_cooldown(get("ONRECORD_COOLDOWN")),
             log_level=_parse_log_level(get("ONRECORD_LOG_LEVEL")),
-            api_base=_parse_url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http://", "https://")) or DEFAULT_API_BASE,
+            api_base=_parse_url("DISCORD_API_BASE", get("DISCORD_API_BASE"), ("http://", "https://"))
+            or DEFAULT_API_BASE,
             gateway_url=_parse_url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws://", "wss://")),
+            model_threads=_parse_count("ONRECORD_MODEL_THREADS", get("ONRECORD_MODEL_THREADS"), minimum=1),
+            model_queue=_parse_count("ONRECORD_MODEL_QUEUE", get("ONRECORD_MODEL_QUEUE"), minimum=0),
         )
 
 
@@ -104,9 +112,7 @@ def parse_cooldown(text: str | None) -> tuple[int, float] | None:
         return None
     match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)\s*s?", text)
     if not match or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
-        raise ConfigError(
-            f"ONRECORD_COOLDOWN={text!r} is not a cooldown: write QUESTIONS/SECONDS, e.g. 3/30, or 'off'"
-        )
+        raise ConfigError(f"ONRECORD_COOLDOWN={text!r} is not a cooldown: write QUESTIONS/SECONDS, e.g. 3/30, or 'off'")
     return int(match.group(1)), float(match.group(2))
 
 
@@ -126,7 +132,17 @@ def _parse_ids(name: str, text: str | None) -> frozenset[int]:
 
 def _discord_id(name: str, text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 2**64:
-        raise ConfigError(f"{name}={text!r} is not a Discord id: copy it with Developer Mode on (a number like 1234567890123456789)")
+        raise ConfigError(
+            f"{name}={text!r} is not a Discord id: copy it with Developer Mode on (a number like 1234567890123456789)"
+        )
+    return int(text)
+
+
+def _parse_count(name: str, text: str | None, *, minimum: int) -> int | None:
+    if text is None:
+        return None
+    if not text.isdigit() or int(text) < minimum:
+        raise ConfigError(f"{name}={text!r} is not a whole number of at least {minimum}")
     return int(text)
 
 

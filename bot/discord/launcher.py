@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from collections.abc import Iterator
 
 import aiohttp
@@ -37,6 +38,8 @@ TOKEN_MISSING = (
     "DISCORD_TOKEN is not set: put the bot token from the Developer Portal (your application > Bot) "
     "in the environment or in a .env file."
 )
+LOOP_SWITCH_INTERVAL = 0.0005  # seconds
+
 INTENT_REFUSED = (
     "Discord refused the Message Content intent (close code 4014), which ONRECORD_ANSWER_CHANNELS needs: "
     "switch on 'Message Content Intent' in the Developer Portal (your application > Bot > Privileged Gateway "
@@ -65,6 +68,22 @@ def discord_endpoints(api_base: str, gateway_url: str | None) -> Iterator[None]:
         yield
     finally:
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved_base, saved_gateway
+
+
+@contextlib.contextmanager
+def loop_first() -> Iterator[None]:
+    """Make model threads hand the interpreter back to the event loop within ``LOOP_SWITCH_INTERVAL`` for the block.
+
+    Model work holds the GIL for long stretches of pure Python; with the default 5 ms
+    switch interval the event loop waits that long for every socket it reads, which
+    in a burst adds up to seconds before an interaction is acknowledged.
+    """
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(LOOP_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(saved)
 
 
 def explain_start_error(error: BaseException, config: BotConfig) -> str | None:
@@ -109,7 +128,7 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
     if not config.token:
         log.error(TOKEN_MISSING)
         return 1
-    with discord_endpoints(config.api_base, config.gateway_url):
+    with discord_endpoints(config.api_base, config.gateway_url), loop_first():
         bot = OnrecordBot(config, answerer=answerer)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -16,9 +16,10 @@ import json
 import re
 import time
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from aiohttp import WSMsgType, web
 
@@ -52,23 +53,26 @@ ACK_DEADLINE = 3.0
 # Privileged intents: Discord closes the gateway with 4014 when one is asked for but not enabled.
 PRIVILEGED_INTENTS = {"members": 1 << 1, "presences": 1 << 8, "message_content": 1 << 15}
 
-_snowflakes = itertools.count(1_300_000_000_000_000_000)
+DISCORD_EPOCH_MS = 1_420_070_400_000
+_increments = itertools.count()
+
+# Permission bits the fake's channels grant or deny.
+VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, READ_MESSAGE_HISTORY = 1 << 10, 1 << 11, 1 << 14, 1 << 16
 
 
 def snowflake() -> str:
-    """Return a fresh snowflake id as Discord sends it (a string)."""
-    return str(next(_snowflakes))
+    """Return a fresh snowflake id as Discord sends it (a string), holding the current time as Discord's do."""
+    ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+    return str((ms << 22) | (next(_increments) & 0x3FFFFF))
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 def json_response(data: Any, status: int = 200) -> web.Response:
     """A JSON response with Content-Type exactly ``application/json``: discord.py parses nothing else."""
-    return web.Response(
-        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
-    )
+    return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
 
 
 def user_payload(user_id: str, name: str, *, bot: bool = False) -> dict:
@@ -208,8 +212,10 @@ class FakeDiscord:
         token: str = "fake-token.for-tests.only",
         privileged_intents: frozenset[str] = frozenset({"message_content", "members", "presences"}),
         heartbeat_interval_ms: int = 41_250,
+        shards: int = 1,
     ) -> None:
         self.token = token
+        self.shards = shards
         self.privileged_intents = privileged_intents
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.bot_id = snowflake()
@@ -217,6 +223,14 @@ class FakeDiscord:
         self.owner_id = snowflake()
         self.guild_id = snowflake()
         self.channel_id = snowflake()
+        # Channels where the bot may not send messages, or may send but not embed; and one where
+        # the guild's permissions say yes but Discord answers 403 50013 (permissions changed since).
+        self.no_send_channel_id = snowflake()
+        self.no_embeds_channel_id = snowflake()
+        self.refusing_channel_id = snowflake()
+        self.deleted_messages: set[str] = set()
+        self.expired_tokens: set[str] = set()  # interactions whose callback gets 404 10062
+        self.rate_limits: list[tuple[str, str, float]] = []  # (method regex, path regex, retry_after), used once each
         self.bot_user = user_payload(self.bot_id, "onrecord", bot=True)
         self.requests: list[RecordedRequest] = []
         self.identify: dict | None = None  # the IDENTIFY payload's "d"
@@ -236,11 +250,13 @@ class FakeDiscord:
         self._component_message: dict[str, str] = {}  # interaction token -> message the button is on
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.identifies: list[dict] = []  # every IDENTIFY payload's "d", in order
+        self._shard_ws: dict[int, web.WebSocketResponse] = {}  # shard id -> its live connection
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    async def start(self, host: str = "127.0.0.1") -> None:
-        """Listen on an ephemeral loopback port."""
+    async def start(self, host: str = "127.0.0.1", rest_host: str = "localhost") -> None:
+        """Listen on an ephemeral loopback port; the REST base names the host ``rest_host``, as Discord's names one."""
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
@@ -250,6 +266,7 @@ class FakeDiscord:
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]
         self.host = host
+        self.rest_host = rest_host
 
     async def close(self) -> None:
         """Close the gateway connection and stop the server."""
@@ -261,7 +278,7 @@ class FakeDiscord:
     @property
     def api_base(self) -> str:
         """What DISCORD_API_BASE should be (discord.py's Route.BASE, version included)."""
-        return f"http://{self.host}:{self.port}{API_PREFIX}"
+        return f"http://{self.rest_host}:{self.port}{API_PREFIX}"
 
     @property
     def gateway_url(self) -> str:
@@ -278,6 +295,8 @@ class FakeDiscord:
             ("/webhooks/", "/interactions/")
         ):
             response = json_response({"message": "401: Unauthorized", "code": 0}, 401)
+        elif limited := self._rate_limited(record):
+            response = limited
         elif problem := self._invalid(record):
             response = json_response({"message": "Invalid Form Body", "code": 50035, "errors": problem}, 400)
         else:
@@ -308,6 +327,34 @@ class FakeDiscord:
         raw = await request.read()
         return json.loads(raw) if raw else None
 
+    def rate_limit(self, method: str, path_pattern: str, retry_after: float) -> None:
+        """Answer the next request matching ``method`` and ``path_pattern`` (regexes) with 429 and ``retry_after``."""
+        self.rate_limits.append((method, path_pattern, retry_after))
+
+    def _rate_limited(self, r: RecordedRequest) -> web.Response | None:
+        for limit in self.rate_limits:
+            method, pattern, retry_after = limit
+            if re.fullmatch(method, r.method) and re.fullmatch(pattern, r.path):
+                self.rate_limits.remove(limit)
+                response = json_response(
+                    {"message": "You are being rate limited.", "retry_after": retry_after, "global": False, "code": 0},
+                    429,
+                )
+                response.headers.update(
+                    {
+                        "Via": "1.1 google",
+                        "Retry-After": str(int(retry_after)),
+                        "X-RateLimit-Limit": "2",
+                        "X-RateLimit-Remaining": "0",
+                        "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
+                        "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+                        "X-RateLimit-Bucket": "fake-bucket-" + re.sub(r"\W", "", pattern)[:20],
+                        "X-RateLimit-Scope": "user",
+                    }
+                )
+                return response
+        return None
+
     def _invalid(self, r: RecordedRequest) -> str | None:
         """What Discord would reject in this request (HTTP 400), or None."""
         if r.path.endswith("/callback") and isinstance(r.json, dict) and r.json.get("type") == CALLBACK_AUTOCOMPLETE:
@@ -319,7 +366,15 @@ class FakeDiscord:
                     return f"autocomplete choice {choice!r} (name and value 1-100 characters)"
             return None
         message = r.message_payload()
-        return None if message is None else message_limit_problem(message)
+        if message is None:
+            return None
+        reference = message.get("message_reference") or {}
+        if (
+            str(reference.get("message_id")) in self.deleted_messages
+            and reference.get("fail_if_not_exists", True) is not False
+        ):
+            return "message_reference: Unknown message"
+        return message_limit_problem(message)
 
     def _route(self, r: RecordedRequest) -> web.StreamResponse:
         app = self.application_id
@@ -332,7 +387,7 @@ class FakeDiscord:
             return json_response(
                 {
                     "url": self.gateway_url,
-                    "shards": 1,
+                    "shards": self.shards,
                     "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
                 }
             )
@@ -377,6 +432,11 @@ class FakeDiscord:
             if r.method == "DELETE":
                 self.messages.pop(message_id, None)
                 return web.Response(status=204)
+        if (found := m(r"/channels/(\d+)/messages(?:/\d+)?", r.path)) and found.group(1) in (
+            self.refusing_channel_id,
+            self.no_send_channel_id,
+        ):
+            return json_response({"message": "Missing Permissions", "code": 50013}, 403)
         if found := m(r"/channels/(\d+)/messages", r.path):
             if r.method == "POST":
                 return json_response(self._store_message(snowflake(), r.json or {}, channel_id=found.group(1)))
@@ -433,7 +493,7 @@ class FakeDiscord:
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
         if future.done():
             return json_response({"message": "Interaction has already been acknowledged.", "code": 40060}, 400)
-        if r.at - self._dispatched_at[token] > ACK_DEADLINE:
+        if token in self.expired_tokens or r.at - self._dispatched_at[token] > ACK_DEADLINE:
             # Discord has already shown the user "This interaction failed".
             future.set_result(r)
             return json_response({"message": "Unknown interaction", "code": 10062}, 404)
@@ -470,25 +530,29 @@ class FakeDiscord:
     ) -> dict:
         """Create or update a message the bot sent; return it as Discord would."""
         old = self.messages.get(message_id)
-        message = dict(old) if old else {
-            "id": message_id,
-            "channel_id": channel_id or self.channel_id,
-            "guild_id": self.guild_id,
-            "author": self.bot_user,
-            "content": "",
-            "timestamp": _now(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "components": [],
-            "pinned": False,
-            "type": 0,
-            "flags": 0,
-        }
+        message = (
+            dict(old)
+            if old
+            else {
+                "id": message_id,
+                "channel_id": channel_id or self.channel_id,
+                "guild_id": self.guild_id,
+                "author": self.bot_user,
+                "content": "",
+                "timestamp": _now(),
+                "edited_timestamp": None,
+                "tts": False,
+                "mention_everyone": False,
+                "mentions": [],
+                "mention_roles": [],
+                "attachments": [],
+                "embeds": [],
+                "components": [],
+                "pinned": False,
+                "type": 0,
+                "flags": 0,
+            }
+        )
         if webhook:
             message["webhook_id"] = self.application_id
             message["application_id"] = self.application_id
@@ -605,7 +669,7 @@ class FakeDiscord:
                 {
                     "id": self.guild_id,
                     "name": "@everyone",
-                    "permissions": str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)),
+                    "permissions": str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY),
                     "position": 0,
                     "color": 0,
                     "hoist": False,
@@ -615,18 +679,10 @@ class FakeDiscord:
                 }
             ],
             "channels": [
-                {
-                    "id": self.channel_id,
-                    "type": 0,
-                    "name": "general",
-                    "position": 0,
-                    "permission_overwrites": [],
-                    "nsfw": False,
-                    "topic": None,
-                    "parent_id": None,
-                    "last_message_id": None,
-                    "rate_limit_per_user": 0,
-                }
+                self._channel(self.channel_id, "general", 0),
+                self._channel(self.no_send_channel_id, "read-only", SEND_MESSAGES),
+                self._channel(self.no_embeds_channel_id, "no-embeds", EMBED_LINKS),
+                self._channel(self.refusing_channel_id, "changed-permissions", 0),
             ],
             "members": [self._member(self.bot_user)],
             "voice_states": [],
@@ -636,6 +692,22 @@ class FakeDiscord:
             "guild_scheduled_events": [],
             "joined_at": _now(),
             "preferred_locale": "en-US",
+        }
+
+    def _channel(self, channel_id: str, name: str, denied: int) -> dict:
+        """A text channel; ``denied`` permission bits are taken from @everyone there."""
+        overwrites = [{"id": self.guild_id, "type": 0, "allow": "0", "deny": str(denied)}] if denied else []
+        return {
+            "id": channel_id,
+            "type": 0,
+            "name": name,
+            "position": 0,
+            "permission_overwrites": overwrites,
+            "nsfw": False,
+            "topic": None,
+            "parent_id": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
         }
 
     def _member(self, user: dict) -> dict:
@@ -686,11 +758,27 @@ class FakeDiscord:
         return data
 
     async def dispatch_interaction(
-        self, kind: int, data: dict, *, user: dict | None = None, message: dict | None = None
+        self,
+        kind: int,
+        data: dict,
+        *,
+        user: dict | None = None,
+        message: dict | None = None,
+        expired: bool = False,
+        age: float = 0.0,
     ) -> Exchange:
-        """Dispatch INTERACTION_CREATE in the guild channel; return its Exchange."""
+        """Dispatch INTERACTION_CREATE in the guild channel; return its Exchange.
+
+        ``expired``: Discord answers its callback 404 10062 (Unknown interaction).
+        ``age``: its snowflake says it was created that many seconds ago (a gateway that lagged).
+        """
         interaction_id = snowflake()
+        if age:
+            ms = int((time.time() - age) * 1000) - DISCORD_EPOCH_MS
+            interaction_id = str((ms << 22) | (int(interaction_id) & 0x3FFFFF))
         token = "itoken-" + snowflake()
+        if expired:
+            self.expired_tokens.add(token)
         user = user or self.make_user()
         payload: dict[str, Any] = {
             "id": interaction_id,
@@ -724,9 +812,13 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return exchange
 
-    async def slash(self, name: str, options: dict[str, Any] | None = None, *, user: dict | None = None) -> Exchange:
-        """Dispatch the slash command ``/name`` with ``options``."""
-        return await self.dispatch_interaction(APPLICATION_COMMAND, self.command_payload(name, options), user=user)
+    async def slash(
+        self, name: str, options: dict[str, Any] | None = None, *, user: dict | None = None, **how: Any
+    ) -> Exchange:
+        """Dispatch the slash command ``/name`` with ``options`` (``how``: see ``dispatch_interaction``)."""
+        return await self.dispatch_interaction(
+            APPLICATION_COMMAND, self.command_payload(name, options), user=user, **how
+        )
 
     async def autocomplete(
         self, name: str, options: dict[str, Any], focused: str, *, user: dict | None = None
@@ -743,8 +835,10 @@ class FakeDiscord:
             MESSAGE_COMPONENT, {"custom_id": custom_id, "component_type": 2}, user=user, message=message
         )
 
-    async def send_message(self, content: str, *, user: dict, mentions: list[dict] | None = None) -> dict:
-        """Dispatch MESSAGE_CREATE for a message ``user`` posts in the guild channel; return it.
+    async def send_message(
+        self, content: str, *, user: dict, mentions: list[dict] | None = None, channel_id: str | None = None
+    ) -> dict:
+        """Dispatch MESSAGE_CREATE for a message ``user`` posts in a guild channel (default general); return it.
 
         As Discord does, the bot gets the content only with the message-content intent
         or when the message mentions it; otherwise content arrives empty.
@@ -755,7 +849,7 @@ class FakeDiscord:
         )
         message = {
             "id": snowflake(),
-            "channel_id": self.channel_id,
+            "channel_id": channel_id or self.channel_id,
             "guild_id": self.guild_id,
             "author": user,
             "member": {"roles": [], "joined_at": _now(), "deaf": False, "mute": False, "flags": 0},
@@ -774,6 +868,10 @@ class FakeDiscord:
         }
         await self.dispatch("MESSAGE_CREATE", message if visible else {**message, "content": ""})
         return message
+
+    def delete_message(self, message_id: str) -> None:
+        """The author deletes their message: a reply to it fails unless ``fail_if_not_exists`` is false."""
+        self.deleted_messages.add(message_id)
 
     async def wait_for_request(
         self,

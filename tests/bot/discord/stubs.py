@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from types import SimpleNamespace
 
 import discord
@@ -38,7 +39,9 @@ class StubResponse:
 class StubInteraction:
     """Just enough of discord.Interaction for the bot's code paths."""
 
-    def __init__(self, user_id: int = 1, client=None) -> None:
+    def __init__(self, user_id: int = 1, client=None, *, age: float = 0.0) -> None:
+        self.created_at = discord.utils.utcnow() - datetime.timedelta(seconds=age)
+        self.id = discord.utils.time_snowflake(self.created_at)
         self.user = SimpleNamespace(id=user_id)
         self.response = StubResponse()
         self.followups: list[dict] = []
@@ -66,12 +69,22 @@ def many_pages(n: int = 7) -> Pages:
     from bot.render import answer_pages
     from retrieval import Answer
 
-    return answer_pages(Answer("q", None, "said", False, None, answers=[passage(f"S{i}.", paragraphs=[i]) for i in range(n)]))
+    return answer_pages(
+        Answer("q", None, "said", False, None, answers=[passage(f"S{i}.", paragraphs=[i]) for i in range(n)])
+    )
 
 
 class StubMessage:
-    def __init__(self, content: str, *, author_id: int = 5, mentions=(), channel_id: int = 10, bot: bool = False,
-                 dm: bool = False):
+    def __init__(
+        self,
+        content: str,
+        *,
+        author_id: int = 5,
+        mentions=(),
+        channel_id: int = 10,
+        bot: bool = False,
+        dm: bool = False,
+    ):
         self.content = content
         self.author = SimpleNamespace(id=author_id, bot=bot)
         self.mentions = list(mentions)

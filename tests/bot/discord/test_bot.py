@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from types import SimpleNamespace
 
+import discord
 import pytest
 from discord import app_commands
 from discord.ext.commands import Cooldown, CooldownMapping
@@ -15,11 +17,11 @@ from bot import replies
 from bot.discord import bot as discord_bot
 from bot.discord.bot import OnrecordBot
 from bot.discord.config import BotConfig
+from bot.discord.model_work import ModelBusy
 from bot.discord.sending import send_pages
 from bot.errors import BadInput
 from tests.bot.discord.stubs import StubInteraction, make_bot, many_pages
 from tests.bot.fake_answerer import FakeAnswerer
-
 
 # -- the bot object ------------------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ def invoke_error(original: Exception) -> app_commands.CommandInvokeError:
 async def test_bad_input_gets_a_helpful_ephemeral_reply(caplog):
     with caplog.at_level(logging.INFO):
         interaction = await run_on_error(invoke_error(BadInput("Ask a question, for example: ...")))
-    (name, kwargs), = interaction.response.calls
+    ((name, kwargs),) = interaction.response.calls
     assert kwargs["ephemeral"] is True and kwargs["content"] == "Ask a question, for example: ..."
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
@@ -192,7 +194,7 @@ async def test_cooldown_reply_says_when_to_try_again():
 async def test_an_error_after_deferring_replaces_the_public_thinking_message_with_an_ephemeral_note():
     interaction = StubInteraction()
     await interaction.response.defer(thinking=True)
-    await run_on_error(invoke_error(asyncio.TimeoutError()), interaction)
+    await run_on_error(invoke_error(TimeoutError()), interaction)
     assert interaction.actions == [("delete_original", {})]
     (followup,) = interaction.followups
     assert followup["ephemeral"] is True and "took too long" in followup["content"]
@@ -204,3 +206,84 @@ async def test_check_cooldown_raises_when_over_the_limit():
     assert discord_bot.check_cooldown(interaction)
     with pytest.raises(app_commands.CommandOnCooldown):
         discord_bot.check_cooldown(interaction)
+
+
+# -- the acknowledgement deadline ------------------------------------------------------------------
+
+
+def unknown_interaction() -> discord.NotFound:
+    return discord.NotFound(
+        SimpleNamespace(status=404, reason="Not Found"), {"code": 10062, "message": "Unknown interaction"}
+    )
+
+
+async def test_an_interaction_too_old_to_acknowledge_is_dropped_without_running_the_model():
+    bot = make_bot()
+    calls = []
+    with pytest.raises(discord_bot.InteractionGone):
+        await bot.answer_interaction(StubInteraction(age=2.8), lambda: calls.append(1))
+    assert calls == []
+
+
+async def test_a_question_that_must_wait_for_a_thread_is_deferred_at_once():
+    bot = make_bot(ONRECORD_MODEL_THREADS="1")
+    release = threading.Event()
+    try:
+        hog = bot.model.start(release.wait, 10)
+        interaction = StubInteraction()
+        task = asyncio.create_task(bot.answer_interaction(interaction, lambda: "answer"))
+        for _ in range(100):
+            if interaction.response.calls:
+                break
+            await asyncio.sleep(0.005)
+        assert interaction.response.calls == [("defer", {"thinking": True})]  # long before DEFER_AFTER
+        release.set()
+        assert await task == "answer"
+        await hog.result()
+    finally:
+        release.set()
+        bot.model.close()
+
+
+async def test_a_full_queue_is_refused_before_anything_is_sent():
+    bot = make_bot(ONRECORD_MODEL_THREADS="1", ONRECORD_MODEL_QUEUE="0")
+    release = threading.Event()
+    try:
+        hog = bot.model.start(release.wait, 10)
+        interaction = StubInteraction()
+        with pytest.raises(ModelBusy):
+            await bot.answer_interaction(interaction, lambda: "answer")
+        assert interaction.response.calls == []
+        await bot.tree.on_error(interaction, invoke_error(ModelBusy("full")))
+        ((name, kwargs),) = interaction.response.calls
+        assert kwargs["ephemeral"] is True and "try again in a moment" in kwargs["content"]
+        release.set()
+        await hog.result()
+    finally:
+        release.set()
+        bot.model.close()
+
+
+async def test_a_refused_deferral_stops_the_work_logs_one_line_and_sends_nothing_more(caplog, monkeypatch):
+    monkeypatch.setattr(discord_bot, "DEFER_AFTER", 0.05)
+    bot = make_bot(ONRECORD_MODEL_THREADS="1")
+    interaction = StubInteraction()
+
+    async def refused(**kwargs):
+        raise unknown_interaction()
+
+    interaction.response.defer = refused
+    release = threading.Event()
+    try:
+        with pytest.raises(discord_bot.InteractionGone) as raised:
+            await bot.answer_interaction(interaction, release.wait, 10)
+        assert bot.model.admitted == 0
+        with caplog.at_level(logging.DEBUG):
+            await bot.tree.on_error(interaction, invoke_error(raised.value))
+            await bot.tree.on_error(interaction, invoke_error(unknown_interaction()))
+    finally:
+        release.set()
+        bot.model.close()
+    assert interaction.response.calls == [] and interaction.followups == []
+    lines = [r for r in caplog.records if r.name.startswith("bot")]
+    assert len(lines) == 2 and all(r.exc_info is None and "expired" in r.getMessage() for r in lines)

@@ -1,0 +1,164 @@
+"""The real ``onrecord serve`` code path under load and faults: a burst of 200 questions, expired and stale interactions.
+
+Like test_e2e.py, the bot (``run_bot``) runs as a task in the test's event loop against the
+fake Discord (REST base named by hostname, snowflakes with real timestamps).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import statistics
+
+import pytest
+import pytest_asyncio
+
+from tests.bot.discord.fake_discord import (
+    ACK_DEADLINE,
+    CALLBACK_DEFERRED_MESSAGE,
+    CALLBACK_MESSAGE,
+    EPHEMERAL,
+    Exchange,
+    FakeDiscord,
+    discord_endpoints_restored,
+    stop_task,
+)
+from tests.bot.discord.test_e2e import (
+    LATENCY_QUESTIONS,
+    QUESTION,
+    RecordingHandler,
+    answer_of,
+    percentile,
+    serve_environ,
+    serve_logging,
+    start_bot,
+    text_of,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.asyncio(loop_scope="module")]
+
+BURST = 200
+IDLE = 16.0  # seconds: past aiohttp's DNS cache (10 s) and its idle connections (15 s)
+
+
+class CountingAnswerer:
+    """The real answerer, counting the questions that reached it."""
+
+    def __init__(self, answerer) -> None:
+        self._answerer = answerer
+        self.asked: list[str] = []
+
+    def ask(self, question: str, **kwargs):
+        self.asked.append(question)
+        return self._answerer.ask(question, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._answerer, name)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def loaded(bundled_answerer, tmp_path_factory):
+    """One bot for the module (default cooldown, default model threads and queue) and its log."""
+    fake = FakeDiscord()
+    await fake.start()
+    environ = serve_environ(fake, tmp_path_factory.mktemp("load"))
+    handler = RecordingHandler()
+    logging.getLogger().addHandler(handler)
+    from bot.discord.config import BotConfig
+
+    answerer = CountingAnswerer(bundled_answerer)
+    with discord_endpoints_restored(), serve_logging(BotConfig.from_env(environ, dotenv=False)):
+        task = await start_bot(fake, environ, answerer)
+        try:
+            yield fake, task, handler.records, answerer
+        finally:
+            await stop_task(task)
+            await fake.close()
+            logging.getLogger().removeHandler(handler)
+
+
+def callbacks_of(exchange: Exchange) -> list:
+    return [r for r in exchange.requests if r.path.endswith("/callback")]
+
+
+def tracebacks(records: list[logging.LogRecord]) -> list[str]:
+    return [r.getMessage() for r in records if r.exc_info or "Traceback" in r.getMessage()]
+
+
+async def test_an_expired_interaction_gets_one_callback_no_traceback_and_the_next_is_answered(loaded):
+    fake, task, records, _ = loaded
+    since = len(records)
+    expired = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user(), expired=True)
+    callback = await expired.response()
+    assert callback.status == 404
+    await asyncio.sleep(1.5)  # time for a second callback or a follow-up, which must not come
+    assert [r.status for r in expired.requests] == [404], [(r.method, r.path, r.status) for r in expired.requests]
+    assert not tracebacks(records[since:])
+    assert any("expired" in r.getMessage() for r in records[since:])
+    following = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user())
+    assert "John Healey" in text_of(await answer_of(following))
+    assert not task.done()
+
+
+async def test_an_interaction_too_old_on_arrival_is_dropped_without_running_the_model(loaded):
+    fake, _, records, answerer = loaded
+    question = "what did Healey say about the snow on the Barents Sea?"
+    stale = await fake.slash("ask", {"question": question}, user=fake.make_user(), age=2.9)
+    await asyncio.sleep(1.0)
+    assert stale.requests == []
+    assert question not in answerer.asked
+    assert any("expired" in r.getMessage() for r in records)
+
+
+async def test_a_burst_of_200_questions_after_idling_is_acknowledged_in_time(loaded, tmp_path_factory):
+    """Every one acknowledged within 3 s, exactly once, and answered or told the bot is busy; the timings are written out."""
+    fake, task, records, _ = loaded
+    await asyncio.sleep(IDLE)
+    since = len(records)
+    users = [fake.make_user(f"reader{i}") for i in range(BURST)]
+    exchanges = await asyncio.gather(
+        *(
+            fake.slash("ask", {"question": LATENCY_QUESTIONS[i % len(LATENCY_QUESTIONS)]}, user=users[i])
+            for i in range(BURST)
+        )
+    )
+    acknowledged, answered, busy_at = [], [], []
+    for exchange in exchanges:
+        callback = await exchange.response(15)
+        acknowledged.append(callback.at - exchange.dispatched_at)
+    finals = await asyncio.gather(*(exchange.final(60) for exchange in exchanges))
+    late = [round(s, 2) for s in acknowledged if s >= ACK_DEADLINE]
+    assert not late, f"{len(late)} of {BURST} acknowledged after {ACK_DEADLINE} s: {late[:10]}"
+    for exchange, final in zip(exchanges, finals, strict=True):
+        callbacks = callbacks_of(exchange)
+        assert len(callbacks) == 1 and callbacks[0].status < 400, [(r.path, r.status) for r in callbacks]
+        assert callbacks[0].json["type"] in (CALLBACK_MESSAGE, CALLBACK_DEFERRED_MESSAGE)
+        message = fake.messages[final.message_id()]
+        if "try again in a moment" in text_of(message):
+            assert message["flags"] & EPHEMERAL
+            busy_at.append(final.at - exchange.dispatched_at)
+        else:
+            assert message.get("embeds"), text_of(message)
+            assert not message["flags"] & EPHEMERAL
+            answered.append(final.at - exchange.dispatched_at)
+        assert all(r.status < 400 for r in exchange.requests), [(r.path, r.status) for r in exchange.requests]
+    assert answered, "nothing in the burst was answered"
+    assert not tracebacks(records[since:])
+    assert not task.done()
+    after = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user())
+    assert "John Healey" in text_of(await answer_of(after))
+
+    def summary(seconds: list[float]) -> dict:
+        ms = [s * 1000 for s in seconds]
+        return {"n": len(ms), "p50": statistics.median(ms), "p95": percentile(ms, 0.95), "max": max(ms)} if ms else {}
+
+    report = {
+        "burst": BURST,
+        "acknowledged_ms": summary(acknowledged),
+        "answered_ms": summary(answered),
+        "busy_ms": summary(busy_at),
+    }
+    path = tmp_path_factory.getbasetemp() / "burst_latency.json"
+    path.write_text(json.dumps(report, indent=2))
+    print(f"\nBENCHMARK burst of {BURST} /ask after {IDLE:.0f} s idle: {json.dumps(report)} ({path})")
