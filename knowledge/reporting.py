@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .lexicon import COURTESY_HONORIFICS, HONORIFIC_GENDER, PRONOUN_REPORTING_VERBS, REPORTING_VERBS
@@ -34,6 +33,7 @@ def paragraph_reports(article: Article) -> list[str | None]:
     """
     speakers = _quoted_speakers(article)
     forms_of = _speaker_forms(list(speakers.values()))
+    appositives = _AppositiveReports(forms_of)
     quoted_at: dict[int, set[str]] = {}
     for quote in article.quotes:
         if quote.speaker and quote.kind != "pullquote":
@@ -42,7 +42,7 @@ def paragraph_reports(article: Article) -> list[str | None]:
     reports: list[str | None] = [None] * len(article.paragraphs)
     for n, paragraph in enumerate(article.paragraphs):
         if paragraph.role == "body":
-            reports[n] = _reported_speaker(paragraph.text, quoted_at.get(paragraph.index, set()), forms_of)
+            reports[n] = _reported_speaker(paragraph.text, quoted_at.get(paragraph.index, set()), forms_of, appositives)
     # "He admitted his side had been second best ...": a paragraph that opens with a
     # pronoun and a reporting verb carries on reporting whoever the paragraph before reported.
     for n, paragraph in enumerate(article.paragraphs):
@@ -104,11 +104,14 @@ def _speaker_forms(speakers: list[Speaker]) -> dict[str, set[tuple[str, ...]]]:
     return forms_of
 
 
-def _reported_speaker(text: str, quoted: set[str], forms_of: dict[str, set[tuple[str, ...]]]) -> str | None:
+def _reported_speaker(
+    text: str, quoted: set[str], forms_of: dict[str, set[tuple[str, ...]]], appositives: _AppositiveReports
+) -> str | None:
     """Return the speaker a paragraph reports (their quotation in it, or "X said" without quotes), else None.
 
     ``quoted`` holds the speakers of the quotations in the paragraph; ``forms_of``
-    the article's quoted people with the word sequences that name them.
+    the article's quoted people with the word sequences that name them, and
+    ``appositives`` the same names followed by an appositive and a reporting verb.
     """
     if len(quoted) == 1:
         return next(iter(quoted))
@@ -131,9 +134,7 @@ def _reported_speaker(text: str, quoted: set[str], forms_of: dict[str, set[tuple
     if not named:
         # "Tom Adeyemi, who has audited several of its products, wrote ...": a name, an
         # appositive or relative clause between commas, then the reporting verb
-        for name, forms in forms_of.items():
-            if any(_appositive_pattern(form).search(text) for form in forms):
-                named.add(name)
+        named = appositives.named_in(text)
     return named.pop() if len(named) == 1 else None
 
 
@@ -148,11 +149,38 @@ def _gender(speaker: Speaker | None) -> str | None:
     return given_name_gender(speaker.name)
 
 
-@functools.lru_cache(maxsize=4096)
-def _appositive_pattern(form: tuple[str, ...]) -> re.Pattern:
-    name = r"\W+".join(re.escape(w) for w in form)
-    verbs = "|".join(sorted(ATTRIBUTION_VERBS))
-    return re.compile(
-        rf"(?<!\w){name}(?!\w),[^,;:\"“”]{{1,160}},\s+(?:has |had |also |then |later )?(?:{verbs})(?!\w)",
-        re.IGNORECASE,
-    )
+# what follows a name in "Tom Adeyemi, who has audited several of its products, wrote"
+_APPOSITIVE_THEN_VERB = (
+    r",[^,;:\"“”]{1,160},\s+(?:has |had |also |then |later )?(?:" + "|".join(sorted(ATTRIBUTION_VERBS)) + r")(?!\w)"
+)
+
+
+class _AppositiveReports:
+    """Finds "NAME, an appositive or relative clause, VERB" for every quoted person of one article at once.
+
+    One pattern per article (every name form as an alternative, in a look-ahead so
+    that matches may overlap), instead of one pattern per name form.
+    """
+
+    def __init__(self, forms_of: dict[str, set[tuple[str, ...]]]) -> None:
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for name, forms in forms_of.items():
+            for form in forms:
+                owners.setdefault(form, set()).add(name)
+        self._owners = list(owners.values())
+        alternatives = [f"(?P<f{n}>" + r"\W+".join(re.escape(w) for w in form) + ")" for n, form in enumerate(owners)]
+        self._pattern = (
+            re.compile(rf"(?=(?<!\w)(?:{'|'.join(alternatives)})(?!\w){_APPOSITIVE_THEN_VERB})", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+
+    def named_in(self, text: str) -> set[str]:
+        """Return the quoted people named in ``text`` right before an appositive and a reporting verb."""
+        if self._pattern is None:
+            return set()
+        named: set[str] = set()
+        for match in self._pattern.finditer(text):
+            if match.lastgroup:
+                named |= self._owners[int(match.lastgroup[1:])]
+        return named
