@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 from .boilerplate import chrome_kind, find_story, is_byline, is_sentence, is_timestamp, norm_key, trim_block, words
 from .lexicon import MONTHS
@@ -21,7 +22,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 # Trafilatura settings, chosen by measurement over the dev pages (see README "Input formats"):
 # recall keeps every body paragraph (precision mode drops some short ones), and our own
 # boilerplate filter then removes the few link and credit lines recall lets through.
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: dict[str, Any] = {
     "favor_recall": True,
     "include_comments": False,
     "include_tables": False,
@@ -172,7 +173,7 @@ def _html_blocks(content: str, article_id: str) -> tuple[list[tuple[int, str]], 
     except Exception as error:  # trafilatura raises assorted parser errors on broken pages
         log.warning("trafilatura failed on %s: %s", article_id, error)
         extracted = None
-    if extracted is None or extracted.body is None:
+    if extracted is None or isinstance(extracted, dict) or extracted.body is None:  # a dict only with as_dict=True
         raise KnowledgeError("no article text found in the HTML page")
     texts: list[str] = []
     for element in extracted.body:
@@ -260,9 +261,7 @@ def read_document(content: str, article_id: str, *, html: bool | None = None) ->
     kept_blocks = list(story.kept)
     if title and len(kept_blocks) > 1 and norm_key(texts[kept_blocks[0]]) == norm_key(title):
         kept_blocks.pop(0)  # a headline that ends like a sentence ("Is the bridge worth it?")
-    paragraphs = [
-        Paragraph(index=n, text=texts[i], source_index=blocks[i][0]) for n, i in enumerate(kept_blocks)
-    ]
+    paragraphs = [Paragraph(index=n, text=texts[i], source_index=blocks[i][0]) for n, i in enumerate(kept_blocks)]
     log.debug("%s: kept %d of %d blocks", article_id, len(paragraphs), len(blocks))
     return Document(id=article_id, title=title, date=date, source=source, paragraphs=paragraphs)
 
