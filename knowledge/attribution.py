@@ -19,6 +19,7 @@ from .coreference import Cast, Entity
 from .frames import Frame, find_frames
 from .lexicon import (
     GROUP_NOUNS,
+    NOT_NAME,
     NOT_VERBS,
     ONE_OF_A_GROUP,
     PICTURE_NOTES,
@@ -26,13 +27,14 @@ from .lexicon import (
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
     SENTENCE_CONNECTIVES,
+    SOURCE_DETERMINERS,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people
-from .phrases import ANAPHOR
+from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE
 from .quotations import (
     NAMED_WORK,
     is_headline,
@@ -134,7 +136,9 @@ class Attributor:
                 for result in results:
                     if not result.speaker and not result.pending_role:
                         result.speaker, result.kind, result.how, result.drop = owner, "continued", "continued", False
-        # a full quote nobody claims: the person who is the subject earlier in the paragraph
+        # a full quote nobody claims: the person who is the subject earlier in the paragraph, else
+        # whoever opens its own sentence ("Sanders credited the win to “…”", "The board was
+        # conclusive: “…”")
         for result in results:
             if result.speaker or result.pending_role or result.drop:
                 continue
@@ -142,7 +146,9 @@ class Attributor:
             if len(words.split()) >= 5 or (
                 result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
             ):
+                index = min(bisect.bisect_right(starts, result.span.open_at) - 1, len(sentences) - 1)
                 person = self._sentence_subject(masked, 0, result.span.open_at, None)
+                person = person or self._clause_subject(masked, sentences[index][0], result.span.open_at, pos)
                 if person is not None:
                     result.speaker, result.how = person.name, "subject"
         for result in results:
@@ -294,6 +300,18 @@ class Attributor:
                 return person
         return None
 
+    def _clause_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
+        """ "Bolton distanced himself from the movement: “…”": the subject that opens the sentence
+        ``masked[start:end]`` (after a lead-in clause or a connective), a lowercase verb after it."""
+        match = _CLAUSE_SUBJECT.match(masked, start, end)
+        if not match:
+            return None
+        first = match.group(1).split()[0].lower()
+        if first in NOT_NAME and first not in PRONOUN_GENDER and first not in SOURCE_DETERMINERS:
+            return None  # "In later life she …": a preposition, not a name
+        entity, _ = self.cast.resolve(match.group(1), pos)
+        return entity
+
     def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
         """ "Speaking at what he called …, John Healey warned": the pronoun points forward."""
         first_word = re.match(r"\W*(\w+)", masked[start:])
@@ -378,6 +396,9 @@ _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
 _LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+_CLAUSE_SUBJECT = re.compile(
+    rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
+)
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 
 

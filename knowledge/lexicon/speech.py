@@ -30,38 +30,127 @@ from dataclasses import dataclass
 IRREGULAR_VERBS = {
     lemma: tuple(forms.split())
     for lemma, forms in (
-        ("say", "said said"), ("tell", "told told"), ("speak", "spoke spoken"), ("write", "wrote written"),
-        ("think", "thought thought"), ("feel", "felt felt"), ("see", "saw seen"), ("mean", "meant meant"),
-        ("make", "made made"), ("meet", "met met"), ("take", "took taken"), ("give", "gave given"),
-        ("win", "won won"), ("lose", "lost lost"), ("fall", "fell fallen"), ("rise", "rose risen"),
-        ("steal", "stole stolen"), ("pay", "paid paid"), ("buy", "bought bought"), ("sell", "sold sold"),
-        ("bring", "brought brought"), ("seek", "sought sought"), ("catch", "caught caught"),
-        ("teach", "taught taught"), ("fight", "fought fought"), ("begin", "began begun"), ("run", "ran run"),
-        ("come", "came come"), ("go", "went gone"), ("get", "got gotten"), ("know", "knew known"),
-        ("grow", "grew grown"), ("throw", "threw thrown"), ("show", "showed shown"), ("drive", "drove driven"),
-        ("ride", "rode ridden"), ("break", "broke broken"), ("choose", "chose chosen"), ("freeze", "froze frozen"),
-        ("hide", "hid hidden"), ("keep", "kept kept"), ("leave", "left left"), ("lead", "led led"),
-        ("hold", "held held"), ("build", "built built"), ("send", "sent sent"), ("spend", "spent spent"),
-        ("lend", "lent lent"), ("find", "found found"), ("hear", "heard heard"), ("sit", "sat sat"),
-        ("stand", "stood stood"), ("understand", "understood understood"), ("strike", "struck struck"),
-        ("shoot", "shot shot"), ("flee", "fled fled"), ("bleed", "bled bled"), ("eat", "ate eaten"),
-        ("fly", "flew flown"), ("draw", "drew drawn"), ("forbid", "forbade forbidden"),
-        ("forget", "forgot forgotten"), ("forgive", "forgave forgiven"), ("swim", "swam swum"),
-        ("sing", "sang sung"), ("drink", "drank drunk"), ("sink", "sank sunk"), ("shrink", "shrank shrunk"),
-        ("wear", "wore worn"), ("tear", "tore torn"), ("swear", "swore sworn"), ("bear", "bore borne"),
-        ("lie", "lay lain"), ("hit", "hit hit"), ("set", "set set"), ("cut", "cut cut"), ("put", "put put"),
-        ("quit", "quit quit"), ("bet", "bet bet"), ("shut", "shut shut"),
+        ("say", "said said"),
+        ("tell", "told told"),
+        ("speak", "spoke spoken"),
+        ("write", "wrote written"),
+        ("think", "thought thought"),
+        ("feel", "felt felt"),
+        ("see", "saw seen"),
+        ("mean", "meant meant"),
+        ("make", "made made"),
+        ("meet", "met met"),
+        ("take", "took taken"),
+        ("give", "gave given"),
+        ("win", "won won"),
+        ("lose", "lost lost"),
+        ("fall", "fell fallen"),
+        ("rise", "rose risen"),
+        ("steal", "stole stolen"),
+        ("pay", "paid paid"),
+        ("buy", "bought bought"),
+        ("sell", "sold sold"),
+        ("bring", "brought brought"),
+        ("seek", "sought sought"),
+        ("catch", "caught caught"),
+        ("teach", "taught taught"),
+        ("fight", "fought fought"),
+        ("begin", "began begun"),
+        ("run", "ran run"),
+        ("come", "came come"),
+        ("go", "went gone"),
+        ("get", "got gotten"),
+        ("know", "knew known"),
+        ("grow", "grew grown"),
+        ("throw", "threw thrown"),
+        ("show", "showed shown"),
+        ("drive", "drove driven"),
+        ("ride", "rode ridden"),
+        ("break", "broke broken"),
+        ("choose", "chose chosen"),
+        ("freeze", "froze frozen"),
+        ("hide", "hid hidden"),
+        ("keep", "kept kept"),
+        ("leave", "left left"),
+        ("lead", "led led"),
+        ("hold", "held held"),
+        ("build", "built built"),
+        ("send", "sent sent"),
+        ("spend", "spent spent"),
+        ("lend", "lent lent"),
+        ("find", "found found"),
+        ("hear", "heard heard"),
+        ("sit", "sat sat"),
+        ("stand", "stood stood"),
+        ("understand", "understood understood"),
+        ("strike", "struck struck"),
+        ("shoot", "shot shot"),
+        ("flee", "fled fled"),
+        ("bleed", "bled bled"),
+        ("eat", "ate eaten"),
+        ("fly", "flew flown"),
+        ("draw", "drew drawn"),
+        ("forbid", "forbade forbidden"),
+        ("forget", "forgot forgotten"),
+        ("forgive", "forgave forgiven"),
+        ("swim", "swam swum"),
+        ("sing", "sang sung"),
+        ("drink", "drank drunk"),
+        ("sink", "sank sunk"),
+        ("shrink", "shrank shrunk"),
+        ("wear", "wore worn"),
+        ("tear", "tore torn"),
+        ("swear", "swore sworn"),
+        ("bear", "bore borne"),
+        ("lie", "lay lain"),
+        ("hit", "hit hit"),
+        ("set", "set set"),
+        ("cut", "cut cut"),
+        ("put", "put put"),
+        ("quit", "quit quit"),
+        ("read", "read read"),
+        ("bet", "bet bet"),
+        ("shut", "shut shut"),
     )
 }
 # Plurals no suffix rule gives: singular -> plural.
 IRREGULAR_PLURALS = {
-    "man": "men", "woman": "women", "child": "children", "person": "people", "foot": "feet", "tooth": "teeth",
-    "mouse": "mice", "life": "lives", "wife": "wives", "knife": "knives", "leaf": "leaves", "half": "halves",
-    "thief": "thieves", "crisis": "crises", "analysis": "analyses",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "life": "lives",
+    "wife": "wives",
+    "knife": "knives",
+    "leaf": "leaves",
+    "half": "halves",
+    "thief": "thieves",
+    "crisis": "crises",
+    "analysis": "analyses",
 }
 # Verbs of two syllables or more stressed on the last, which double their final consonant (admitted).
-_STRESSED_LAST = {"admit", "concur", "commit", "regret", "rebut", "refer", "occur", "omit", "permit", "submit",
-                  "begin", "forget", "compel", "control", "patrol", "expel", "propel"}
+_STRESSED_LAST = {
+    "admit",
+    "concur",
+    "commit",
+    "regret",
+    "rebut",
+    "refer",
+    "occur",
+    "omit",
+    "permit",
+    "submit",
+    "begin",
+    "forget",
+    "compel",
+    "control",
+    "patrol",
+    "expel",
+    "propel",
+}
 
 
 @dataclass(frozen=True)
@@ -69,11 +158,11 @@ class VerbForms:
     """The forms of one verb; ``us_past`` and ``us_ing`` hold American spellings that differ from the British."""
 
     lemma: str
-    third: str          # says
-    past: str           # said
-    ing: str            # saying
-    us_past: str | None = None     # labeled (British labelled)
-    us_ing: str | None = None      # labeling
+    third: str  # says
+    past: str  # said
+    ing: str  # saying
+    us_past: str | None = None  # labeled (British labelled)
+    us_ing: str | None = None  # labeling
 
     def all(self) -> set[str]:
         """Return every form, the lemma included."""
@@ -98,8 +187,11 @@ def _doubles(lemma: str) -> bool:
 
 def _doubles_l_in_british(lemma: str) -> bool:
     """label -> labelled (British), labeled (American): an unstressed last syllable ending in vowel + l."""
-    return bool(re.search(r"[^aeiou][aeiou]l$", lemma)) and len(re.findall(r"[aeiou]+", lemma)) >= 2 \
+    return (
+        bool(re.search(r"[^aeiou][aeiou]l$", lemma))
+        and len(re.findall(r"[aeiou]+", lemma)) >= 2
         and lemma not in _STRESSED_LAST
+    )
 
 
 def third_person(lemma: str) -> str:
@@ -134,8 +226,14 @@ def inflect(lemma: str) -> VerbForms:
     past = irregular[0] if irregular else _suffixed(lemma, "ed")
     ing = _suffixed(lemma, "ing")
     if _doubles_l_in_british(lemma):
-        return VerbForms(lemma, third_person(lemma), lemma + "led", lemma + "ling",
-                         us_past=past if not irregular else None, us_ing=ing)
+        return VerbForms(
+            lemma,
+            third_person(lemma),
+            lemma + "led",
+            lemma + "ling",
+            us_past=past if not irregular else None,
+            us_ing=ing,
+        )
     return VerbForms(lemma, third_person(lemma), past, ing)
 
 
@@ -193,7 +291,10 @@ maintain      frames
 contend       frames
 counter       frames base-noun inverts-past
 retort        frames inverts-past
-testify       frames
+testify       frames inverts-past
+indicate      frames inverts-past
+interject     frames inverts-past
+read          frames past-only inverts-past
 continue      frames no-ing inverts
 muse          frames inverts-past
 demand        frames noun asks
@@ -302,8 +403,12 @@ SPEECH_VERBS = frozenset(f for lemma in _lemmas("frames") for f in _framing_form
 #: Forms that may come before their subject: "…,” said Kohli.
 INVERTING_VERBS = _past_and_third("inverts", "inverts-past")
 #: -ing forms that open a clause borrowing the sentence's speaker: "…, adding: “…”".
-PARTICIPLES = frozenset(f for lemma in _lemmas("frames") if "no-participle" not in SPEECH_VERB_TAGS[lemma]
-                        for f in VERB_FORMS[lemma].ings() & _framing_forms(lemma))
+PARTICIPLES = frozenset(
+    f
+    for lemma in _lemmas("frames")
+    if "no-participle" not in SPEECH_VERB_TAGS[lemma]
+    for f in VERB_FORMS[lemma].ings() & _framing_forms(lemma)
+)
 #: Forms of "what he called …": "called", "calls", "dubbed" (NAMING_AS_VERBS take "as": "described as").
 NAMING_VERBS = _past_and_third("names", "names-past")
 NAMING_AS_VERBS = _past_and_third("names-as")
@@ -317,13 +422,18 @@ REPORTING_VERBS = _past_and_third("reports")
 PRONOUN_REPORTING_VERBS = _past_and_third("reports-pronoun")
 #: Forms that ask for someone's words or views in a question ("what did X say", "how does X see").
 QUESTION_VERBS = frozenset(
-    f for lemma in _lemmas("asks")
-    for f in (VERB_FORMS[lemma].all() if "asks-ing" in SPEECH_VERB_TAGS[lemma]
-              else VERB_FORMS[lemma].all() - VERB_FORMS[lemma].ings())
+    f
+    for lemma in _lemmas("asks")
+    for f in (
+        VERB_FORMS[lemma].all()
+        if "asks-ing" in SPEECH_VERB_TAGS[lemma]
+        else VERB_FORMS[lemma].all() - VERB_FORMS[lemma].ings()
+    )
 )
 #: Question verbs that ask only for words, adding nothing to what the words are about.
-PLAIN_SAYING_VERBS = frozenset(f for f in QUESTION_VERBS if any(
-    f in VERB_FORMS[lemma].all() for lemma in _lemmas("plain")))
+PLAIN_SAYING_VERBS = frozenset(
+    f for f in QUESTION_VERBS if any(f in VERB_FORMS[lemma].all() for lemma in _lemmas("plain"))
+)
 #: Phrases between a subject and its speech verb that are not the verb ("has continued to say").
 AUXILIARY_PHRASES = ("continued to", "continues to", "went on to", "was quoted as", "is quoted as")
 

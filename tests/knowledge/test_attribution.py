@@ -421,3 +421,42 @@ def test_a_role_noun_after_a_participle_introduction_and_a_coordinated_verb():
     assert speakers_of(a) == ["Tess Marlow", "Tess Marlow", "Ida Rowe", "Ida Rowe"]
     assert a.speaker("Tess Marlow").role == "singer"
     assert a.quotes[3].cue == "said"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Cole testified that the contract was “signed in good faith and paid in full”.",
+        "Ann Cole indicated that “temporary closures” might be necessary.",
+        "“Ladies and gentlemen, the mayor,” Ann Cole interjected.",
+    ],
+)
+def test_less_common_cue_verbs_frame_a_quotation(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ann Cole"]
+
+
+def test_a_document_that_reads_is_the_source():
+    a = article(
+        "The council sent residents a letter. “We regret the delay and will reopen the bridge in May,” read the letter."
+    )
+    assert speakers_of(a) == ["the letter"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speaker",
+    [
+        (
+            (
+                "Oskar Lind lost the vote to Hanna Keller.",
+                "Lind credited the result to “a closed primary that nobody here wanted”.",
+            ),
+            "Oskar Lind",
+        ),
+        (
+            ("The Harbour Board was blunt in its findings: “Further discussion of the matter is unnecessary.”",),
+            "the Harbour Board",
+        ),
+    ],
+)
+def test_an_unclaimed_quotation_belongs_to_the_subject_that_opens_its_sentence(paragraphs, speaker):
+    assert speakers_of(article(*paragraphs)) == [speaker]
