@@ -18,6 +18,7 @@ from retrieval import RetrievalError
 
 from ..errors import BadInput
 from ..replies import AnswererLike, open_answerer
+from .channel_access import ChannelAccess
 from .config import BotConfig
 from .model_work import ModelBusy, ModelWork
 from .sending import NO_MENTIONS, send_notice
@@ -170,6 +171,8 @@ class OnrecordBot(commands.Bot):
         self.serving = serving
         self.cooldown = question_cooldown(config.cooldown)
         self.model = ModelWork(config.model_threads, config.model_queue, ANSWER_TIMEOUT)
+        self.channel_access = ChannelAccess()
+        self._cooldown_noticed: dict[int, float] = {}  # user id -> when their current wait ends (monotonic)
 
     def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
         """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
@@ -178,6 +181,16 @@ class OnrecordBot(commands.Bot):
         wait when it is over the limit.
         """
         return self.cooldown.get_bucket(user, now) if self.cooldown is not None else None
+
+    def first_cooldown_notice(self, user: discord.abc.Snowflake, retry_after: float) -> bool:
+        """Return whether ``user``, over the cooldown, should be told when to ask again: once per wait, not per message."""
+        now = time.monotonic()
+        if self._cooldown_noticed.get(user.id, 0.0) > now:
+            return False
+        for stale in [u for u, until in self._cooldown_noticed.items() if until <= now]:
+            del self._cooldown_noticed[stale]
+        self._cooldown_noticed[user.id] = now + retry_after
+        return True
 
     async def setup_hook(self) -> None:
         """Open and warm the answerer off the event loop, load the cogs, sync to the dev guild if configured."""

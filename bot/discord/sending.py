@@ -6,7 +6,8 @@ import logging
 
 import discord
 
-from ..render import Pages, Post, notice_post
+from ..render import Pages, Post, notice_post, shorten
+from .channel_access import FULL_REPLY, ReplyMode
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,19 @@ def to_embeds(post: Post) -> list[discord.Embed]:
     return embeds
 
 
+def post_text(post: Post) -> str:
+    """Return the post as one plain message (for a channel where the bot may not embed), within 2,000 characters."""
+    parts = [post.content] if post.content else []
+    for card in post.cards:
+        lines = [f"**{line}**" for line in (card.author, card.title) if line]
+        lines += [f"> {line}" if line else ">" for line in card.body.splitlines()] if card.body else []
+        lines += [f"**{f.name}**: {f.value}" for f in card.fields]
+        if card.footer:
+            lines.append(f"-# {card.footer}")
+        parts.append("\n".join(lines))
+    return shorten("\n\n".join(parts), 2000)
+
+
 class Pager(discord.ui.View):
     """Back/More buttons over the pages of one reply.
 
@@ -41,9 +55,10 @@ class Pager(discord.ui.View):
     editing the message for a reply to a mention).
     """
 
-    def __init__(self, pages: Pages, owner_id: int, *, timeout: float = PAGER_TIMEOUT) -> None:
+    def __init__(self, pages: Pages, owner_id: int, *, timeout: float = PAGER_TIMEOUT, embeds: bool = True) -> None:
         super().__init__(timeout=timeout)
         self.pages = pages
+        self.embeds = embeds
         self.owner_id = owner_id
         self.page = 0
         self.origin: discord.Interaction | None = None
@@ -64,10 +79,7 @@ class Pager(discord.ui.View):
     async def _show(self, interaction: discord.Interaction, page: int) -> None:
         self.page = max(0, min(page, len(self.pages) - 1))
         self._sync_buttons()
-        post = self.pages[self.page]
-        await interaction.response.edit_message(
-            content=post.content, embeds=to_embeds(post), view=self, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.edit_message(**_message_kwargs(self.pages[self.page], self, embeds=self.embeds))
 
     @discord.ui.button(label="Back", style=discord.ButtonStyle.secondary)
     async def back(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
@@ -90,8 +102,11 @@ class Pager(discord.ui.View):
             log.debug("could not disable expired buttons: %s", error)
 
 
-def _message_kwargs(post: Post, view: discord.ui.View | None) -> dict:
-    kwargs: dict = {"content": post.content, "embeds": to_embeds(post), "allowed_mentions": NO_MENTIONS}
+def _message_kwargs(post: Post, view: discord.ui.View | None, *, embeds: bool = True) -> dict:
+    if embeds:
+        kwargs: dict = {"content": post.content, "embeds": to_embeds(post), "allowed_mentions": NO_MENTIONS}
+    else:
+        kwargs = {"content": post_text(post), "embeds": [], "allowed_mentions": NO_MENTIONS}
     if view is not None:
         kwargs["view"] = view
     return kwargs
@@ -110,19 +125,31 @@ async def send_pages(interaction: discord.Interaction, pages: Pages) -> None:
         view.origin = interaction
 
 
-async def reply_pages(message: discord.Message, pages: Pages) -> discord.Message:
-    """Reply to a message with the first page (never pinging its author), with a pager if needed."""
+def _reference(message: discord.Message, mode: ReplyMode) -> dict:
+    # A question deleted while it was being answered still gets its answer, just not as a reply.
+    return {"reference": message.to_reference(fail_if_not_exists=False)} if mode.reference else {}
+
+
+async def reply_pages(message: discord.Message, pages: Pages, mode: ReplyMode = FULL_REPLY) -> discord.Message:
+    """Reply to a message with the first page (never pinging its author), with a pager if needed.
+
+    ``mode`` says whether embeds are allowed in the channel (else plain text) and
+    whether the answer may be a reply.
+    """
     post = pages[0]
-    view = Pager(pages, message.author.id) if len(pages) > 1 else None
-    sent = await message.reply(mention_author=False, **_message_kwargs(post, view))
+    view = Pager(pages, message.author.id, embeds=mode.embeds) if len(pages) > 1 else None
+    kwargs = _message_kwargs(post, view, embeds=mode.embeds)
+    if not mode.embeds:
+        kwargs.pop("embeds")
+    sent = await message.channel.send(**kwargs, **_reference(message, mode))
     if view is not None:
         view.message = sent
     return sent
 
 
-async def reply_notice(message: discord.Message, text: str) -> None:
+async def reply_notice(message: discord.Message, text: str, mode: ReplyMode = FULL_REPLY) -> None:
     """Reply to a message with a short note (an error, a cooldown), never pinging its author."""
-    await message.reply(notice_post(text).content, mention_author=False, allowed_mentions=NO_MENTIONS)
+    await message.channel.send(notice_post(text).content, allowed_mentions=NO_MENTIONS, **_reference(message, mode))
 
 
 async def send_notice(interaction: discord.Interaction, message: str) -> None:

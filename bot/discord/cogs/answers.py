@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 
@@ -11,8 +12,11 @@ from discord.ext import commands
 
 from ... import replies
 from ..bot import OnrecordBot, check_cooldown, cooldown_message, error_reply, log_answered
+from ..channel_access import ReplyMode
 from ..sending import reply_notice, reply_pages, send_pages
 from .choices import article_autocomplete, speaker_autocomplete
+
+log = logging.getLogger(__name__)
 
 
 def question_in(message_text: str, bot_id: int) -> str:
@@ -70,6 +74,9 @@ class Answers(commands.Cog):
         direct = message.guild is None  # a direct message is always meant for the bot (and carries its content)
         if not (mentioned or in_channel or direct):
             return
+        mode = self.bot.channel_access.reply_mode(message)
+        if mode is None:  # the bot may not answer there: no model work, no request bound to fail
+            return
         started = time.perf_counter()
         text = question_in(message.content, me.id)
         try:
@@ -79,14 +86,37 @@ class Answers(commands.Cog):
                 bucket = self.bot.question_bucket(message.author)
                 retry_after = bucket.update_rate_limit() if bucket else None
                 if retry_after:
-                    await reply_notice(message, cooldown_message(retry_after))
+                    if self.bot.first_cooldown_notice(message.author, retry_after):
+                        await self._send(message, mode, cooldown_message(retry_after))
                     return
                 pages = await self.bot.run_answering(replies.ask_pages, self.bot.answerer, text)
         except Exception as error:
-            await reply_notice(message, error_reply(error, "message"))
+            await self._send(message, mode, error_reply(error, "message"))
             return
-        await reply_pages(message, pages)
-        log_answered(message.guild, "mention" if mentioned else "dm" if direct else "channel", started)
+        if await self._send(message, mode, pages):
+            log_answered(message.guild, "mention" if mentioned else "dm" if direct else "channel", started)
+
+    async def _send(self, message: discord.Message, mode: ReplyMode, what: replies.Pages | str) -> bool:
+        """Send an answer (pages) or a note (text) in reply to ``message``; return whether Discord took it.
+
+        A 403 puts the channel aside for a while (one WARNING line); any other refusal
+        is one WARNING line too. Neither is worth a traceback: the bot is fine.
+        """
+        if self.bot.channel_access.is_refused(message.channel.id):  # refused while this answer was worked out
+            return False
+        try:
+            if isinstance(what, str):
+                await reply_notice(message, what, mode)
+            else:
+                await reply_pages(message, what, mode)
+            return True
+        except discord.Forbidden as error:
+            self.bot.channel_access.refuse(
+                message.channel.id, f"Discord refused to post there ({error.status} {error.code})"
+            )
+        except discord.HTTPException as error:
+            log.warning("could not reply in channel %s: %s %s", message.channel.id, error.status, error.code)
+        return False
 
 
 async def setup(bot: OnrecordBot) -> None:

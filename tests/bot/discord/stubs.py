@@ -88,10 +88,13 @@ class StubMessage:
         self.content = content
         self.author = SimpleNamespace(id=author_id, bot=bot)
         self.mentions = list(mentions)
-        self.channel = SimpleNamespace(id=channel_id)
+        self.channel = SimpleNamespace(id=channel_id, send=self._send)
         self.guild = None if dm else SimpleNamespace(id=555)
         self.replies: list[dict] = []
 
-    async def reply(self, content=None, **kwargs):
+    def to_reference(self, *, fail_if_not_exists: bool = True):
+        return SimpleNamespace(message_id=1, fail_if_not_exists=fail_if_not_exists)
+
+    async def _send(self, content=None, **kwargs):
         self.replies.append({"content": content, **kwargs})
         return SimpleNamespace(id=1)

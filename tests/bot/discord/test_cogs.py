@@ -9,7 +9,6 @@ from bot.discord.cogs.answers import Answers, question_in
 from bot.discord.sending import Pager
 from tests.bot.discord.stubs import StubMessage, make_bot
 
-
 # -- mentions ------------------------------------------------------------------------------------
 
 
@@ -30,8 +29,9 @@ async def test_a_mention_is_answered_as_a_reply_that_pings_nobody():
     message = StubMessage("<@99> what did Lopez say about @everyone?", mentions=[SimpleNamespace(id=99)])
     await cog.on_message(message)
     (reply,) = message.replies
-    assert reply["mention_author"] is False
+    assert reply["reference"].fail_if_not_exists is False  # a deleted question still gets its answer
     assert reply["allowed_mentions"].to_dict()["parse"] == []
+    assert not reply["allowed_mentions"].replied_user
     assert reply["embeds"][0].author.name == "Maria Lopez, harbour master"
     assert isinstance(reply["view"], Pager)  # four passages: two pages
     assert bot.answerer.calls[0][1] == "what did Lopez say about @everyone?"
@@ -80,3 +80,12 @@ async def test_mentions_share_the_cooldown():
     await cog.on_message(first)
     await cog.on_message(second)
     assert "try again in" in second.replies[0]["content"]
+
+
+async def test_a_user_over_the_cooldown_is_told_once_per_wait():
+    bot, cog = mention_bot(ONRECORD_COOLDOWN="1/60")
+    messages = [StubMessage(f"<@99> question {i}?", mentions=[SimpleNamespace(id=99)]) for i in range(4)]
+    for message in messages:
+        await cog.on_message(message)
+    assert [len(m.replies) for m in messages] == [1, 1, 0, 0]
+    assert "try again in" in messages[1].replies[0]["content"]

@@ -162,3 +162,69 @@ async def test_a_burst_of_200_questions_after_idling_is_acknowledged_in_time(loa
     path = tmp_path_factory.getbasetemp() / "burst_latency.json"
     path.write_text(json.dumps(report, indent=2))
     print(f"\nBENCHMARK burst of {BURST} /ask after {IDLE:.0f} s idle: {json.dumps(report)} ({path})")
+
+
+# -- channels: permissions, refusals, deleted questions ---------------------------------------------
+
+
+async def mention(fake: FakeDiscord, channel_id: str, question: str = QUESTION) -> dict:
+    return await fake.send_message(
+        f"<@{fake.bot_id}> {question}", user=fake.make_user("reader"), mentions=[fake.bot_user], channel_id=channel_id
+    )
+
+
+def channel_requests(fake: FakeDiscord, channel_id: str, since: int) -> list:
+    return [r for r in fake.requests[since:] if r.path.startswith(f"/channels/{channel_id}/")]
+
+
+def warnings_about(records: list[logging.LogRecord], channel_id: str) -> list[logging.LogRecord]:
+    return [r for r in records if r.levelno == logging.WARNING and channel_id in r.getMessage()]
+
+
+async def test_a_channel_where_the_bot_may_not_send_gets_no_requests_and_one_warning(loaded):
+    fake, task, records, _ = loaded
+    since, logged = len(fake.requests), len(records)
+    for _ in range(3):
+        await mention(fake, fake.no_send_channel_id)
+    await asyncio.sleep(1.0)
+    assert channel_requests(fake, fake.no_send_channel_id, since) == []
+    assert len(warnings_about(records[logged:], fake.no_send_channel_id)) == 1
+    assert not tracebacks(records[logged:])
+
+
+async def test_a_channel_that_answers_403_is_tried_once_then_left_alone_and_others_are_fine(loaded):
+    fake, task, records, _ = loaded
+    since, logged = len(fake.requests), len(records)
+    await mention(fake, fake.refusing_channel_id)
+    await fake.wait_for_request("POST", rf"/channels/{fake.refusing_channel_id}/messages", 30, since=since)
+    for _ in range(2):
+        await mention(fake, fake.refusing_channel_id)
+    await mention(fake, fake.channel_id)
+    answer = await fake.wait_for_request("POST", rf"/channels/{fake.channel_id}/messages", 30, since=since)
+    await asyncio.sleep(1.0)
+    refused = channel_requests(fake, fake.refusing_channel_id, since)
+    assert len(refused) == 1 and refused[0].status == 403, [(r.method, r.status) for r in refused]
+    assert len(warnings_about(records[logged:], fake.refusing_channel_id)) == 1
+    assert not tracebacks(records[logged:])
+    assert answer.status == 200 and answer.json["embeds"]
+
+
+async def test_without_embed_links_the_answer_is_plain_text(loaded):
+    fake, *_ = loaded
+    since = len(fake.requests)
+    await mention(fake, fake.no_embeds_channel_id)
+    reply = await fake.wait_for_request("POST", rf"/channels/{fake.no_embeds_channel_id}/messages", 30, since=since)
+    assert reply.status == 200
+    assert not reply.json.get("embeds")
+    assert "John Healey" in reply.json["content"] and len(reply.json["content"]) <= 2000
+
+
+async def test_a_question_deleted_before_its_answer_still_gets_the_answer(loaded):
+    fake, *_ = loaded
+    since = len(fake.requests)
+    message = await mention(fake, fake.channel_id)
+    fake.delete_message(message["id"])
+    reply = await fake.wait_for_request("POST", rf"/channels/{fake.channel_id}/messages", 30, since=since)
+    assert reply.status == 200, reply.response
+    assert reply.json["message_reference"]["fail_if_not_exists"] is False
+    assert "John Healey" in text_of(reply.json)
