@@ -206,7 +206,7 @@ def fit_post(post: Post) -> Post:
     if sum(c.size() for c in cards) > EMBED_TOTAL_LIMIT:
         others = sum(c.size() - len(c.body) for c in cards)
         budgets = _share([len(c.body) for c in cards], EMBED_TOTAL_LIMIT - others)
-        cards = [replace(c, body=shorten(c.body, b)) for c, b in zip(cards, budgets)]
+        cards = [replace(c, body=shorten(c.body, b)) for c, b in zip(cards, budgets, strict=True)]
     while sum(c.size() for c in cards) > EMBED_TOTAL_LIMIT:
         last = max(i for i, c in enumerate(cards) if c.fields or c.footer or c.body or c.title)
         card = cards[last]
@@ -265,7 +265,7 @@ def passage_cards(passages: Sequence[Passage]) -> tuple[Card, ...]:
     budgets = _share([len(b) for b in fulls], room)
     return tuple(
         replace(head, body=full if len(full) <= budget else passage_body(p, min(budget, DESCRIPTION_LIMIT)))
-        for head, full, budget, p in zip(heads, fulls, budgets, passages)
+        for head, full, budget, p in zip(heads, fulls, budgets, passages, strict=True)
     )
 
 
@@ -342,18 +342,30 @@ def speakers_post(speakers: Sequence[SpeakerSummary], article: ArticleSummary | 
     """Return who is quoted (in one article, or everywhere), with role and number of quotations."""
     where = f" in {escape(article_line(article))}" if article else ""
     if not speakers:
-        card = Card(title=shorten("Nobody is quoted" + where, TITLE_LIMIT), body="No quotations are attributed to a named person.", tone="info")
+        card = Card(
+            title=shorten("Nobody is quoted" + where, TITLE_LIMIT),
+            body="No quotations are attributed to a named person.",
+            tone="info",
+        )
         return fit_post(Post(cards=(card,)))
     lines = [f"**{escape(s.name)}**{_role_and_count(s)}" for s in speakers]
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more")
-    card = Card(title=shorten("Who is quoted" + where, TITLE_LIMIT), body=body, tone="info",
-                footer="/quote speaker:<name> shows what they said")
+    card = Card(
+        title=shorten("Who is quoted" + where, TITLE_LIMIT),
+        body=body,
+        tone="info",
+        footer="/quote speaker:<name> shows what they said",
+    )
     return fit_post(Post(cards=(card,)))
 
 
 def _article_summary(article: ArticleSummary) -> str:
     parts = [p for p in (article.source, article.date) if p]
-    parts += [_count(article.paragraphs, "paragraph"), _count(article.quotes, "quotation"), _count(len(article.speakers), "speaker")]
+    parts += [
+        _count(article.paragraphs, "paragraph"),
+        _count(article.quotes, "quotation"),
+        _count(len(article.speakers), "speaker"),
+    ]
     return " · ".join(escape(p) for p in parts)
 
 
@@ -368,12 +380,23 @@ def _quoted(article: ArticleSummary, shown: int = 5) -> str:
 def articles_post(articles: Sequence[ArticleSummary]) -> Post:
     """Return the articles in the knowledge base: title, date, source and counts."""
     if not articles:
-        card = Card(title="No articles yet", body="The knowledge base is empty: ingest an article first (onrecord ingest PATH).", tone="notice")
+        card = Card(
+            title="No articles yet",
+            body="The knowledge base is empty: ingest an article first (onrecord ingest PATH).",
+            tone="notice",
+        )
         return fit_post(Post(cards=(card,)))
-    lines = [f"**{escape(shorten(a.title or a.id, ARTICLE_NAME_LIMIT))}**\n{_article_summary(a)}{_quoted(a)}" for a in articles]
+    lines = [
+        f"**{escape(shorten(a.title or a.id, ARTICLE_NAME_LIMIT))}**\n{_article_summary(a)}{_quoted(a)}"
+        for a in articles
+    ]
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more: type /article and pick from the list")
-    card = Card(title=f"{_count(len(articles), 'article')} on record", body=body, tone="info",
-                footer="/article article:<title> shows one article and who is quoted in it")
+    card = Card(
+        title=f"{_count(len(articles), 'article')} on record",
+        body=body,
+        tone="info",
+        footer="/article article:<title> shows one article and who is quoted in it",
+    )
     return fit_post(Post(cards=(card,)))
 
 
@@ -386,8 +409,12 @@ def article_post(article: ArticleSummary, speakers: Sequence[SpeakerSummary]) ->
     else:
         lines.append("Nobody is quoted by name.")
     body = _lines_within(lines, DESCRIPTION_LIMIT, "… and {n} more")
-    card = Card(title=shorten(escape(article.title or article.id), TITLE_LIMIT), body=body, tone="info",
-                footer=shorten(f"id: {article.id}", FOOTER_LIMIT))
+    card = Card(
+        title=shorten(escape(article.title or article.id), TITLE_LIMIT),
+        body=body,
+        tone="info",
+        footer=shorten(f"id: {article.id}", FOOTER_LIMIT),
+    )
     return fit_post(Post(cards=(card,)))
 
 

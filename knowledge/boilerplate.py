@@ -84,7 +84,9 @@ _ACTION = re.compile(
     r"listen to this article)\b",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$")
+_BYLINE = re.compile(
+    r"^[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*)*\s*$"
+)
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
@@ -262,7 +264,7 @@ def find_story(blocks: list[str]) -> Story | None:
     kinds = [chrome_kind(b) for b in blocks]
     story = [
         _is_story_text(b, kind, counts[key] > 1 and len(words(b)) < 10)
-        for b, kind, key in zip(blocks, kinds, keys)
+        for b, kind, key in zip(blocks, kinds, keys, strict=True)
     ]
 
     best: tuple[int, list[int]] | None = None
@@ -276,7 +278,7 @@ def find_story(blocks: list[str]) -> Story | None:
             if best is None or size > best[0]:
                 best = (size, list(run))
 
-    for i, block in enumerate(blocks):
+    for i in range(len(blocks)):
         if story[i]:
             run.append(i)
             gap = 0

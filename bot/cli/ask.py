@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -34,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask.set_defaults(func=_ask)
 
     evaluate = subparsers.add_parser("eval", help=EVAL_HELP, description=EVAL_HELP + ".")
-    evaluate.add_argument("files", nargs="+", metavar="FILE", help="*.qa.json question files and/or *.quotes.json gold files")
+    evaluate.add_argument(
+        "files", nargs="+", metavar="FILE", help="*.qa.json question files and/or *.quotes.json gold files"
+    )
     evaluate.add_argument("-k", type=int, default=3, metavar="N", help="passages per answer (default 3)")
     evaluate.add_argument("--model", metavar="NAME", help="embedding model (default: the bundled all-MiniLM-L6-v2)")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -120,7 +123,7 @@ def _eval(args: argparse.Namespace) -> int:
             questions = load_question_file(path)
             with KnowledgeBase.in_memory([questions.article], embedder) as kb:
                 answerer = Answerer(kb, embedder)
-                results = run_question_file(questions, lambda q: answerer.ask(q, k=args.k))
+                results = run_question_file(questions, functools.partial(answerer.ask, k=args.k))
             everything += results
             scores = summarise(results)
             report["articles"].append(
@@ -170,7 +173,13 @@ def _quote_scores(path: Path) -> dict:
     return {f: round(float(getattr(score, f)), 4) for f in fields if hasattr(score, f)}
 
 
-COLUMNS = (("hit_at_1", "hit@1"), ("hit_at_3", "hit@3"), ("mrr", "MRR"), ("speaker_accuracy", "speaker"), ("no_answer_accuracy", "no-answer"))
+COLUMNS = (
+    ("hit_at_1", "hit@1"),
+    ("hit_at_3", "hit@3"),
+    ("mrr", "MRR"),
+    ("speaker_accuracy", "speaker"),
+    ("no_answer_accuracy", "no-answer"),
+)
 
 
 def _print_eval(report: dict, show: bool) -> None:
@@ -183,7 +192,9 @@ def _print_eval(report: dict, show: bool) -> None:
         for row in rows:
             if row["article"] == "overall":
                 print("-" * len(header))
-            print(f"{row['article']:<{width}}  {row['cases']:>5}  " + "  ".join(f"{row[key]:>9.3f}" for key, _ in COLUMNS))
+            print(
+                f"{row['article']:<{width}}  {row['cases']:>5}  " + "  ".join(f"{row[key]:>9.3f}" for key, _ in COLUMNS)
+            )
         if show:
             for row in report["articles"]:
                 for miss in row["misses"]:

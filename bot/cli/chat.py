@@ -88,7 +88,7 @@ def parse_line(line: str) -> Command:
     leading = rest[: marks[0].start()] if marks else rest
     if leading.strip():
         options[allowed[0]] = leading.strip()
-    for mark, following in zip(marks, [*marks[1:], None]):
+    for mark, following in zip(marks, [*marks[1:], None], strict=False):
         value = rest[mark.end() : following.start() if following else len(rest)].strip()
         options[mark.group(1).lower()] = value
     return Command(name, options)
@@ -216,7 +216,9 @@ def run_interactive(chat: Chat, read: Callable[[str], str] = input) -> int:
             readline.read_history_file(HISTORY_FILE)
         except OSError:
             pass
-    chat.console.print(Text("Type a question, or a command as in Discord (/help). /quit or Ctrl-D to leave.", style="dim"))
+    chat.console.print(
+        Text("Type a question, or a command as in Discord (/help). /quit or Ctrl-D to leave.", style="dim")
+    )
     try:
         while True:
             try:
@@ -252,7 +254,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     where = chat.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="FILE", help="the knowledge base file (default: ONRECORD_DB, else the bundled article)")
+    where.add_argument(
+        "--db", metavar="FILE", help="the knowledge base file (default: ONRECORD_DB, else the bundled article)"
+    )
     where.add_argument("--knowledge", nargs="+", metavar="PATH", help="answer from exactly these article files")
     chat.add_argument("--file", metavar="FILE", help="run the lines of FILE instead of prompting ('-' for stdin)")
     chat.add_argument("--no-echo", action="store_true", help="with --file, do not print each line before its reply")

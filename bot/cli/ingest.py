@@ -60,9 +60,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument(
-        "--passages", type=int, default=100_000, metavar="N", help="passages in the synthetic knowledge base (default 100000)"
+        "--passages",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="passages in the synthetic knowledge base (default 100000)",
     )
-    bench.add_argument("--questions", type=int, default=200, metavar="N", help="timed questions per measurement (default 200)")
+    bench.add_argument(
+        "--questions", type=int, default=200, metavar="N", help="timed questions per measurement (default 200)"
+    )
     bench.add_argument("--model", metavar="NAME", help="embedding model (as for ingest)")
     bench.set_defaults(func=run_bench)
 
@@ -123,7 +129,9 @@ def print_bench(figures: dict) -> None:
     from rich.table import Table
 
     console = Console()
-    table = Table(title=f"onrecord bench: {figures['model']} on {figures['cpus']} CPUs ({figures['torch_threads']} threads)")
+    table = Table(
+        title=f"onrecord bench: {figures['model']} on {figures['cpus']} CPUs ({figures['torch_threads']} threads)"
+    )
     table.add_column("measurement")
     for name in ("bundled article", "synthetic"):
         table.add_column(name, justify="right")
@@ -165,7 +173,9 @@ def print_bench(figures: dict) -> None:
         "no_embedding_on_open": "texts embedded when opening a stored knowledge base",
     }
     for key, target in figures["targets"].items():
-        targets.add_row(labels.get(key, key), _show(target["limit"]), _show(target["value"]), "ok" if target["ok"] else "MISSED")
+        targets.add_row(
+            labels.get(key, key), _show(target["limit"]), _show(target["value"]), "ok" if target["ok"] else "MISSED"
+        )
     console.print(targets)
     console.print(
         f"knowledge base file {figures['db_megabytes']} MB; peak memory {figures['peak_rss_megabytes']} MB; "

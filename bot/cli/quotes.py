@@ -16,7 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ):
         parser = subparsers.add_parser(name, help=help_text, description=help_text)
         parser.add_argument(
-            "path", nargs="?", metavar="PATH",
+            "path",
+            nargs="?",
+            metavar="PATH",
             help="an article as plain text or a saved HTML page (default: the bundled article)",
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object (the documented contract)")

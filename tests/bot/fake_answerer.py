@@ -12,16 +12,35 @@ from retrieval import Answer, ArticleRef, ArticleSummary, Passage, RetrievalErro
 
 ARTICLE = ArticleRef(id="gazette-2024-harbour", title="Harbour plan approved after long debate", date="2024-05-02")
 SUMMARY = ArticleSummary(
-    id=ARTICLE.id, title=ARTICLE.title, date=ARTICLE.date, source="The Gazette",
-    paragraphs=20, quotes=5, speakers=("Maria Lopez", "Tom Berg"),
+    id=ARTICLE.id,
+    title=ARTICLE.title,
+    date=ARTICLE.date,
+    source="The Gazette",
+    paragraphs=20,
+    quotes=5,
+    speakers=("Maria Lopez", "Tom Berg"),
 )
 
 
-def passage(text: str, speaker: str | None = "Maria Lopez", *, role: str | None = "harbour master",
-            paragraphs: list[int] | None = None, kind: str = "quote", article: ArticleRef = ARTICLE) -> Passage:
+def passage(
+    text: str,
+    speaker: str | None = "Maria Lopez",
+    *,
+    role: str | None = "harbour master",
+    paragraphs: list[int] | None = None,
+    kind: str = "quote",
+    article: ArticleRef = ARTICLE,
+) -> Passage:
     """Return a passage of the made-up article."""
-    return Passage(text=text, speaker=speaker, role=role, kind=kind, article=article,
-                   paragraphs=paragraphs if paragraphs is not None else [3], score=0.8)
+    return Passage(
+        text=text,
+        speaker=speaker,
+        role=role,
+        kind=kind,
+        article=article,
+        paragraphs=paragraphs if paragraphs is not None else [3],
+        score=0.8,
+    )
 
 
 DEFAULT_PASSAGES = [
@@ -45,18 +64,33 @@ class FakeAnswerer:
         self._check_article(article)
         if self.no_answer is not None:
             return self.no_answer
-        return Answer(question=question, speaker=None, intent="said", no_answer=False, message=None,
-                      answers=self.passages[:k])
+        return Answer(
+            question=question, speaker=None, intent="said", no_answer=False, message=None, answers=self.passages[:k]
+        )
 
-    def quotes(self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None) -> Answer:
+    def quotes(
+        self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None
+    ) -> Answer:
         self.calls.append(("quotes", speaker, topic, article))
         self._check_article(article)
         mine = [p for p in self.passages if p.speaker and speaker.lower() in p.speaker.lower()]
         if not mine:
-            return Answer(question=speaker, speaker=None, intent="said", no_answer=True,
-                          message=f"No one called {speaker} is quoted.", suggestions=["Maria Lopez", "Tom Berg"])
-        return Answer(question=speaker, speaker=mine[0].speaker, intent="said", no_answer=False, message=None,
-                      answers=mine[:k] if k else mine)
+            return Answer(
+                question=speaker,
+                speaker=None,
+                intent="said",
+                no_answer=True,
+                message=f"No one called {speaker} is quoted.",
+                suggestions=["Maria Lopez", "Tom Berg"],
+            )
+        return Answer(
+            question=speaker,
+            speaker=mine[0].speaker,
+            intent="said",
+            no_answer=False,
+            message=None,
+            answers=mine[:k] if k else mine,
+        )
 
     def speakers(self, article: str | None = None) -> list[SpeakerSummary]:
         self.calls.append(("speakers", article))

@@ -45,8 +45,23 @@ def limit_problems(post: Post) -> list[str]:
 
 
 def words(n: int, rng: random.Random) -> str:
-    vocabulary = ["talks", "Ukraine", "@everyone", "*bold*", "under_score", "security", "a", "peace", "-", "> quote",
-                  "Norway's", "https://example.com/a_b", "`code`", "#tag", "supercalifragilistic" * 5]
+    vocabulary = [
+        "talks",
+        "Ukraine",
+        "@everyone",
+        "*bold*",
+        "under_score",
+        "security",
+        "a",
+        "peace",
+        "-",
+        "> quote",
+        "Norway's",
+        "https://example.com/a_b",
+        "`code`",
+        "#tag",
+        "supercalifragilistic" * 5,
+    ]
     return " ".join(rng.choice(vocabulary) for _ in range(n))
 
 
@@ -165,15 +180,22 @@ def test_fuzzed_answers_always_fit_discord_limits():
             n_paragraphs = rng.randint(1, 4)
             text = "\n".join(words(rng.choice([3, 50, 400, 1500]), rng) for _ in range(n_paragraphs))
             start = rng.randint(0, 50)
-            passages.append(passage(
-                text,
-                speaker=rng.choice([None, "Maria Lopez", "Dr " + "Long-Name " * rng.randint(1, 80)]),
-                role=rng.choice([None, "mayor", "chair of the " + "very " * rng.randint(1, 300) + "long committee"]),
-                kind=rng.choice(["quote", "paragraph"]),
-                paragraphs=list(range(start, start + n_paragraphs)),
-                article=ArticleRef(id="a" * rng.randint(1, 300), title=rng.choice([None, words(rng.randint(1, 900), rng)]),
-                                   date=rng.choice([None, "2024-05-02"])),
-            ))
+            passages.append(
+                passage(
+                    text,
+                    speaker=rng.choice([None, "Maria Lopez", "Dr " + "Long-Name " * rng.randint(1, 80)]),
+                    role=rng.choice(
+                        [None, "mayor", "chair of the " + "very " * rng.randint(1, 300) + "long committee"]
+                    ),
+                    kind=rng.choice(["quote", "paragraph"]),
+                    paragraphs=list(range(start, start + n_paragraphs)),
+                    article=ArticleRef(
+                        id="a" * rng.randint(1, 300),
+                        title=rng.choice([None, words(rng.randint(1, 900), rng)]),
+                        date=rng.choice([None, "2024-05-02"]),
+                    ),
+                )
+            )
         pages = answer_pages(Answer("q", None, "said", False, None, answers=passages))
         assert len(pages) == -(-len(passages) // 3)
         for post in pages.posts:
@@ -186,8 +208,10 @@ def test_fit_post_brings_any_post_within_limits():
     huge = "word " * 3000
     post = Post(
         content="c" * 5000,
-        cards=tuple(Card(body=huge, author=huge, title=huge, footer=huge,
-                         fields=tuple(Field(huge, huge) for _ in range(30))) for _ in range(12)),
+        cards=tuple(
+            Card(body=huge, author=huge, title=huge, footer=huge, fields=tuple(Field(huge, huge) for _ in range(30)))
+            for _ in range(12)
+        ),
     )
     fitted = fit_post(post)
     assert limit_problems(fitted) == []
@@ -204,8 +228,13 @@ def test_mentions_in_quoted_text_are_kept_as_text():
 
 
 def test_no_answer_says_why():
-    answer = Answer("what did X say about cheese?", None, "said", True,
-                    "Nothing in the article answers that closely enough to quote.")
+    answer = Answer(
+        "what did X say about cheese?",
+        None,
+        "said",
+        True,
+        "Nothing in the article answers that closely enough to quote.",
+    )
     (post,) = answer_pages(answer).posts
     (card,) = post.cards
     assert card.title == "Nothing on record"
@@ -214,18 +243,31 @@ def test_no_answer_says_why():
 
 
 def test_no_answer_for_a_mentioned_person_shows_where_they_are_mentioned():
-    mention = passage("Tore Sandvik, the mayor, met the minister.", speaker=None, role=None, kind="paragraph",
-                      paragraphs=[14])
-    answer = Answer("what did Tore Sandvik say?", "Tore Sandvik", "said", True,
-                    "Tore Sandvik is mentioned but never quoted.", mentioned_in=[mention])
+    mention = passage(
+        "Tore Sandvik, the mayor, met the minister.", speaker=None, role=None, kind="paragraph", paragraphs=[14]
+    )
+    answer = Answer(
+        "what did Tore Sandvik say?",
+        "Tore Sandvik",
+        "said",
+        True,
+        "Tore Sandvik is mentioned but never quoted.",
+        mentioned_in=[mention],
+    )
     card = answer_pages(answer)[0].cards[0]
     assert card.fields[0].name.startswith("Mentioned in ¶ 15")
     assert "Tore Sandvik, the mayor, met the minister." in unescape(card.fields[0].value)
 
 
 def test_no_answer_for_an_unknown_person_suggests_the_closest_names():
-    answer = Answer("what did Heeley say?", None, "said", True, "No one called Heeley is on record.",
-                    suggestions=["John Healey", "Donald Trump"])
+    answer = Answer(
+        "what did Heeley say?",
+        None,
+        "said",
+        True,
+        "No one called Heeley is on record.",
+        suggestions=["John Healey", "Donald Trump"],
+    )
     card = answer_pages(answer)[0].cards[0]
     assert card.fields[-1].name == "Closest speakers on record"
     assert card.fields[-1].value == "John Healey, Donald Trump"
@@ -233,8 +275,15 @@ def test_no_answer_for_an_unknown_person_suggests_the_closest_names():
 
 def test_no_answer_with_huge_message_and_mentions_fits():
     long = "x " * 5000
-    answer = Answer("q", None, "said", True, long,
-                    mentioned_in=[passage(long, paragraphs=[i]) for i in range(5)], suggestions=[long] * 20)
+    answer = Answer(
+        "q",
+        None,
+        "said",
+        True,
+        long,
+        mentioned_in=[passage(long, paragraphs=[i]) for i in range(5)],
+        suggestions=[long] * 20,
+    )
     assert limit_problems(answer_pages(answer)[0]) == []
 
 
@@ -242,8 +291,9 @@ def test_no_answer_with_huge_message_and_mentions_fits():
 
 
 def test_speakers_post_lists_name_role_and_count():
-    post = render.speakers_post([SpeakerSummary("Maria Lopez", "harbour master", (), 2, ()),
-                                 SpeakerSummary("Tom Berg", None, (), 1, ())])
+    post = render.speakers_post(
+        [SpeakerSummary("Maria Lopez", "harbour master", (), 2, ()), SpeakerSummary("Tom Berg", None, (), 1, ())]
+    )
     body = post.cards[0].body
     assert "**Maria Lopez**, harbour master · 2 quotations" in body
     assert "**Tom Berg** · 1 quotation" in body
@@ -259,7 +309,10 @@ def test_a_long_list_of_speakers_says_how_many_more():
 def test_articles_and_article_posts():
     listing = render.articles_post([SUMMARY])
     assert "Harbour plan approved after long debate" in listing.cards[0].body
-    assert "The Gazette · 2024-05-02 · 20 paragraphs · 5 quotations · 2 speakers\nQuoted: Maria Lopez, Tom Berg" in listing.cards[0].body
+    assert (
+        "The Gazette · 2024-05-02 · 20 paragraphs · 5 quotations · 2 speakers\nQuoted: Maria Lopez, Tom Berg"
+        in listing.cards[0].body
+    )
     one = render.article_post(SUMMARY, [SpeakerSummary("Tom Berg", "mayor", (), 2, ())])
     assert one.cards[0].title == "Harbour plan approved after long debate"
     assert "Tom Berg, mayor · 2 quotations" in one.cards[0].body

@@ -28,13 +28,19 @@ def test_slash_commands_parse_like_discord_options():
         "question": "what did Lopez say: about the harbour?"
     }
     command = parse_line("/quote speaker:Healey topic:peace talks article:abc-1")
-    assert (command.name, command.options) == ("quote", {"speaker": "Healey", "topic": "peace talks", "article": "abc-1"})
+    assert (command.name, command.options) == (
+        "quote",
+        {"speaker": "Healey", "topic": "peace talks", "article": "abc-1"},
+    )
     assert parse_line("/speakers").options == {}
     assert parse_line("/article article:gazette-2024-harbour").options == {"article": "gazette-2024-harbour"}
 
 
 def test_a_plain_line_is_a_question_and_a_bare_argument_fills_the_first_option():
-    assert (parse_line("who said it?").name, parse_line("who said it?").options) == ("ask", {"question": "who said it?"})
+    assert (parse_line("who said it?").name, parse_line("who said it?").options) == (
+        "ask",
+        {"question": "who said it?"},
+    )
     assert parse_line("/ask what did Berg say?").options == {"question": "what did Berg say?"}
     assert parse_line("/quote Tom Berg topic:vote").options == {"speaker": "Tom Berg", "topic": "vote"}
 
@@ -158,12 +164,15 @@ def test_onrecord_chat_with_a_missing_file_is_one_line(tmp_path, monkeypatch, ca
 @pytest.mark.slow
 def test_chat_on_the_bundled_article_answers_with_healey_on_talks(bundled_answerer):
     chat, out = make_chat(bundled_answerer)
-    status = run_script(chat, [
-        "/ask question:what did Healey say about talks?",
-        "/quote speaker:Healey topic:talks",
-        "/speakers",
-        "what did Tore Sandvik say?",
-    ])
+    status = run_script(
+        chat,
+        [
+            "/ask question:what did Healey say about talks?",
+            "/quote speaker:Healey topic:talks",
+            "/speakers",
+            "what did Tore Sandvik say?",
+        ],
+    )
     text = " ".join(out.getvalue().split())  # rich wraps lines
     assert status == 0
     assert "John Healey" in text

@@ -12,7 +12,6 @@ import pytest
 from bot.cli import main
 from knowledge import bundled_article_path, load_article
 from retrieval.store import KnowledgeBase
-
 from tests.conftest import dev_articles, requires_shared
 
 pytestmark = pytest.mark.slow
