@@ -4,9 +4,10 @@ News copy mixes curly (“ ” ‘ ’), straight (" ') and occasionally misused
 uses the same character for a closing single mark and an apostrophe (don’t, Nato’s,
 players’). The rules here:
 
-- double marks are the quotation marks of the body; single marks count only in a
-  paragraph (or article) that uses no double marks at all, since in double-mark copy
-  they are either apostrophes or quotes inside quotes, which stay part of the outer text;
+- double marks are the quotation marks of the body, and so are doubled apostrophes (''…'');
+  single marks count only in a paragraph (or article) that uses no double marks at all,
+  since in double-mark copy they are either apostrophes or quotes inside quotes, which
+  stay part of the outer text;
 - a mark's side is read from its neighbours when the glyph is ambiguous or misused
   (a straight mark after a space opens, after a letter closes);
 - a mark between two letters is an apostrophe, never a quotation mark;
@@ -110,7 +111,7 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
             open_at = None
     if open_at is not None:
         spans.append(Span(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
-    return [s for s in spans if re.search(r"\w", text[s.start:s.end])]
+    return [s for s in spans if re.search(r"\w", text[s.start : s.end])]
 
 
 def _plural_possessive(text: str, i: int, closes: str) -> bool:
@@ -119,15 +120,15 @@ def _plural_possessive(text: str, i: int, closes: str) -> bool:
     It does when a lowercase word follows (players’ union) and another closing mark
     comes later in the paragraph to end the quotation.
     """
-    if text[i - 1:i] != "s" or not re.match(r" [a-z]", text[i + 1:i + 3]):
+    if text[i - 1 : i] != "s" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
         return False
-    return bool(re.search(rf"[\w.,!?][{re.escape(closes)}'](?=[\s.,;:!?)—–-]|$)", text[i + 1:]))
+    return bool(re.search(rf"[\w.,!?][{re.escape(closes)}'](?=[\s.,;:!?)—–-]|$)", text[i + 1 :]))
 
 
 def _nested(text: str, i: int, opens: str, closes: str) -> bool:
     """Return True when the opener at ``i`` is followed by two closers before any other opener."""
     closers = 0
-    for char in text[i + 1:]:
+    for char in text[i + 1 :]:
         if char in opens:
             break
         if char in closes:
@@ -136,8 +137,26 @@ def _nested(text: str, i: int, opens: str, closes: str) -> bool:
 
 
 def has_double_marks(text: str) -> bool:
-    """Return True when ``text`` contains a double quotation mark of any style."""
-    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+    """Return True when ``text`` contains a double quotation mark of any style (``''`` included)."""
+    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"') or "''" in text
+
+
+_DOUBLED_APOSTROPHES = re.compile(r"''")
+
+
+def _doubled_as_double(text: str) -> str:
+    """Return ``text`` with each doubled apostrophe written as a double mark, offsets kept.
+
+    The New York Times' archive quotes with two apostrophes (''We will,'' he said): an
+    opening pair becomes a space and the mark, so the quoted words start just after it; a
+    closing pair becomes the mark and a space.
+    """
+
+    def one(match: re.Match) -> str:
+        after = text[match.end() : match.end() + 1]
+        return ' "' if after and (after.isalnum() or after in "‘'\"[(") else '" '
+
+    return _DOUBLED_APOSTROPHES.sub(one, text)
 
 
 def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span]:
@@ -148,6 +167,8 @@ def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span
     """
     if singles:
         return _find_spans(text, paragraph, SINGLE_OPEN, SINGLE_CLOSE, "'")
+    if "''" in text:
+        text = _doubled_as_double(text)
     return _find_spans(text, paragraph, DOUBLE_OPEN, DOUBLE_CLOSE, '"')
 
 

@@ -8,19 +8,24 @@ from knowledge.marks import find_spans
 from tests.knowledge.made_up import article, texts
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ("“We will win,” said Maria Lopez.", ["We will win,"]),
-    ('"We will win," said Maria Lopez.', ["We will win,"]),
-    ('“We will win," said Maria Lopez, "and soon.”', ["We will win,", "and soon."]),
-    ("”We will win”, said Maria Lopez.", ["We will win"]),  # a misused closing glyph that opens
-])
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("“We will win,” said Maria Lopez.", ["We will win,"]),
+        ('"We will win," said Maria Lopez.', ["We will win,"]),
+        ('“We will win," said Maria Lopez, "and soon.”', ["We will win,", "and soon."]),
+        ("”We will win”, said Maria Lopez.", ["We will win"]),  # a misused closing glyph that opens
+    ],
+)
 def test_curly_straight_and_mixed_marks(paragraph, expected):
     assert texts(article(paragraph)) == expected
 
 
 def test_apostrophes_are_not_quotation_marks():
-    a = article("Nato’s players’ union said the club didn’t pay, and the fans' anger grew; "
-                "Ms O'Neill said: “It’s the players’ money, not Nato’s.”")
+    a = article(
+        "Nato’s players’ union said the club didn’t pay, and the fans' anger grew; "
+        "Ms O'Neill said: “It’s the players’ money, not Nato’s.”"
+    )
     assert texts(a) == ["It’s the players’ money, not Nato’s."]
 
 
@@ -33,16 +38,20 @@ def test_single_marks_inside_double_marks_stay_in_the_outer_quote():
 def test_single_marks_quote_when_the_copy_uses_no_double_marks():
     spans = find_spans("The minister said 'we are ready' and left.", 0, singles=True)
     assert len(spans) == 1
-    a = article("The chief executive, Sam Patel, said 'we are ready for this' on Monday.",
-                "Patel added that the firm's plans 'will not change'.")
+    a = article(
+        "The chief executive, Sam Patel, said 'we are ready for this' on Monday.",
+        "Patel added that the firm's plans 'will not change'.",
+    )
     assert texts(a) == ["we are ready for this", "will not change"]
     assert {q.speaker for q in a.quotes} == {"Sam Patel"}
 
 
 def test_headline_with_single_marks_is_attributed_from_the_body():
-    a = article("Nurses 'pushed to breaking point'",
-                "Nurses across the country are being pushed to breaking point, says a survey by the "
-                "Royal College of Nursing published on Monday.")
+    a = article(
+        "Nurses 'pushed to breaking point'",
+        "Nurses across the country are being pushed to breaking point, says a survey by the "
+        "Royal College of Nursing published on Monday.",
+    )
     headline = [q for q in a.quotes if q.paragraphs == [0]]
     assert [q.text for q in headline] == ["pushed to breaking point"]
     assert "survey" in headline[0].speaker
@@ -80,12 +89,15 @@ def test_second_sentence_of_a_paragraph_belongs_to_the_same_speaker():
     assert [q.speaker for q in a.quotes] == ["Kofi Mensah", "Kofi Mensah"]
 
 
-@pytest.mark.parametrize("paragraph", [
-    "The bank’s forecasts put the long-run “neutral” rate at 3 percent.",
-    "Visitors queued outside the “Crystal Palace” arena before dawn.",
-    "Critics have panned the film “The Long Night” since it opened.",
-    "Prices rose, according to the so-called “heat map” of regional data.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The bank’s forecasts put the long-run “neutral” rate at 3 percent.",
+        "Visitors queued outside the “Crystal Palace” arena before dawn.",
+        "Critics have panned the film “The Long Night” since it opened.",
+        "Prices rose, according to the so-called “heat map” of regional data.",
+    ],
+)
 def test_scare_quotes_names_and_titles_are_nobodys_speech(paragraph):
     a = article(paragraph)
     assert all(q.speaker is None for q in a.quotes)
@@ -93,8 +105,10 @@ def test_scare_quotes_names_and_titles_are_nobodys_speech(paragraph):
 
 
 def test_partial_quote_inside_reported_speech_belongs_to_the_subject():
-    a = article("Priya Shah, the charity’s director, said the cuts would hurt “the poorest families first” "
-                "and called them “a false economy”.")
+    a = article(
+        "Priya Shah, the charity’s director, said the cuts would hurt “the poorest families first” "
+        "and called them “a false economy”."
+    )
     assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [
         ("the poorest families first", "Priya Shah", "partial"),
         ("a false economy", "Priya Shah", "partial"),
@@ -140,9 +154,11 @@ def test_a_short_opening_that_runs_into_the_next_paragraph_is_kept():
 
 
 def test_unattributed_quote_in_a_headline_shaped_line_is_not_the_storys():
-    a = article("“It was a difficult day,” said Ana Ruiz.",
-                "Minister: “We will rebuild every single home that was lost” in floods",
-                "The rebuilding starts next week.")
+    a = article(
+        "“It was a difficult day,” said Ana Ruiz.",
+        "Minister: “We will rebuild every single home that was lost” in floods",
+        "The rebuilding starts next week.",
+    )
     assert texts(a) == ["It was a difficult day,"]
 
 
@@ -157,14 +173,19 @@ def test_pull_quote_between_paragraphs_of_one_quotation_does_not_break_it():
     assert a.paragraphs[1].role == "pullquote"
 
 
-@pytest.mark.parametrize("pull", [
-    "“Nobody here wanted this fight, but we will finish it” — Ines Moro, union leader",
-    "Nobody here wanted this fight, but we will finish it Ines Moro, union leader",
-])
+@pytest.mark.parametrize(
+    "pull",
+    [
+        "“Nobody here wanted this fight, but we will finish it” — Ines Moro, union leader",
+        "Nobody here wanted this fight, but we will finish it Ines Moro, union leader",
+    ],
+)
 def test_pull_quote_with_marks_or_a_lowercase_title(pull):
-    a = article("Union leader Ines Moro addressed the rally on Saturday.",
-                pull,
-                "Ms Moro said: “Nobody here wanted this fight, but we will finish it.”")
+    a = article(
+        "Union leader Ines Moro addressed the rally on Saturday.",
+        pull,
+        "Ms Moro said: “Nobody here wanted this fight, but we will finish it.”",
+    )
     assert a.paragraphs[1].role == "pullquote"
     kinds = [(q.kind, q.speaker) for q in a.quotes]
     assert kinds == [("pullquote", "Ines Moro"), ("direct", "Ines Moro")]
@@ -182,13 +203,17 @@ def test_double_marks_inside_double_marks_and_an_unclosed_quote_before_a_new_one
 def test_question_or_exclamation_before_the_attribution_does_not_end_the_sentence():
     a = article("“Why would we stop now?” Petra Novak asked. “We have only just begun!” Novak said.")
     assert [(q.text, q.speaker) for q in a.quotes] == [
-        ("Why would we stop now?", "Petra Novak"), ("We have only just begun!", "Petra Novak")]
+        ("Why would we stop now?", "Petra Novak"),
+        ("We have only just begun!", "Petra Novak"),
+    ]
 
 
 def test_single_mark_copy_with_a_stray_double_mark_still_quotes_with_singles():
-    a = article("Mr Hale said: 'We are delighted with the result.'",
-                "'It has been a long road,' he added, calling the show \"Dragon Rising\" a triumph.",
-                "Fans called it 'the best night of the year'.")
+    a = article(
+        "Mr Hale said: 'We are delighted with the result.'",
+        "'It has been a long road,' he added, calling the show \"Dragon Rising\" a triumph.",
+        "Fans called it 'the best night of the year'.",
+    )
     assert texts(a)[:2] == ["We are delighted with the result.", "It has been a long road,"]
     assert a.quotes[0].speaker == a.quotes[1].speaker == "Hale"
 
@@ -197,3 +222,11 @@ def test_plural_possessive_inside_a_single_mark_quote():
     a = article("'The players' union is strong and the fans' patience is not endless,' said Joe Kerr.")
     assert texts(a) == ["The players' union is strong and the fans' patience is not endless,"]
     assert a.quotes[0].speaker == "Joe Kerr"
+
+
+def test_doubled_apostrophes_are_double_marks():
+    a = article("''We will reopen the bridge in May,'' said Ann Cole, the council leader. ''It's the council's job.''")
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("We will reopen the bridge in May,", "Ann Cole"),
+        ("It's the council's job.", "Ann Cole"),
+    ]
