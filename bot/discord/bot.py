@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import logging
 import math
@@ -32,6 +33,9 @@ COGS = ("bot.discord.cogs.answers", "bot.discord.cogs.info")
 # cannot be acknowledged in time on a loaded network, so it is dropped without running the model.
 DEFER_AFTER = 1.0
 TOO_OLD = 2.5
+# A rate limit longer than this raises discord.RateLimited instead of sleeping (30 s is
+# discord.py's minimum): a reply that cannot go out for minutes is better given up.
+MAX_RATELIMIT_WAIT = 30.0
 ANSWER_TIMEOUT = 30.0  # seconds a single answer may take, waiting included, before the user is told to retry
 AUTOCOMPLETE_TIMEOUT = 2.0
 
@@ -165,6 +169,7 @@ class OnrecordBot(commands.Bot):
             allowed_mentions=NO_MENTIONS,
             help_command=None,
             tree_cls=OnrecordTree,
+            max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
         )
         self.config = config
         self.answerer = answerer
@@ -173,6 +178,7 @@ class OnrecordBot(commands.Bot):
         self.model = ModelWork(config.model_threads, config.model_queue, ANSWER_TIMEOUT)
         self.channel_access = ChannelAccess()
         self._cooldown_noticed: dict[int, float] = {}  # user id -> when their current wait ends (monotonic)
+        self._dev_sync: asyncio.Task | None = None
 
     def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
         """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
@@ -193,7 +199,7 @@ class OnrecordBot(commands.Bot):
         return True
 
     async def setup_hook(self) -> None:
-        """Open and warm the answerer off the event loop, load the cogs, sync to the dev guild if configured."""
+        """Open and warm the answerer on the model threads and load the cogs (the dev guild is synced after READY)."""
         if self.serving:
             if self.answerer is None:
                 log.info("opening the knowledge base (%s)", self.config.db or "default, bundled article")
@@ -213,10 +219,34 @@ class OnrecordBot(commands.Bot):
                 )
         for name in COGS:
             await self.load_extension(name)
-        if self.serving and self.config.dev_guild:
-            guild = discord.Object(id=self.config.dev_guild)
-            self.tree.copy_global_to(guild=guild)
+
+    async def sync_dev_guild(self) -> None:
+        """Sync the commands to the development guild (``ONRECORD_DEV_GUILD``); one WARNING line if Discord will not.
+
+        Started in the background once connected, so a rate-limited or failing sync
+        never keeps the bot offline.
+        """
+        guild = discord.Object(id=self.config.dev_guild or 0)
+        self.tree.copy_global_to(guild=guild)
+        try:
             synced = await self.tree.sync(guild=guild)
+        except discord.RateLimited as error:
+            log.warning(
+                "commands not synced to the development guild %s: Discord rate-limited the sync for %.0f s; "
+                "the commands it has stay in place (run `onrecord sync --guild %s` later)",
+                self.config.dev_guild,
+                error.retry_after,
+                self.config.dev_guild,
+            )
+        except discord.HTTPException as error:
+            log.warning(
+                "commands not synced to the development guild %s: Discord answered %s %s (%s)",
+                self.config.dev_guild,
+                error.status,
+                error.code,
+                error.text,
+            )
+        else:
             log.info("synced %d commands to the development guild %s", len(synced), self.config.dev_guild)
 
     async def close(self) -> None:
@@ -231,9 +261,13 @@ class OnrecordBot(commands.Bot):
         if ready is not None:
             ready.cancel()
         self.model.close()
+        if self._dev_sync is not None and not self._dev_sync.done():
+            self._dev_sync.cancel()
         await super().close()
 
     async def on_ready(self) -> None:
+        if self.serving and self.config.dev_guild and self._dev_sync is None:
+            self._dev_sync = asyncio.create_task(self.sync_dev_guild(), name="onrecord-dev-sync")
         log.info(
             "connected as %s (id %s) in %d guilds", self.user, self.user.id if self.user else "?", len(self.guilds)
         )

@@ -98,6 +98,8 @@ def explain_start_error(error: BaseException, config: BotConfig) -> str | None:
         return f"Discord closed the gateway connection (code {error.code}): {error.reason or 'no reason given'}."
     if isinstance(error, discord.GatewayNotFound):
         return f"Cannot find Discord's gateway (from {config.api_base}); Discord may be down, or DISCORD_GATEWAY_URL is wrong."
+    if isinstance(error, discord.RateLimited):
+        return f"Discord is rate-limiting the bot for {error.retry_after:.0f} s: try again after that."
     if isinstance(error, discord.HTTPException):
         return f"Discord answered {error.status} to the bot's login: {error.text or error}"
     if isinstance(error, (aiohttp.ClientError, OSError, asyncio.TimeoutError)):
@@ -114,9 +116,10 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
     ``config.gateway_url`` (see ``discord_endpoints``); log in (``GET /users/@me``,
     ``GET /oauth2/applications/@me``); ``setup_hook`` opens the answerer (``answerer``
     when given, else ``Answerer.open(db=config.db)``) and warms it up in a thread, loads
-    the cogs and, with ``config.dev_guild``, syncs the commands to that guild (a
-    ``PUT`` of the guild's commands; never a global sync); then connect to the gateway
-    and serve until stopped.
+    the cogs; then connect to the gateway and serve until stopped. With
+    ``config.dev_guild`` the commands are synced to that guild in the background after
+    READY (a ``PUT`` of the guild's commands; never a global sync), so a rate-limited
+    sync never keeps the bot offline.
 
     Stopping: SIGINT or SIGTERM (handlers installed while it runs, when on the main
     thread) stops the gateway loop, closes the connection with code 1000 and returns

@@ -78,6 +78,33 @@ async def loaded(bundled_answerer, tmp_path_factory):
             logging.getLogger().removeHandler(handler)
 
 
+async def test_a_rate_limited_command_sync_does_not_keep_the_bot_offline(bundled_answerer, tmp_path, caplog):
+    fake = FakeDiscord()
+    await fake.start()
+    fake.rate_limit("PUT", rf"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands", 600)
+    environ = serve_environ(fake, tmp_path, ONRECORD_DEV_GUILD=fake.guild_id)
+    try:
+        with discord_endpoints_restored(), caplog.at_level(logging.INFO):
+            started = asyncio.get_running_loop().time()
+            task = await start_bot(fake, environ, bundled_answerer)
+            try:
+                exchange = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user())
+                assert "John Healey" in text_of(await answer_of(exchange, 20))
+                assert asyncio.get_running_loop().time() - started < 30
+                sync = await fake.wait_for_request(
+                    "PUT", rf"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands", 10
+                )
+                assert sync.status == 429
+                await asyncio.sleep(0.5)
+            finally:
+                await stop_task(task)
+    finally:
+        await fake.close()
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "rate-limited" in r.getMessage()]
+    assert len(warnings) == 1 and "onrecord sync" in warnings[0].getMessage()
+    assert "Traceback" not in caplog.text
+
+
 def callbacks_of(exchange: Exchange) -> list:
     return [r for r in exchange.requests if r.path.endswith("/callback")]
 
