@@ -342,7 +342,7 @@ class Attributor:
         # A: a frame right after the closing mark ("…,” said X / “…,” X said)
         for frame in frames:
             first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
-            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”\"’')-]*", masked[close + 1 : first]):
+            if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”“\"’')-]*", masked[close + 1 : first]):
                 if _introduces_next(masked, frame, limit, later_spans):
                     break
                 if frame.kind in {"sv", "inverted", "according"}:

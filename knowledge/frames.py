@@ -303,7 +303,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))
             continue
         tail = masked[ws:vs].rstrip() or ("…" if ws > start else "")
-        if not tail or tail[-1] in ",”\"’':—–(":
+        if not tail or tail[-1] in ",”“\"’':—–(":  # “ too: an opening mark misused to close
             after = _subject_after(masked, ve, end)
             if (
                 after

@@ -33,32 +33,40 @@ CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<
 PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 # A lowercase modifier before a name after "the" ("the former minister John Smith").
 MODIFIER = rf"(?:(?!(?:{'|'.join(sorted(NOT_MODIFIERS))})\b)[a-z0-9][\w’'-]*)"
-# A person's name: capitalised words, an honorific and particles allowed.
-PERSON = rf"(?:(?:{HON}\s+)?{CAP}(?:\s+(?:{PARTICLE}\s+)*{CAP}){{0,5}})"
+# A person's name: capitalised words, an honorific and particles allowed; an abbreviated title
+# may stand inside the run ("Democratic Rep. Dina Titus").
+PERSON = rf"(?:(?:{HON}\s+)?{CAP}(?:\s+(?:{PARTICLE}\s+)*(?:{HON}(?=\s+[A-Z])|{CAP})){{0,5}})"
 # A name, perhaps with "the" and modifiers before it.
 NAME = rf"(?:(?:[Tt]he\s+(?:{MODIFIER}\s+){{0,2}}?)?{PERSON})"
 # An organisation's name: capitalised words with "of", "for", "and", "&", and an abbreviation in brackets.
 ORG = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|and|of|for|the|&))*(?:\s+\([A-Z][\w.&’'-]*\))?"
 # A determiner of a source noun phrase, or a possessive name ("Tom Ross’s").
-DETERMINER = (r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
-        + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS) + ")")
+DETERMINER = (
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s|"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS)
+    + ")"
+)
 # Alternations of the nouns above, for building patterns.
 SOURCE_NOUN = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
 INSTITUTION = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 # What a spokesperson speaks for: "a friend of the couple", "a spokesman for the family".
 KIN = "|".join(k.replace(" ", r"\s+") for k in KIN_NOUNS)
 # A source noun phrase: "a spokesman for the council", "the UK Defence Secretary", "her office".
-NOUN_PHRASE = (rf"(?:{DETERMINER}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
-       rf"|(?:[a-z]+\s+)?(?:{INSTITUTION}))"
-       rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
-       rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{KIN}))?)")
+NOUN_PHRASE = (
+    rf"(?:{DETERMINER}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
+    rf"|(?:[a-z]+\s+)?(?:{INSTITUTION}))"
+    rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
+    rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{KIN}))?)"
+)
 # A possessive name before a noun: "Tesco’s", "the Smiths’s".
 POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
 # A group: "officials", "Tesco’s lawyers", "analysts at Barclays", "the company’s board".
-GROUP = (rf"(?:(?:{POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
-          rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
-          rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{ORG})?"
-          rf"|{POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))")
+GROUP = (
+    rf"(?:(?:{POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
+    rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
+    rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{ORG})?"
+    rf"|{POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))"
+)
 # A group noun alone that may be the agent of a passive ("was praised by critics").
 BARE_GROUP = "|".join(sorted(GROUP_NOUNS - VAGUE_GROUP_NOUNS))
 # A word for a person by nationality.
@@ -68,6 +76,22 @@ ANAPHOR = re.compile(rf"[Tt]he\s+(?:(?:[\w-]+\s+)?{DEMONYM}|\d+-year-old(?:\s+[a
 
 
 __all__ = [
-    "ANAPHOR", "BARE_GROUP", "CAP", "DEMONYM", "DETERMINER", "GROUP", "HON", "INSTITUTION", "KIN", "MODIFIER",
-    "NAME", "NOUN_PHRASE", "ORG", "PARTICLE", "PERSON", "POSSESSOR", "SOURCE_NOUN", "SOURCE_NOUNS",
+    "ANAPHOR",
+    "BARE_GROUP",
+    "CAP",
+    "DEMONYM",
+    "DETERMINER",
+    "GROUP",
+    "HON",
+    "INSTITUTION",
+    "KIN",
+    "MODIFIER",
+    "NAME",
+    "NOUN_PHRASE",
+    "ORG",
+    "PARTICLE",
+    "PERSON",
+    "POSSESSOR",
+    "SOURCE_NOUN",
+    "SOURCE_NOUNS",
 ]

@@ -460,3 +460,16 @@ def test_a_document_that_reads_is_the_source():
 )
 def test_an_unclaimed_quotation_belongs_to_the_subject_that_opens_its_sentence(paragraphs, speaker):
     assert speakers_of(article(*paragraphs)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“The bridge will reopen in May,“ said Ann Cole, the council leader.", "Ann Cole"),
+        ("“The bridge will reopen in May,” said Liberal Sen. Ann Cole.", "Ann Cole"),
+        ("“The bridge will reopen in May,” said one person with knowledge of the talks.", "person"),
+        ("“The bridge will reopen in May,” said one Cole confidant.", "Cole confidant"),
+    ],
+)
+def test_inverted_frames_after_real_world_marks_and_sources(paragraph, speaker):
+    assert speakers_of(article(paragraph)) == [speaker]
