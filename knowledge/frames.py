@@ -30,6 +30,7 @@ from .lexicon import (
     TELLING_VERBS,
     TITLE_NOUNS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 from .names import find_people, is_name_token, looks_like_org
 from .phrases import (
@@ -46,12 +47,15 @@ from .phrases import (
 )
 
 # What may stand between a subject and its verb: "has also previously", "continued to", "on Monday".
+# A day between a subject and its verb, or after an inverted verb: "Priebus later Thursday told",
+# "said Tuesday that"; a day is never the speaker.
+_WEEKDAY = rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
 _AUX = (
     "(?:"
     + "|".join(AUXILIARY_WORDS)
     + "|"
     + "|".join(p.replace(" ", r"\s+") for p in AUXILIARY_PHRASES)
-    + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+)"
+    + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+|{_WEEKDAY})"
 )
 _PRON_END = re.compile(r"(?:^|(?<=\W))(he|she|they|it|He|She|They|It)$")
 _ANAPHOR_END = re.compile(rf"(?:^|(?<=\W))({ANAPHOR.pattern})$")
@@ -359,7 +363,7 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
         after = _GROUP_START.match(masked, pos, end)
-    if not after:
+    if not after or re.fullmatch(_WEEKDAY, after.group(1)):
         return None
     s0, s1 = after.start(1), after.end(1)
     if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):

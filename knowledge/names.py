@@ -69,6 +69,8 @@ def is_name_token(word: str) -> bool:
         return False
     if bare.isupper() and len(bare) > 1 and "." not in word:
         return False  # acronyms: UCU, BMO, US
+    if re.search(r"[’'](?:t|ll|re|ve|m)$", bare):
+        return False  # a contraction: "Don’t", "We’ll"
     return bool(re.fullmatch(r"[A-Z][\w’'-]*", bare)) and any(c.islower() for c in bare)
 
 

@@ -155,6 +155,8 @@ NOT_NAME = (
         "listen",
         "click",
     }
+    # capitalised inside a title-case run ("Is More Important Than Electing Obama"), never in a name
+    | {"than", "is", "are", "was", "were", "has", "have", "had", "be", "do", "does", "versus", "vs"}
     | set(MONTHS)
     | set(WEEKDAYS)
     | set(CLAUSE_OPENERS)

@@ -351,3 +351,24 @@ def test_a_surname_after_a_connective_is_the_sentences_subject():
 )
 def test_initials_particles_suffixes_and_abbreviated_titles_keep_the_name(paragraph, speaker):
     assert speakers_of(article(paragraph)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speakers",
+    [
+        (("Tom Ross spoke first. Ross later Thursday told reporters: “We are meeting next week.”",), ["Tom Ross"]),
+        (
+            ("Tom Ross spoke at length. Ross, in Leeds, said Tuesday that the plan was “a total failure”.",),
+            ["Tom Ross"],
+        ),
+    ],
+)
+def test_a_day_is_never_the_speaker(paragraphs, speakers):
+    assert speakers_of(article(*paragraphs)) == speakers
+
+
+def test_contractions_and_title_case_runs_are_not_people():
+    from knowledge.names import find_people
+
+    assert find_people("Don’t Republicans run the risk?") == []
+    assert find_people("Electing Lee Is More Important Than Electing Ross") == []
