@@ -29,11 +29,17 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def write_article(conn: sqlite3.Connection, article: Article, origin: str | None, digest: str) -> int:
-    """Insert ``article``'s rows (not its units) and return its ``seq``, the key of every row it owns."""
+def write_article(
+    conn: sqlite3.Connection, article: Article, origin: str | None, digest: str, collection: str | None = None
+) -> int:
+    """Insert ``article``'s rows (not its units) into ``collection`` (None: global) and return its ``seq``.
+
+    The ``seq`` is the key of every row the article owns.
+    """
     seq = conn.execute(
-        "INSERT INTO articles (id, title, date, source, content_hash, origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (article.id, article.title, article.date, article.source, digest, origin, now()),
+        "INSERT INTO articles (id, title, date, source, content_hash, origin, ingested_at, collection) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.id, article.title, article.date, article.source, digest, origin, now(), collection),
     ).lastrowid
     assert seq is not None  # always set by an INSERT into a rowid table
     conn.executemany(
@@ -70,9 +76,9 @@ def write_units(conn: sqlite3.Connection, seq: int, units: Sequence[Unit], hashe
     )
 
 
-def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
-    """Delete the article with this id and every row it owns; return whether there was one."""
-    row = conn.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+def delete_article(conn: sqlite3.Connection, article_id: str, collection: str | None = None) -> bool:
+    """Delete the article with this id in ``collection`` (None: global) and every row it owns; return whether there was one."""
+    row = conn.execute("SELECT seq FROM articles WHERE id = ? AND collection IS ?", (article_id, collection)).fetchone()
     if row is None:
         return False
     for table in ARTICLE_TABLES:
@@ -81,21 +87,40 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
     return True
 
 
-def stored_articles(conn: sqlite3.Connection) -> list[tuple[int, Article]]:
-    """Return every stored article with its ``seq``, in ingest order, rebuilt exactly as it was written.
+def stored_articles(conn: sqlite3.Connection, seqs: Sequence[int] | None = None) -> list[tuple[int, Article]]:
+    """Return the stored articles (all, or those of ``seqs``) with their ``seq``, in ingest order, rebuilt exactly.
 
     Raises ValueError (or TypeError, KeyError) for stored values that no longer parse.
     """
-    rows = conn.execute("SELECT seq, id, title, date, source FROM articles ORDER BY seq").fetchall()
+    parameters: tuple[int, ...] = ()
+    if seqs is None:
+        where, of_articles = "", ""
+    else:
+        marks = ", ".join("?" * len(seqs))
+        where, of_articles, parameters = f" WHERE seq IN ({marks})", f" WHERE article_seq IN ({marks})", tuple(seqs)
+    rows = conn.execute(f"SELECT seq, id, title, date, source FROM articles{where} ORDER BY seq", parameters).fetchall()
     paragraphs = _grouped(
-        conn, "SELECT article_seq, idx, text, source_index, role, reports FROM paragraphs ORDER BY article_seq, pos"
+        conn,
+        f"SELECT article_seq, idx, text, source_index, role, reports FROM paragraphs{of_articles} "
+        "ORDER BY article_seq, pos",
+        parameters,
     )
     quotes = _grouped(
         conn,
-        "SELECT article_seq, id, text, paragraphs, kind, speaker, cue, repeats FROM quotes ORDER BY article_seq, pos",
+        f"SELECT article_seq, id, text, paragraphs, kind, speaker, cue, repeats FROM quotes{of_articles} "
+        "ORDER BY article_seq, pos",
+        parameters,
     )
-    speakers = _grouped(conn, "SELECT article_seq, name, role, aliases FROM speakers ORDER BY article_seq, pos")
-    mentions = _grouped(conn, "SELECT article_seq, name, role, paragraphs FROM mentions ORDER BY article_seq, pos")
+    speakers = _grouped(
+        conn,
+        f"SELECT article_seq, name, role, aliases FROM speakers{of_articles} ORDER BY article_seq, pos",
+        parameters,
+    )
+    mentions = _grouped(
+        conn,
+        f"SELECT article_seq, name, role, paragraphs FROM mentions{of_articles} ORDER BY article_seq, pos",
+        parameters,
+    )
     return [
         (
             seq,
@@ -120,8 +145,8 @@ def stored_articles(conn: sqlite3.Connection) -> list[tuple[int, Article]]:
     ]
 
 
-def _grouped(conn: sqlite3.Connection, sql: str) -> dict[int, list[tuple]]:
-    return {seq: [row[1:] for row in group] for seq, group in groupby(conn.execute(sql), key=itemgetter(0))}
+def _grouped(conn: sqlite3.Connection, sql: str, parameters: tuple = ()) -> dict[int, list[tuple]]:
+    return {seq: [row[1:] for row in group] for seq, group in groupby(conn.execute(sql, parameters), key=itemgetter(0))}
 
 
 __all__ = ["ARTICLE_TABLES", "article_hash", "delete_article", "now", "stored_articles", "write_article", "write_units"]

@@ -202,7 +202,7 @@ def is_near_duplicate(a: Unit, b: Unit) -> bool:
     quotation and the paragraph that contains it), or when one's words repeat the
     other's (a pull quote and the body quotation it repeats).
     """
-    if a.article_id != b.article_id:
+    if a.article_id != b.article_id or a.collection != b.collection:
         return False
     if a.quote_id is not None and a.quote_id == b.quote_id:
         return True
@@ -226,17 +226,17 @@ def quotations_filling_paragraphs(units: Sequence[Unit]) -> dict[int, int]:
     shown as the quotation. A paragraph that also names the speaker or adds words of
     its own ("..., he said.") stays a paragraph.
     """
-    by_place: dict[tuple[str, int], list[int]] = {}
+    by_place: dict[tuple[str | None, str, int], list[int]] = {}
     for i, unit in enumerate(units):
         if unit.kind == "quote" and len(unit.paragraphs) == 1:
-            by_place.setdefault((unit.article_id, unit.paragraphs[0]), []).append(i)
+            by_place.setdefault((unit.collection, unit.article_id, unit.paragraphs[0]), []).append(i)
     found: dict[int, int] = {}
     if not by_place:
         return found
     for i, unit in enumerate(units):
         if unit.kind != "paragraph":
             continue
-        quotations = by_place.get((unit.article_id, unit.paragraphs[0]))
+        quotations = by_place.get((unit.collection, unit.article_id, unit.paragraphs[0]))
         if not quotations:
             continue
         words = normalised(unit.text)

@@ -30,12 +30,14 @@ RECORD_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
     title TEXT, date TEXT, source TEXT,
     content_hash TEXT NOT NULL,
     origin TEXT,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    collection TEXT
 );
+CREATE UNIQUE INDEX articles_by_id ON articles (ifnull(collection, ''), id);
 CREATE TABLE paragraphs (
     article_seq INTEGER NOT NULL, pos INTEGER NOT NULL,
     idx INTEGER NOT NULL, source_index INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL,
@@ -114,6 +116,33 @@ def _paragraph_reports(conn: sqlite3.Connection) -> None:
             dataclasses.replace(p, reports=who) for p, who in zip(article.paragraphs, reports, strict=True)
         ]
         conn.execute("UPDATE articles SET content_hash = ? WHERE seq = ?", (article_hash(article), seq))
+
+
+@migration(3)
+def _collections(conn: sqlite3.Connection) -> None:
+    """Articles belong to a collection (NULL: global, seen everywhere); an id is unique within its collection.
+
+    SQLite cannot drop the old UNIQUE constraint on ``id``, so the articles table is
+    copied into one of the new shape, keeping every ``seq`` (the key of all other rows)
+    and the AUTOINCREMENT counter. Every stored article becomes global.
+    """
+    conn.execute(
+        "CREATE TABLE articles_new (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, "
+        "title TEXT, date TEXT, source TEXT, content_hash TEXT NOT NULL, origin TEXT, ingested_at TEXT NOT NULL, "
+        "collection TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO articles_new (seq, id, title, date, source, content_hash, origin, ingested_at) "
+        "SELECT seq, id, title, date, source, content_hash, origin, ingested_at FROM articles"
+    )
+    counter = conn.execute("SELECT ifnull(max(seq), 0) FROM sqlite_sequence WHERE name = 'articles'").fetchone()[0]
+    conn.execute("DROP TABLE articles")
+    conn.execute("ALTER TABLE articles_new RENAME TO articles")
+    # A seq is never handed out twice, even one whose article was deleted before the upgrade.
+    copied = conn.execute("SELECT ifnull(max(seq), 0) FROM sqlite_sequence WHERE name = 'articles'").fetchone()[0]
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'articles'")
+    conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('articles', ?)", (max(counter, copied),))
+    conn.execute("CREATE UNIQUE INDEX articles_by_id ON articles (ifnull(collection, ''), id)")
 
 
 #: The schema this code writes: the newest migration's.

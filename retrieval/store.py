@@ -11,6 +11,7 @@ into memory (retrieval.vector_index) without embedding anything that is stored.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import sqlite3
@@ -66,13 +67,46 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+#: What names one stored article: its collection (None: global) and its id, unique within the collection.
+ArticleKey = tuple[str | None, str]
+#: Longest collection name (a Discord guild's id is about 20 digits).
+MAX_COLLECTION_LENGTH = 100
+
+
+def collection_name(collection: str | int | None) -> str | None:
+    """Return ``collection`` as stored: None (global) or its name as text; raise RetrievalError for a bad name."""
+    if collection is None:
+        return None
+    name = str(collection).strip()
+    if not name or len(name) > MAX_COLLECTION_LENGTH or not name.isprintable():
+        raise RetrievalError(
+            f"{str(collection)[:40]!r} is not a collection name: give 1 to {MAX_COLLECTION_LENGTH} printable characters"
+        )
+    return name
+
+
+@dataclass
+class _Held:
+    """One article held in memory: where it is stored, its units and their embeddings, row for row."""
+
+    seq: int
+    collection: str | None
+    article: Article
+    units: list[Unit]
+    vectors: np.ndarray
+
+
 class KnowledgeBase:
     """Articles and the embeddings of their units, persisted in SQLite and held in memory for search.
 
-    ``articles`` are in ingest order, ``units`` are every article's units in that
-    order, and row ``i`` of ``vectors`` (float32, L2-normalised, read-only) is the
-    embedding of ``units[i]``, so ``vectors @ query`` scores every unit at once.
-    ``index`` searches those rows (``nearest``).
+    Every article belongs to a collection (a Discord server's id, say) or, with
+    collection None, to none: a global article, visible from every collection. An
+    article id is unique within its collection; two collections may hold the same id.
+    ``articles`` are every collection's articles in ingest order, ``units`` are every
+    article's units in that order (each names its collection), and row ``i`` of
+    ``vectors`` (float32, L2-normalised, read-only) is the embedding of ``units[i]``,
+    so ``vectors @ query`` scores every unit at once. ``index`` searches those rows
+    (``nearest``). ``visible(collection)`` is what one collection sees.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, embedder: TextEmbedder) -> None:
@@ -81,9 +115,7 @@ class KnowledgeBase:
         self.embedder = embedder
         self._lock = threading.RLock()
         self._cache: EmbeddingCache | None = None
-        self._by_id: dict[str, Article] = {}
-        self._units_by_id: dict[str, list[Unit]] = {}
-        self._vectors_by_id: dict[str, np.ndarray] = {}
+        self._held: dict[ArticleKey, _Held] = {}
         self.articles: list[Article] = []
         self.units: list[Unit] = []
         self.index = VectorIndex.empty(embedder.dimension)
@@ -229,16 +261,29 @@ class KnowledgeBase:
 
     def _load(self) -> None:
         """Read every stored article and its units' vectors; embed only units that changed since."""
+        self._held = {}
+        for held in self._read(None):
+            self._held[(held.collection, held.article.id)] = held
+        self._rebuild()
+
+    def _read(self, seqs: Sequence[int] | None) -> list[_Held]:
+        """Return the stored articles of ``seqs`` (None: all) with their units and vectors, in ingest order.
+
+        Vectors come from the file; units whose text is not embedded there (the unit
+        definition changed since they were stored) are embedded and stored.
+        """
         conn = self._conn
-        stored_records = stored_articles(conn)
+        only = "" if seqs is None else f"WHERE u.article_seq IN ({', '.join('?' * len(seqs))}) "
+        stored_records = stored_articles(conn, seqs)
+        collections = dict(conn.execute("SELECT seq, collection FROM articles"))
         seqs = [seq for seq, _ in stored_records]
-        articles = [article for _, article in stored_records]
-        units = {a.id: units_module.units_for(a) for a in articles}
-        hashes = [text_hash(u.embed_text) for a in articles for u in units[a.id]]
+        articles = {seq: article for seq, article in stored_records}
+        units = {seq: _units_for(a, collections.get(seq)) for seq, a in articles.items()}
+        hashes = [text_hash(u.embed_text) for seq in seqs for u in units[seq]]
         stored = conn.execute(
             "SELECT u.text_hash, e.vector FROM units u LEFT JOIN embeddings e ON e.model = ? AND e.hash = u.text_hash "
-            "ORDER BY u.article_seq, u.pos",
-            (self.embedder.name,),
+            f"{only}ORDER BY u.article_seq, u.pos",
+            (self.embedder.name, *(seqs if only else ())),
         ).fetchall()
         dimension = self.embedder.dimension
         if [h for h, _ in stored] == hashes and all(v is not None and len(v) == 4 * dimension for _, v in stored):
@@ -249,23 +294,28 @@ class KnowledgeBase:
             known.update(select_vectors(conn, self.embedder.name, dimension, [h for h in hashes if h not in known]))
             missing = sorted({h for h in hashes if h not in known})
             if missing:
-                texts = dict(zip(hashes, (u.embed_text for a in articles for u in units[a.id]), strict=True))
+                texts = dict(zip(hashes, (u.embed_text for seq in seqs for u in units[seq]), strict=True))
                 log.warning("%d passages changed since they were stored; embedding them", len(missing))
                 fresh = self.embedder.encode([texts[h] for h in missing])
                 new = dict(zip(missing, fresh, strict=True))
-                self.embedded_on_open = len(new)
-                self._refresh_units(articles, seqs, units, hashes, new)
+                self.embedded_on_open += len(new)
+                self._refresh_units(seqs, units, hashes, new)
                 known.update({h: v.tobytes() for h, v in new.items()})
             matrix = np.frombuffer(b"".join(_as_bytes(known[h]) for h in hashes), dtype=np.float32).reshape(
                 len(hashes), dimension
             )
-        self._install(articles, units, matrix)
+        out = []
+        start = 0
+        for seq in seqs:
+            n = len(units[seq])
+            out.append(_Held(seq, collections.get(seq), articles[seq], units[seq], matrix[start : start + n]))
+            start += n
+        return out
 
     def _refresh_units(
         self,
-        articles: list[Article],
         seqs: list[int],
-        units: dict[str, list[Unit]],
+        units: dict[int, list[Unit]],
         hashes: list[str],
         new: dict[str, np.ndarray],
     ) -> None:
@@ -273,10 +323,10 @@ class KnowledgeBase:
         try:
             with transaction(self._conn):
                 insert_vectors(self._conn, self.embedder.name, self.embedder.dimension, new)
-                self._conn.execute("DELETE FROM units")
                 position = 0
-                for seq, article in zip(seqs, articles, strict=True):
-                    article_units = units[article.id]
+                for seq in seqs:
+                    article_units = units[seq]
+                    self._conn.execute("DELETE FROM units WHERE article_seq = ?", (seq,))
                     write_units(self._conn, seq, article_units, hashes[position : position + len(article_units)])
                     position += len(article_units)
         except sqlite3.Error as error:
@@ -286,15 +336,19 @@ class KnowledgeBase:
 
     # ----------------------------------------------------------------- ingest
 
-    def ingest(self, paths: Sequence[str | Path], *, progress: bool = False) -> IngestReport:
+    def ingest(
+        self, paths: Sequence[str | Path], *, collection: str | None = None, progress: bool = False
+    ) -> IngestReport:
         """Read the articles in ``paths`` (files, or folders of *.txt/*.htm/*.html) and add them in one transaction.
 
-        Every file is read before anything is written: a bad file raises
-        KnowledgeError (or RetrievalError) and the knowledge base is unchanged.
+        They go into ``collection`` (None: global, seen from every collection). Every
+        file is read before anything is written: a bad file raises KnowledgeError (or
+        RetrievalError) and the knowledge base is unchanged.
         """
         started = time.perf_counter()
+        collection = collection_name(collection)
         files, articles = read_articles(paths)
-        report = self.add_articles(articles, progress=progress, origins=[str(p) for p in files])
+        report = self.add_articles(articles, collection=collection, progress=progress, origins=[str(p) for p in files])
         report.seconds = time.perf_counter() - started
         return report
 
@@ -302,15 +356,18 @@ class KnowledgeBase:
         self,
         articles: Sequence[Article],
         *,
+        collection: str | None = None,
         progress: bool = False,
         origins: Sequence[str | None] | None = None,
     ) -> IngestReport:
-        """Add or replace ``articles`` (by id) in one transaction; an unchanged article is skipped.
+        """Add or replace ``articles`` (by id, within ``collection``) in one transaction; an unchanged one is skipped.
 
-        Only text whose embedding is not stored yet is embedded. ``origins`` are the
-        files the articles came from, kept for reference.
+        ``collection`` None adds global articles. Only text whose embedding is not
+        stored yet is embedded. ``origins`` are the files the articles came from,
+        kept for reference.
         """
         started = time.perf_counter()
+        collection = collection_name(collection)
         origins = list(origins) if origins is not None else [None] * len(articles)
         with self._lock:
             # Within one call the last record of an id wins, as if added one by one.
@@ -318,7 +375,9 @@ class KnowledgeBase:
             for article, origin in zip(articles, origins, strict=True):
                 latest.pop(article.id, None)
                 latest[article.id] = (article, origin)
-            stored = dict(self._conn.execute("SELECT id, content_hash FROM articles"))
+            stored = dict(
+                self._conn.execute("SELECT id, content_hash FROM articles WHERE collection IS ?", (collection,))
+            )
             todo = []
             for article, origin in latest.values():
                 digest = article_hash(article)
@@ -326,7 +385,7 @@ class KnowledgeBase:
                     todo.append((article, origin, digest))
             skipped = len(latest) - len(todo)
 
-            units = {article.id: units_module.units_for(article) for article, _, _ in todo}
+            units = {article.id: _units_for(article, collection) for article, _, _ in todo}
             hashes = {aid: [text_hash(u.embed_text) for u in us] for aid, us in units.items()}
             texts = {h: u.embed_text for aid, us in units.items() for h, u in zip(hashes[aid], us, strict=True)}
             model, dimension = self.embedder.name, self.embedder.dimension
@@ -341,19 +400,19 @@ class KnowledgeBase:
             passages = sum(len(us) for us in units.values())
 
             replaced = False
+            seqs: dict[str, int] = {}
             try:
                 with transaction(self._conn):
                     for article, origin, digest in todo:
-                        replaced |= delete_article(self._conn, article.id)
-                        self._write_article(article, origin, digest, units[article.id], hashes[article.id])
+                        replaced |= delete_article(self._conn, article.id, collection)
+                        seqs[article.id] = self._write_article(
+                            article, origin, digest, collection, units[article.id], hashes[article.id]
+                        )
                     insert_vectors(
                         self._conn, model, dimension, {h: as_vector(known.get(h, new.get(h)), dimension) for h in texts}
                     )
                     if replaced:
-                        self._conn.execute(
-                            "DELETE FROM embeddings WHERE model = ? AND hash NOT IN (SELECT text_hash FROM units)",
-                            (model,),
-                        )
+                        self._forget_unused_vectors()
                     self._conn.execute("UPDATE meta SET value = ? WHERE key = 'updated_at'", (now(),))
             except sqlite3.Error as error:
                 where = self.path or "the in-memory knowledge base"
@@ -364,7 +423,10 @@ class KnowledgeBase:
             for article, _, _ in todo:
                 rows = [as_vector(known.get(h, new.get(h)), dimension) for h in hashes[article.id]]
                 vectors = np.stack(rows) if rows else np.zeros((0, dimension), dtype=np.float32)
-                self._put(article, units[article.id], vectors)
+                self._held.pop((collection, article.id), None)
+                self._held[(collection, article.id)] = _Held(
+                    seqs[article.id], collection, article, units[article.id], vectors
+                )
             if todo:
                 self._rebuild()
         report = IngestReport(
@@ -382,42 +444,86 @@ class KnowledgeBase:
         return report
 
     def _write_article(
-        self, article: Article, origin: str | None, digest: str, units: list[Unit], hashes: list[str]
-    ) -> None:
-        seq = write_article(self._conn, article, origin, digest)
+        self,
+        article: Article,
+        origin: str | None,
+        digest: str,
+        collection: str | None,
+        units: list[Unit],
+        hashes: list[str],
+    ) -> int:
+        seq = write_article(self._conn, article, origin, digest, collection)
         write_units(self._conn, seq, units, hashes)
+        return seq
+
+    def _forget_unused_vectors(self) -> None:
+        """Delete the stored embeddings (of this model) that no stored unit uses any more."""
+        self._conn.execute(
+            "DELETE FROM embeddings WHERE model = ? AND hash NOT IN (SELECT text_hash FROM units)",
+            (self.embedder.name,),
+        )
+
+    # ----------------------------------------------------------------- removing
+
+    def remove(self, article_id: str, *, collection: str | None = None) -> bool:
+        """Delete article ``article_id`` of ``collection`` (None: a global one); return whether there was one.
+
+        The article's rows and the embeddings no other article uses go in one transaction.
+        """
+        collection = collection_name(collection)
+        with self._lock:
+            try:
+                with transaction(self._conn):
+                    found = delete_article(self._conn, article_id, collection)
+                    if found:
+                        self._forget_unused_vectors()
+                        self._conn.execute("UPDATE meta SET value = ? WHERE key = 'updated_at'", (now(),))
+            except sqlite3.Error as error:
+                where = self.path or "the in-memory knowledge base"
+                raise RetrievalError(f"cannot write to {where}: {error}; nothing was changed") from None
+            if self._held.pop((collection, article_id), None) is not None:
+                self._rebuild()
+        if found:
+            log.info("removed article %r from %s", article_id, _collection_label(collection))
+        return found
 
     # ----------------------------------------------------------------- in memory
 
-    def _install(self, articles: list[Article], units: dict[str, list[Unit]], matrix: np.ndarray) -> None:
-        start = 0
-        for article in articles:
-            n = len(units[article.id])
-            self._put(article, units[article.id], matrix[start : start + n])
-            start += n
-        self.articles = list(articles)
-        self.units = [u for a in articles for u in units[a.id]]
-        self.index = VectorIndex(matrix)
-        self.generation += 1
-
-    def _put(self, article: Article, units: list[Unit], vectors: np.ndarray) -> None:
-        if article.id in self._by_id:
-            self.articles = [a for a in self.articles if a.id != article.id]
-        self.articles.append(article)
-        self._by_id[article.id] = article
-        self._units_by_id[article.id] = units
-        self._vectors_by_id[article.id] = vectors
-
     def _rebuild(self) -> None:
-        self.units = [u for a in self.articles for u in self._units_by_id[a.id]]
-        parts = [self._vectors_by_id[a.id] for a in self.articles]
+        held = list(self._held.values())
+        self.articles = [h.article for h in held]
+        self.units = [u for h in held for u in h.units]
+        parts = [h.vectors for h in held]
         matrix = np.concatenate(parts) if parts else np.zeros((0, self.embedder.dimension), dtype=np.float32)
         self.index = VectorIndex(matrix)
         self.generation += 1
 
-    def article(self, article_id: str) -> Article | None:
-        """Return the stored article with this id, or None."""
-        return self._by_id.get(article_id)
+    def article(self, article_id: str, collection: str | None = None) -> Article | None:
+        """Return the article with this id stored in ``collection`` (None: a global one), or None."""
+        held = self._held.get((collection, article_id))
+        return held.article if held is not None else None
+
+    def articles_in(self, collection: str | None) -> list[Article]:
+        """Return the articles stored in ``collection`` exactly (None: the global ones), in ingest order."""
+        return [h.article for h in self._held.values() if h.collection == collection]
+
+    def visible(self, collection: str | None = None) -> list[tuple[str | None, Article]]:
+        """Return what ``collection`` sees, as (collection, article) pairs in ingest order.
+
+        That is every global article and every article of ``collection``; an article of
+        the collection hides a global one of the same id. None sees the global ones only.
+        """
+        own = {h.article.id for h in self._held.values() if collection is not None and h.collection == collection}
+        return [
+            (h.collection, h.article)
+            for h in self._held.values()
+            if (h.collection is None and h.article.id not in own)
+            or (collection is not None and h.collection == collection)
+        ]
+
+    def collections(self) -> list[str]:
+        """Return the names of the collections that hold articles, sorted."""
+        return sorted({h.collection for h in self._held.values() if h.collection is not None})
 
     @property
     def vectors(self) -> np.ndarray:
@@ -452,6 +558,16 @@ class KnowledgeBase:
         return f"KnowledgeBase({where!r}, articles={len(self.articles)}, units={len(self.units)})"
 
 
+def _units_for(article: Article, collection: str | None) -> list[Unit]:
+    """Return the units of ``article`` stored in ``collection``: they name it, so two collections' ids never mix."""
+    units = units_module.units_for(article)
+    return units if collection is None else [dataclasses.replace(u, collection=collection) for u in units]
+
+
+def _collection_label(collection: str | None) -> str:
+    return "the global articles" if collection is None else f"collection {collection}"
+
+
 def _as_bytes(value) -> bytes:
     return value if isinstance(value, bytes) else np.asarray(value, dtype=np.float32).tobytes()
 
@@ -463,11 +579,13 @@ def _sqlite_files(path: Path) -> list[Path]:
 
 __all__ = [
     "DB_ENV",
+    "ArticleKey",
     "EmbeddingCache",
     "IngestReport",
     "KnowledgeBase",
     "article_hash",
     "article_paths",
+    "collection_name",
     "default_cache_path",
     "default_db_path",
     "read_articles",

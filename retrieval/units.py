@@ -32,6 +32,8 @@ class Unit:
     speaker: str | None
     role: str | None
     embed_text: str
+    #: The collection the article belongs to (None: global); an article id is unique only within one.
+    collection: str | None = None
 
 
 def units_for(article: Article) -> list[Unit]:

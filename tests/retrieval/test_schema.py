@@ -205,7 +205,7 @@ def test_a_schema_1_file_is_upgraded_in_place_with_reports_and_nothing_embedded(
         np.testing.assert_array_equal(kb.vectors, vectors)
         report = kb.add_articles(expected)
         assert (report.articles, report.skipped) == (0, 2), "the content hash does not cover the upgraded record"
-    assert schema_of(db)[:2] == (2, "2")
+    assert schema_of(db)[:2] == (SCHEMA_VERSION, str(SCHEMA_VERSION))
     assert "reports" in schema_of(db)[2]
 
     with KnowledgeBase.open(db, embedder, create=False) as kb:
@@ -253,12 +253,56 @@ def test_a_file_that_cannot_be_written_says_it_needs_an_upgrade(db, embedder, mo
 
     monkeypatch.setattr(sqlite3, "connect", read_only)
     with pytest.raises(
-        RetrievalError, match=r"schema 1 and must be upgraded to schema 2, but cannot be written.*--rebuild"
+        RetrievalError,
+        match=rf"schema 1 and must be upgraded to schema {SCHEMA_VERSION}, but cannot be written.*--rebuild",
     ) as error:
         KnowledgeBase.open(db, embedder, create=False)
     assert "\n" not in str(error.value)
     monkeypatch.undo()
     assert db.read_bytes() == before
+
+
+def write_schema_2(path: Path, embedder: RandomEmbedder, articles: list[Article]) -> np.ndarray:
+    """Write ``articles`` as a schema-2 knowledge base did (schema 1 plus its migration), and return the vectors."""
+    vectors = write_schema_1(path, embedder, articles)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[2](conn)
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("COMMIT")
+    conn.close()
+    return vectors
+
+
+def test_a_schema_2_file_gets_collections_in_place_with_its_articles_global(db, embedder):
+    stored = [make_article("first"), make_article("second", topic="the bridge")]
+    vectors = write_schema_2(db, embedder, stored)
+    conn = sqlite3.connect(db)
+    # An article deleted before the upgrade: its seq must not be handed out again.
+    conn.execute("DELETE FROM articles WHERE id = 'second'")
+    conn.commit()
+    before = conn.execute("SELECT seq, id, content_hash FROM articles ORDER BY seq").fetchall()
+    conn.close()
+
+    with KnowledgeBase.open(db, embedder, create=False) as kb:
+        assert [a.id for a in kb.articles] == ["first"]
+        assert kb.articles_in(None) == kb.articles and kb.collections() == []
+        assert embedder.texts == [] and kb.embedded_on_open == 0
+        np.testing.assert_array_equal(kb.vectors, vectors[: len(kb.units)])
+        first = kb.articles[0]
+        assert (kb.add_articles([first]).skipped, kb.add_articles([first], collection="g1").articles) == (1, 1)
+        assert [(c, a.id) for c, a in kb.visible("g1")] == [("g1", "first")]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT seq, id, content_hash FROM articles WHERE collection IS NULL").fetchall() == before
+    assert conn.execute("SELECT seq FROM articles WHERE collection = 'g1'").fetchone()[0] == 3
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, ingested_at, collection) VALUES ('first', 'x', 'now', 'g1')"
+        )
+    conn.close()
+    assert schema_of(db)[:2] == (SCHEMA_VERSION, str(SCHEMA_VERSION))
 
 
 @pytest.mark.parametrize("version, word", [(0, "older"), (SCHEMA_VERSION + 1, "newer")])
