@@ -34,7 +34,7 @@ from .lexicon import (
 )
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people
-from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE
+from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON
 from .quotations import (
     NAMED_WORK,
     is_headline,
@@ -339,6 +339,14 @@ class Attributor:
         later_spans = [s for s in spans if s.open_at > span.open_at]
         limit = min([s.open_at for s in later_spans if s.open_at < end] + [end])
         close = span.close_at if span.close_at is not None else span.end
+        # a dash byline after the closing mark, ending the paragraph or before a description
+        # ("“…” ― Ann Lee", "“…” — Ann Lee, 34, of Leeds")
+        byline = _DASH_BYLINE.match(masked, close + 1) if span.closed else None
+        if byline:
+            entity, _ = self.cast.resolve(byline.group(1), self.current)
+            if entity is not None:
+                result.speaker, result.how = entity.name, "byline"
+                return result
         # A: a frame right after the closing mark ("…,” said X / “…,” X said)
         for frame in frames:
             first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
@@ -396,6 +404,7 @@ _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
 _LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+_DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
 )

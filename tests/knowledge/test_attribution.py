@@ -473,3 +473,15 @@ def test_an_unclaimed_quotation_belongs_to_the_subject_that_opens_its_sentence(p
 )
 def test_inverted_frames_after_real_world_marks_and_sources(paragraph, speaker):
     assert speakers_of(article(paragraph)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“The bridge should have reopened a year ago. Nobody listens to us.” ― Ann Cole",
+        "“The bridge should have reopened a year ago. Nobody listens to us.”— Ann Cole, 54, of Leeds",
+    ],
+)
+def test_a_dash_byline_after_a_quotation_names_its_speaker(paragraph):
+    a = article("Readers told us what they think of the bridge.", paragraph)
+    assert speakers_of(a) == ["Ann Cole"]
