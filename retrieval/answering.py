@@ -80,7 +80,7 @@ class Answerer:
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._indexed: int | None = None
-        self._scopes: dict[str | None, Scope] = {}
+        self._scopes: dict[tuple[str | None, str | None], Scope] = {}
         self._numbers: tuple[SearchIndex, np.ndarray] | None = None
 
     @classmethod
@@ -142,42 +142,51 @@ class Answerer:
                 self._scopes = {}
             return self._index
 
-    def _scope(self, article: str | None) -> Scope:
+    def _scope(self, article: str | None, collection: str | None = None) -> Scope:
+        """Return what a question is answered from: the global articles and ``collection``'s, or one of them."""
         index = self._prepared()
+        key = (collection, article)
         with self._lock:
-            scope = self._scopes.get(article)
+            scope = self._scopes.get(key)
             if scope is not None and scope.index is index:
                 return scope
-        if article is None:
-            articles = list(self.kb.articles)
-        else:
-            found = self._article(article)
-            articles = [found]
-        scope = build_scope(index, articles, whole=article is None)
+        visible = self.kb.visible(collection)
+        if article is not None:
+            visible = [self._article(article, collection, visible)]
+        scope = build_scope(
+            index,
+            [a for _, a in visible],
+            whole=article is None and len(visible) == len(self.kb.articles),
+            collections=[c for c, _ in visible],
+        )
         with self._lock:
             # A knowledge base changed meanwhile has a new index: this scope is not for it.
             if self._index is index:
-                self._scopes[article] = scope
+                self._scopes[key] = scope
         return scope
 
-    def _article(self, article_id: str) -> Article:
-        found = next((a for a in self.kb.articles if a.id == article_id), None)
+    def _article(
+        self, article_id: str, collection: str | None, visible: list[tuple[str | None, Article]]
+    ) -> tuple[str | None, Article]:
+        found = next((pair for pair in visible if pair[1].id == article_id), None)
         if found is None:
-            known = ", ".join(a.id for a in self.kb.articles[:5]) or "none"
+            known = ", ".join(a.id for _, a in visible[:5]) or "none"
             raise RetrievalError(f"no article {article_id!r} in the knowledge base (articles: {known})")
         return found
 
     # -- answering ----------------------------------------------------------------------
 
-    def ask(self, question: str, *, k: int = 3, article: str | None = None) -> Answer:
+    def ask(self, question: str, *, k: int = 3, article: str | None = None, collection: str | None = None) -> Answer:
         """Return the Answer to ``question``: up to ``k`` verbatim passages, or an honest no-answer.
 
-        ``article`` limits the answer to one article id. Raises RetrievalError for an
-        empty, over-long or wordless question, or an unknown article.
+        The answer comes from the global articles and those of ``collection`` (a
+        Discord server's id, say; None: the global articles only); ``article`` limits
+        it to one article id among them. Raises RetrievalError for an empty, over-long
+        or wordless question, or an unknown article.
         """
         text = normalise_question(question)
         k = max(1, int(k))
-        scope = self._scope(article)
+        scope = self._scope(article, _collection(collection))
         if not scope.articles:
             raise RetrievalError("the knowledge base has no articles yet: add one with `onrecord ingest PATH`")
         understood = understand(text, scope.people)
@@ -342,6 +351,7 @@ class Answerer:
                         quote.speaker,
                         None,
                         quote.text,
+                        scope.collection_of.get(article.id),
                     )
                 )
         units = list(index.units) + extra
@@ -367,7 +377,7 @@ class Answerer:
         )
 
     def _passage(self, unit: Unit, score: float, attributed: str | None) -> Passage:
-        article = self.kb.article(unit.article_id)
+        article = self.kb.article(unit.article_id, unit.collection)
         speaker = unit.speaker if unit.kind == "quote" else attributed
         role = unit.role
         if speaker and role is None and article is not None:
@@ -400,7 +410,7 @@ class Answerer:
         name = person.name if person else (question.mentioned or "")
         where = []
         for article_id, paragraph_index in person.mentioned_in if person else []:
-            article = self.kb.article(article_id)
+            article = scope.article(article_id)
             if article is None or not 0 <= paragraph_index < len(article.paragraphs):
                 continue
             paragraph = article.paragraphs[paragraph_index]
@@ -427,16 +437,23 @@ class Answerer:
     # -- a person's quotations ----------------------------------------------------------
 
     def quotes(
-        self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None
+        self,
+        speaker: str,
+        *,
+        topic: str | None = None,
+        article: str | None = None,
+        k: int | None = None,
+        collection: str | None = None,
     ) -> Answer:
         """Return ``speaker``'s quotations (any alias or role resolves), on ``topic`` when given.
 
         Without a topic they come in article order. An unknown person gives a
         no-answer with suggestions; someone mentioned but never quoted, a no-answer
-        with where they are mentioned.
+        with where they are mentioned. ``collection`` and ``article`` choose the
+        articles as for ``ask``.
         """
         name = normalise_question(speaker)
-        scope = self._scope(article)
+        scope = self._scope(article, _collection(collection))
         person = resolve_person(name, scope.people)
         label = f"{name} on {topic}" if topic else name
         if person is None:
@@ -453,9 +470,9 @@ class Answerer:
 
     # -- browsing -----------------------------------------------------------------------
 
-    def speakers(self, article: str | None = None) -> list[SpeakerSummary]:
-        """Return the quoted people (of one article, or all), most-quoted first."""
-        scope = self._scope(article)
+    def speakers(self, article: str | None = None, *, collection: str | None = None) -> list[SpeakerSummary]:
+        """Return the quoted people (of one article, or all that ``collection`` sees), most-quoted first."""
+        scope = self._scope(article, _collection(collection))
         out = []
         for person in scope.people.speakers:
             count = sum(len(a.quotes_by(person.name)) for a in scope.articles)
@@ -463,10 +480,10 @@ class Answerer:
         out.sort(key=lambda s: (-s.quotes, s.name))
         return out
 
-    def articles(self) -> list[ArticleSummary]:
-        """Return a summary of every article in the knowledge base, in the order they were added."""
+    def articles(self, *, collection: str | None = None) -> list[ArticleSummary]:
+        """Return a summary of every article ``collection`` sees (the global ones and its own), in the order added."""
         out = []
-        for article in self.kb.articles:
+        for _, article in self.kb.visible(_collection(collection)):
             speakers = tuple(dict.fromkeys(q.speaker for q in article.quotes if q.speaker))
             out.append(
                 ArticleSummary(
@@ -481,14 +498,15 @@ class Answerer:
             )
         return out
 
-    def find_speakers(self, text: str, limit: int = 25) -> list[str]:
+    def find_speakers(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[str]:
         """Return canonical names of quoted people best matching ``text`` (names, aliases and roles count)."""
-        found = matching_speakers(text, self._scope(None).people.speakers, limit)
-        return found if found is not None else [s.name for s in self.speakers()][:limit]
+        collection = _collection(collection)
+        found = matching_speakers(text, self._scope(None, collection).people.speakers, limit)
+        return found if found is not None else [s.name for s in self.speakers(collection=collection)][:limit]
 
-    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummary]:
-        """Return the articles whose id or title best match ``text`` (all of them for empty text)."""
-        return matching_articles(text, self.articles(), limit)
+    def find_articles(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[ArticleSummary]:
+        """Return the articles ``collection`` sees whose id or title best match ``text`` (all for empty text)."""
+        return matching_articles(text, self.articles(collection=collection), limit)
 
     def warm_up(self) -> None:
         """Load the model, build the index and answer one question, so the first real question is fast."""
@@ -496,6 +514,11 @@ class Answerer:
         self.embedder.encode_query("what did they say?")
         if self.kb.articles:
             self.ask("what did they say about it?")
+
+
+def _collection(collection: str | int | None) -> str | None:
+    """Return a collection as the knowledge base names it (a guild's id may come as an int)."""
+    return None if collection is None else str(collection).strip() or None
 
 
 def _is_whole_quotation(unit: Unit) -> bool:

@@ -32,16 +32,26 @@ class Scope:
     attributed: np.ndarray  # every quotation unit with a speaker, and every reporting paragraph
     profiles: dict[str, list[Counter[str]]] = field(default_factory=dict)  # speaker -> terms of paragraphs about them
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards ``profiles``
+    collection_of: dict[str, str | None] = field(default_factory=dict)  # article id -> its collection (None: global)
+
+    def article(self, article_id: str) -> Article | None:
+        """Return the article of this id in the scope (ids are unique within one), or None."""
+        return next((a for a in self.articles if a.id == article_id), None)
 
 
-def build_scope(index: SearchIndex, articles: list[Article], *, whole: bool) -> Scope:
+def build_scope(
+    index: SearchIndex, articles: list[Article], *, whole: bool, collections: list[str | None] | None = None
+) -> Scope:
     """Return the scope of ``articles`` over ``index``; ``whole`` when they are every article indexed.
 
-    Which speaker a paragraph reports is read from the article (``Paragraph.reports``).
+    ``collections`` names each article's collection (default: all global): the index
+    may hold articles of the same id in other collections, which stay out. Which
+    speaker a paragraph reports is read from the article (``Paragraph.reports``).
     """
-    by_id = {a.id: a for a in articles}
+    owners = collections if collections is not None else [None] * len(articles)
+    by_key = {(c, a.id): a for c, a in zip(owners, articles, strict=True)}
     people = People(articles)
-    units = [i for i, u in enumerate(index.units) if u.article_id in by_id]
+    units = [i for i, u in enumerate(index.units) if (u.collection, u.article_id) in by_key]
     paragraph_speaker: dict[int, str] = {}
     quotes_by: dict[str, list[int]] = {}
     for i in units:
@@ -50,7 +60,7 @@ def build_scope(index: SearchIndex, articles: list[Article], *, whole: bool) -> 
             if unit.speaker:
                 quotes_by.setdefault(unit.speaker, []).append(i)
             continue
-        speaker = by_id[unit.article_id].paragraphs[unit.paragraphs[0]].reports
+        speaker = by_key[(unit.collection, unit.article_id)].paragraphs[unit.paragraphs[0]].reports
         if speaker:
             paragraph_speaker[i] = speaker
     reports_of: dict[str, list[int]] = {}
@@ -70,6 +80,7 @@ def build_scope(index: SearchIndex, articles: list[Article], *, whole: bool) -> 
         {k: _as_array(v) for k, v in quotes_by.items()},
         {k: _as_array(v) for k, v in reports_of.items()},
         _as_array(sorted([i for v in quotes_by.values() for i in v] + list(paragraph_speaker))),
+        collection_of={a.id: c for c, a in zip(owners, articles, strict=True)},
     )
 
 
