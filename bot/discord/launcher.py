@@ -27,6 +27,7 @@ from ..errors import StartError
 from ..replies import AnswererLike
 from .bot import OnrecordBot
 from .config import BotConfig
+from .log_privacy import private_discord_logs
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ async def run_bot(config: BotConfig, *, answerer: AnswererLike | None = None) ->
     if not config.token:
         log.error(TOKEN_MISSING)
         return 1
-    with discord_endpoints(config.api_base, config.gateway_url), loop_first():
+    with discord_endpoints(config.api_base, config.gateway_url), loop_first(), private_discord_logs():
         bot = OnrecordBot(config, answerer=answerer)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -195,7 +196,7 @@ async def sync_commands(config: BotConfig, guild_id: int | None = None) -> list[
     """
     if not config.token:
         raise StartError(TOKEN_MISSING)
-    with discord_endpoints(config.api_base, config.gateway_url):
+    with discord_endpoints(config.api_base, config.gateway_url), private_discord_logs():
         bot = OnrecordBot(config, serving=False)
         try:
             async with bot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import discord
 
@@ -19,17 +20,39 @@ PAGER_TIMEOUT = 600.0  # seconds; well inside the 15 minutes an interaction toke
 NOT_YOURS = "Only the person who asked can page through these answers: ask your own with /ask."
 
 
+# <@id>, <@!id>, <@&id> and <#id> show as clickable pills and @everyone/@here look like pings,
+# even where allowed_mentions keeps them silent. Their @ or # becomes its full-width twin (＠, ＃):
+# still readable as typed, and the same length, so a post within Discord's limits stays within them.
+_MENTION = re.compile(r"(?<=<)[@#](?=[!&]?\d+>)|@(?=everyone|here)")
+_FULL_WIDTH = {"@": "\uff20", "#": "\uff03"}
+
+
+def neutralise_mentions(text: str) -> str:
+    """Return ``text`` with mention syntax (users, roles, channels, @everyone, @here) shown as typed, never as a mention."""
+    return _MENTION.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else neutralise_mentions(text)
+
+
 def to_embeds(post: Post) -> list[discord.Embed]:
-    """Return the post's cards as ``discord.Embed`` objects (the post is already within limits)."""
+    """Return the post's cards as ``discord.Embed`` objects (the post is already within limits).
+
+    Text is passed through ``neutralise_mentions``: a person's words echoed back (a
+    question with no answer) must not show as mentions in a public message.
+    """
     embeds = []
     for card in post.cards:
-        embed = discord.Embed(title=card.title, description=card.body or None, colour=_COLOURS[card.tone])
+        embed = discord.Embed(
+            title=_clean(card.title), description=_clean(card.body) or None, colour=_COLOURS[card.tone]
+        )
         if card.author:
-            embed.set_author(name=card.author)
+            embed.set_author(name=neutralise_mentions(card.author))
         for f in card.fields:
-            embed.add_field(name=f.name, value=f.value, inline=False)
+            embed.add_field(name=neutralise_mentions(f.name), value=neutralise_mentions(f.value), inline=False)
         if card.footer:
-            embed.set_footer(text=card.footer)
+            embed.set_footer(text=neutralise_mentions(card.footer))
         embeds.append(embed)
     return embeds
 
@@ -44,7 +67,7 @@ def post_text(post: Post) -> str:
         if card.footer:
             lines.append(f"-# {card.footer}")
         parts.append("\n".join(lines))
-    return shorten("\n\n".join(parts), 2000)
+    return neutralise_mentions(shorten("\n\n".join(parts), 2000))
 
 
 class Pager(discord.ui.View):
@@ -104,7 +127,7 @@ class Pager(discord.ui.View):
 
 def _message_kwargs(post: Post, view: discord.ui.View | None, *, embeds: bool = True) -> dict:
     if embeds:
-        kwargs: dict = {"content": post.content, "embeds": to_embeds(post), "allowed_mentions": NO_MENTIONS}
+        kwargs: dict = {"content": _clean(post.content), "embeds": to_embeds(post), "allowed_mentions": NO_MENTIONS}
     else:
         kwargs = {"content": post_text(post), "embeds": [], "allowed_mentions": NO_MENTIONS}
     if view is not None:
@@ -149,7 +172,8 @@ async def reply_pages(message: discord.Message, pages: Pages, mode: ReplyMode = 
 
 async def reply_notice(message: discord.Message, text: str, mode: ReplyMode = FULL_REPLY) -> None:
     """Reply to a message with a short note (an error, a cooldown), never pinging its author."""
-    await message.channel.send(notice_post(text).content, allowed_mentions=NO_MENTIONS, **_reference(message, mode))
+    content = neutralise_mentions(notice_post(text).content or "")
+    await message.channel.send(content, allowed_mentions=NO_MENTIONS, **_reference(message, mode))
 
 
 async def send_notice(interaction: discord.Interaction, message: str) -> None:
@@ -158,7 +182,7 @@ async def send_notice(interaction: discord.Interaction, message: str) -> None:
     After a deferral the "thinking…" message is public, so it is deleted and the
     notice sent as an ephemeral follow-up instead.
     """
-    text = notice_post(message).content or ""
+    text = neutralise_mentions(notice_post(message).content or "")
     try:
         if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

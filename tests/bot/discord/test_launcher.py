@@ -21,7 +21,6 @@ from bot.errors import StartError
 from tests.bot.discord.fake_discord import discord_endpoints_restored
 from tests.bot.fake_answerer import FakeAnswerer
 
-
 # -- start-up ------------------------------------------------------------------------------------
 
 
@@ -103,3 +102,25 @@ async def test_sync_registers_the_commands_globally_or_in_one_guild(fake_discord
 async def test_sync_with_a_rejected_token_is_one_line(aiohttp_unauthorized):
     with pytest.raises(StartError, match="rejected DISCORD_TOKEN"):
         await sync_commands(BotConfig(token="nope", api_base=aiohttp_unauthorized))
+
+
+def test_interaction_tokens_in_logged_urls_are_redacted():
+    import logging
+
+    from bot.discord.log_privacy import private_discord_logs, redact
+
+    url = "POST https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24.abc-_x/callback with None has returned 429"
+    assert "aW50ZXJhY3Rpb24" not in redact(url) and "/interactions/123/<token>/callback" in redact(url)
+    assert redact("/webhooks/99/tok.en/messages/@original") == "/webhooks/99/<token>/messages/@original"
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger = logging.getLogger("discord.http")
+    logger.addHandler(handler)
+    try:
+        with private_discord_logs():
+            logger.warning("We are being rate limited. %s responded with 429.", url)
+            assert logging.getLogger("discord").getEffectiveLevel() >= logging.INFO
+    finally:
+        logger.removeHandler(handler)
+    assert "aW50ZXJhY3Rpb24" not in records[0].getMessage()

@@ -105,6 +105,35 @@ async def test_a_rate_limited_command_sync_does_not_keep_the_bot_offline(bundled
     assert "Traceback" not in caplog.text
 
 
+async def test_at_debug_the_log_holds_no_token_interaction_token_or_question(bundled_answerer, tmp_path):
+    from bot.discord.config import BotConfig
+
+    fake = FakeDiscord()
+    await fake.start()
+    environ = serve_environ(fake, tmp_path, ONRECORD_LOG_LEVEL="DEBUG")
+    handler = RecordingHandler()
+    logging.getLogger().addHandler(handler)
+    secret = "what did Healey say about the reindeer sledge near Kirkenes?"
+    try:
+        with discord_endpoints_restored(), serve_logging(BotConfig.from_env(environ, dotenv=False)):
+            task = await start_bot(fake, environ, bundled_answerer)
+            try:
+                exchange = await fake.slash("ask", {"question": secret}, user=fake.make_user())
+                await answer_of(exchange)
+                since = len(fake.requests)
+                await mention(fake, fake.channel_id, secret)
+                await fake.wait_for_request("POST", rf"/channels/{fake.channel_id}/messages", 30, since=since)
+            finally:
+                await stop_task(task)
+    finally:
+        await fake.close()
+        logging.getLogger().removeHandler(handler)
+    lines = [f"{r.name}: {r.getMessage()}" for r in handler.records]
+    for line in lines:
+        assert fake.token not in line and exchange.token not in line, line
+        assert secret not in line and "reindeer" not in line, line
+
+
 def callbacks_of(exchange: Exchange) -> list:
     return [r for r in exchange.requests if r.path.endswith("/callback")]
 

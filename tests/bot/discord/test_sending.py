@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot.discord.sending import NOT_YOURS, Pager, send_notice, send_pages, to_embeds
@@ -24,7 +26,7 @@ def test_to_embeds_carries_every_part():
 async def test_send_pages_attaches_a_pager_only_when_there_is_more():
     one = StubInteraction()
     await send_pages(one, many_pages(2))
-    (name, kwargs), = one.response.calls
+    ((name, kwargs),) = one.response.calls
     assert name == "send_message" and "view" not in kwargs
     assert len(kwargs["embeds"]) == 2 and kwargs["allowed_mentions"].to_dict()["parse"] == []
     several = StubInteraction()
@@ -40,7 +42,7 @@ async def test_only_the_asker_can_page():
     pager = Pager(many_pages(7), owner_id=1)
     stranger = StubInteraction(user_id=2)
     assert await pager.interaction_check(stranger) is False
-    (name, kwargs), = stranger.response.calls
+    ((name, kwargs),) = stranger.response.calls
     assert kwargs["content"] == NOT_YOURS and kwargs["ephemeral"] is True
     assert await pager.interaction_check(StubInteraction(user_id=1)) is True
 
@@ -75,3 +77,18 @@ async def test_send_notice_is_ephemeral():
     kwargs = interaction.response.calls[0][1]
     assert kwargs["ephemeral"] is True and kwargs["allowed_mentions"].to_dict()["parse"] == []
     assert notice_post("x").ephemeral
+
+
+def test_mention_syntax_echoed_in_embeds_is_shown_as_typed_never_as_a_mention():
+    from bot.discord.sending import neutralise_mentions, post_text
+    from bot.render import Card, Post
+
+    typed = "what did <@123> and <@!124> say to <@&456> in <#789> with @everyone and @here?"
+    post = Post(cards=(Card(title=typed, body=typed, author=typed, footer=typed),), content=typed)
+    embed = to_embeds(post)[0].to_dict()
+    texts = [embed["title"], embed["description"], embed["author"]["name"], embed["footer"]["text"], post_text(post)]
+    for text in texts:
+        assert not re.search(r"<(@[!&]?|#)\d+>|@(everyone|here)", text), text
+        assert "<\uff20123>" in text  # still readable as typed
+    assert len(neutralise_mentions(typed)) == len(typed)  # so a post within Discord's limits stays within them
+    assert neutralise_mentions("mail me at a@b.org, 3 < 4 and <#x>") == "mail me at a@b.org, 3 < 4 and <#x>"
