@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from retrieval import Answer, Answerer, RetrievalError
+from retrieval.store import collection_name
 
 ASK_HELP = "answer a question with verbatim, attributed passages (questions from stdin when none is given)"
 EVAL_HELP = "measure answering on gold question files (*.qa.json) and quotation files (*.quotes.json)"
@@ -30,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     ask.add_argument("-k", type=int, default=3, metavar="N", help="at most N passages per answer (default 3)")
     ask.add_argument("--article", metavar="ID", help="answer from this article only")
+    ask.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="answer from the global articles and this collection's (as the bot answers the Discord server whose "
+        "id it is); default: the global articles only",
+    )
     ask.add_argument("--model", metavar="NAME", help="embedding model (default: the bundled all-MiniLM-L6-v2)")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON (JSON Lines for stdin questions)")
     ask.set_defaults(func=_ask)
@@ -51,9 +58,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _ask(args: argparse.Namespace) -> int:
     if args.k < 1:
         raise RetrievalError("-k must be at least 1")
+    if args.collection is not None and args.knowledge:
+        raise RetrievalError("--knowledge articles belong to no collection; give --collection with --db (or neither)")
+    collection = collection_name(args.collection)
     answerer = Answerer.open(db=args.db, knowledge=args.knowledge, model=args.model)
     if args.question is not None:
-        answer = answerer.ask(args.question, k=args.k, article=args.article)
+        answer = answerer.ask(args.question, k=args.k, article=args.article, collection=collection)
         _print_answer(answer, args.json)
         return 0
     status = 0
@@ -61,7 +71,7 @@ def _ask(args: argparse.Namespace) -> int:
         if not line.strip():
             continue
         try:
-            answer = answerer.ask(line, k=args.k, article=args.article)
+            answer = answerer.ask(line, k=args.k, article=args.article, collection=collection)
         except RetrievalError as error:
             # One bad line must not stop the rest; say which line, as the single-question mode would.
             status = 1

@@ -1,4 +1,4 @@
-"""``onrecord ingest`` and ``onrecord bench``: building the knowledge base and timing it."""
+"""``onrecord ingest``, ``onrecord remove`` and ``onrecord bench``: building the knowledge base and timing it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from retrieval.embedding import MODEL_ENV
-from retrieval.store import DB_ENV, default_db_path
+from retrieval.store import DB_ENV, collection_name, default_db_path
 
 from ..errors import UserError
 
@@ -42,12 +42,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "else the bundled all-MiniLM-L6-v2)",
     )
     ingest.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="add the articles to this collection (the bot answers a Discord server from the global articles and "
+        "the collection named by the server's id); without it they are global, seen from every collection and "
+        "direct messages. An article id is unique within its collection",
+    )
+    ingest.add_argument(
         "--rebuild",
         action="store_true",
         help="replace the knowledge base with exactly these articles (also for one written by another "
         "model or version of onrecord); stored embeddings of unchanged text are reused",
     )
     ingest.set_defaults(func=run_ingest)
+
+    remove = subparsers.add_parser(
+        "remove",
+        help="remove an article from the knowledge base",
+        description=(
+            "Delete one article, by id, from the knowledge base: its paragraphs, quotations, speakers and the "
+            "embeddings no other article uses, in one transaction. Running bots on the same file stop answering "
+            "from it within a few seconds."
+        ),
+    )
+    remove.add_argument("article", metavar="ARTICLE_ID", help="the article's id (its file name without the suffix)")
+    remove.add_argument("--collection", metavar="NAME", help="the collection holding it (default: the global articles)")
+    remove.add_argument(
+        "--db", metavar="FILE", type=Path, help=f"knowledge base file (default: ${DB_ENV}, as for ingest)"
+    )
+    remove.add_argument(
+        "--model", metavar="NAME", help="embedding model the knowledge base was built with (as for ingest)"
+    )
+    remove.set_defaults(func=run_remove)
 
     bench = subparsers.add_parser(
         "bench",
@@ -79,6 +105,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     from retrieval.store import KnowledgeBase
 
     db = (args.db if args.db is not None else default_db_path()).expanduser()
+    if args.rebuild and args.collection is not None:
+        raise UserError(
+            "--rebuild replaces every collection of the knowledge base; add to a collection without --rebuild"
+        )
+    collection = collection_name(args.collection)
     progress = sys.stderr.isatty()
     embedder = get_embedder(args.model)
     if args.rebuild:
@@ -87,14 +118,31 @@ def run_ingest(args: argparse.Namespace) -> int:
         created = not db.exists()
         try:
             with KnowledgeBase.open(db, embedder) as kb:
-                report = kb.ingest(args.paths, progress=progress)
+                report = kb.ingest(args.paths, collection=collection, progress=progress)
         except BaseException:
             # A failed first ingest leaves no empty knowledge base behind.
             if created:
                 for leftover in (db, db.with_name(db.name + "-journal")):
                     leftover.unlink(missing_ok=True)
             raise
-    print(f"{db}: {report.summary()}")
+    where = f"{db}" if collection is None else f"{db} (collection {collection})"
+    print(f"{where}: {report.summary()}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Remove one article and say so; an article that is not there is an error."""
+    from retrieval.embedding import get_embedder
+    from retrieval.store import KnowledgeBase
+
+    db = (args.db if args.db is not None else default_db_path()).expanduser()
+    collection = collection_name(args.collection)
+    where = "the global articles" if collection is None else f"collection {collection}"
+    with KnowledgeBase.open(db, get_embedder(args.model), create=False) as kb:
+        if not kb.remove(args.article, collection=collection):
+            held = ", ".join(a.id for a in kb.articles_in(collection)[:5]) or "none"
+            raise UserError(f"no article {args.article!r} in {where} of {db} (articles there: {held})")
+    print(f"{db}: removed article {args.article!r} from {where}")
     return 0
 
 
