@@ -28,7 +28,7 @@ def mask_quotes(text: str, spans: list[Span]) -> str:
         for i in range(span.start, span.end):
             if not chars[i].isspace():
                 chars[i] = "x"
-        inner = text[span.start:span.end].rstrip()
+        inner = text[span.start : span.end].rstrip()
         if inner and inner[-1] in ".!?":
             chars[span.start + len(inner) - 1] = inner[-1]
     return "".join(chars)
@@ -38,14 +38,16 @@ def split_sentences(masked: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence of a masked paragraph."""
     bounds = [0]
     for match in re.finditer(r"[.!?][”\"’')\]]*\s+(?=[A-Z“\"‘'(\[])", masked):
-        word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 80): match.start() + 1])
-        if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+        word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 80) : match.start() + 1])
+        if word and (
+            word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z](?:\.[A-Z])*", word.group(1))
+        ):
             continue
         if masked[match.start()] in "?!" and _ATTRIBUTION_AHEAD.match(masked, match.end()):
             continue  # “Why not?” Smith asked.
         bounds.append(match.end())
     bounds.append(len(masked))
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def speech_in_single_marks(text: str, pos: int) -> bool:
@@ -55,10 +57,14 @@ def speech_in_single_marks(text: str, pos: int) -> bool:
     the punctuation of speech just inside the closing mark: ‘We will go,’ he said.
     """
     for span in find_spans(text, pos, singles=True):
-        lead = text[:span.open_at].rstrip()
-        inner = text[span.start:span.end].rstrip()
-        if (not lead or lead[-1] in ":.!?") and span.closed and inner[-1:] in {",", ".", "!", "?"} \
-                and len(inner.split()) >= 3:
+        lead = text[: span.open_at].rstrip()
+        inner = text[span.start : span.end].rstrip()
+        if (
+            (not lead or lead[-1] in ":.!?")
+            and span.closed
+            and inner[-1:] in {",", ".", "!", "?"}
+            and len(inner.split()) >= 3
+        ):
             return True
     return False
 
@@ -104,7 +110,7 @@ def chain_spans(spans: dict[int, list[Span]], texts: list[str], order: list[int]
 
 
 def span_text(texts: list[str], span: Span) -> str:
-    return texts[span.paragraph][span.start:span.end].strip()
+    return texts[span.paragraph][span.start : span.end].strip()
 
 
 _TRAILER_WORDS = SMALL_WORDS | {"—", "-", "–"} | TITLE_NOUNS | ROLE_MODIFIERS
@@ -117,8 +123,9 @@ def _is_trailer(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower().strip(",") in _TRAILER_WORDS for w in words)
 
 
-def find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[Span]],
-                      chains: list[list[Span]]) -> dict[int, tuple[str, str, int]]:
+def find_pull_quotes(
+    texts: list[str], order: list[int], spans: dict[int, list[Span]], chains: list[list[Span]]
+) -> dict[int, tuple[str, str, int]]:
     """Return {position: (quote words, trailing name, chain number)} for pull-quote paragraphs.
 
     A pull quote repeats at least five words of a body quotation and ends with the
@@ -134,12 +141,18 @@ def find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[S
             span = marked[0]
             if len(marked) != 1 or not span.closed or text[: span.open_at].strip():
                 continue
-            trailer = text[span.close_at + 1:].split()
+            trailer = text[span.close_at + 1 :].split()
             probe = normalise_marks(span_text(texts, span)).rstrip(".,;:!?—–- ")
             if not _is_trailer([w for w in trailer if w not in {"—", "-", "–"}]) or len(probe.split()) < 5:
                 continue
-            hit = next((i for i, (chain, body) in enumerate(zip(chains, chain_texts))
-                        if probe in body and span not in chain), None)
+            hit = next(
+                (
+                    i
+                    for i, (chain, body) in enumerate(zip(chains, chain_texts, strict=False))
+                    if probe in body and span not in chain
+                ),
+                None,
+            )
             if hit is not None:
                 found[pos] = (span_text(texts, span), " ".join(trailer).strip(" —–-,"), hit)
             continue
@@ -165,7 +178,8 @@ def find_pull_quotes(texts: list[str], order: list[int], spans: dict[int, list[S
 # "a book called “…”" (but "what he called “…”" and "called it “…”" are speech cues).
 NAMED_WORK = re.compile(
     rf"(?:\b(?:titled|entitled)|\b(?:{'|'.join(WORK_NOUNS)})(?:\s*,?\s+(?:{VERB_FORMS['call'].past}|titled|entitled|named)\s*,?)?)"
-    r"\s*$")
+    r"\s*$"
+)
 
 
 def is_title(words: str) -> bool:
@@ -174,8 +188,11 @@ def is_title(words: str) -> bool:
     if not tokens or len(tokens) > 6 or re.search(r"[.!?,;]$", words):
         return False
     content = [t for t in tokens if t.lower() not in SMALL_WORDS]
-    return bool(content) and all(t[:1].isupper() or t[:1].isdigit() for t in content) \
+    return (
+        bool(content)
+        and all(t[:1].isupper() or t[:1].isdigit() for t in content)
         and not (len(content) == 1 and content[0].lower() in {"i"})
+    )
 
 
 def reads_as_speech(words: str) -> bool:
@@ -188,7 +205,16 @@ def reads_as_speech(words: str) -> bool:
 
 
 __all__ = [
-    "NAMED_WORK", "chain_spans", "find_pull_quotes", "is_headline", "is_title", "mask_quotes",
-    "opens_paragraph", "quotes_with_single_marks", "reads_as_speech", "span_text", "speech_in_single_marks",
+    "NAMED_WORK",
+    "chain_spans",
+    "find_pull_quotes",
+    "is_headline",
+    "is_title",
+    "mask_quotes",
+    "opens_paragraph",
+    "quotes_with_single_marks",
+    "reads_as_speech",
+    "span_text",
+    "speech_in_single_marks",
     "split_sentences",
 ]

@@ -230,3 +230,8 @@ def test_doubled_apostrophes_are_double_marks():
         ("We will reopen the bridge in May,", "Ann Cole"),
         ("It's the council's job.", "Ann Cole"),
     ]
+
+
+def test_initials_do_not_end_a_sentence():
+    a = article("Ann Cole spoke first. “We will not stop,” Rep. J.T. Halloway said on Monday.")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("We will not stop,", "J.T. Halloway")]
