@@ -22,7 +22,7 @@ from ..replies import AnswererLike, open_answerer
 from .channel_access import ChannelAccess
 from .config import BotConfig
 from .model_work import ModelBusy, ModelWork
-from .sending import NO_MENTIONS, send_notice
+from .sending import NO_MENTIONS, Pager, send_notice
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +250,7 @@ class OnrecordBot(commands.Bot):
             log.info("synced %d commands to the development guild %s", len(synced), self.config.dev_guild)
 
     async def close(self) -> None:
-        """Close the connection, and stop discord.py's wait for guilds after READY with it.
+        """Switch off live pagers, refuse new model work, close the connection, and stop discord.py's wait for guilds after READY.
 
         discord.py leaves that wait running when the bot closes within a few seconds of
         READY; when it ends it dispatches ``ready`` on a closed client and fails. A
@@ -263,6 +263,8 @@ class OnrecordBot(commands.Bot):
         self.model.close()
         if self._dev_sync is not None and not self._dev_sync.done():
             self._dev_sync.cancel()
+        if not self.is_closed():
+            await Pager.switch_off_all()
         await super().close()
 
     async def on_ready(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import weakref
 
 import discord
 
@@ -16,7 +18,9 @@ log = logging.getLogger(__name__)
 _COLOURS = {"quote": 0x2B6CB0, "passage": 0x718096, "notice": 0xC05621, "info": 0x2F855A}
 
 NO_MENTIONS = discord.AllowedMentions.none()
-PAGER_TIMEOUT = 600.0  # seconds; well inside the 15 minutes an interaction token lasts
+# Seconds a pager works, counted from its first response and never extended by presses: an
+# interaction token lasts 15 minutes, after which its buttons could no longer even be disabled.
+PAGER_TIMEOUT = 600.0
 NOT_YOURS = "Only the person who asked can page through these answers: ask your own with /ask."
 
 
@@ -73,13 +77,20 @@ def post_text(post: Post) -> str:
 class Pager(discord.ui.View):
     """Back/More buttons over the pages of one reply.
 
-    Only ``owner_id`` may press them; anyone else gets an ephemeral note. On timeout
-    the buttons are disabled in place (through the original interaction, or by
-    editing the message for a reply to a mention).
+    Only ``owner_id`` may press them; anyone else gets an ephemeral note. ``timeout``
+    seconds after the first response (``start_clock``), whatever was pressed since,
+    or when the bot shuts down (``switch_off_all``), the buttons are disabled in
+    place (through the original interaction, or by editing the message for a reply
+    to a mention). discord.py's own view timeout is not used: every press restarts it.
     """
 
+    live: weakref.WeakSet[Pager] = weakref.WeakSet()
+
     def __init__(self, pages: Pages, owner_id: int, *, timeout: float = PAGER_TIMEOUT, embeds: bool = True) -> None:
-        super().__init__(timeout=timeout)
+        super().__init__(timeout=None)
+        self.lifetime = timeout
+        self._clock: asyncio.TimerHandle | None = None
+        self._switched_off = False
         self.pages = pages
         self.embeds = embeds
         self.owner_id = owner_id
@@ -112,7 +123,30 @@ class Pager(discord.ui.View):
     async def more(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         await self._show(interaction, self.page + 1)
 
+    def start_clock(self) -> None:
+        """Switch the buttons off ``lifetime`` seconds from now (call once the first response is out)."""
+        Pager.live.add(self)
+        self._clock = asyncio.get_running_loop().call_later(self.lifetime, self._time_up)
+
+    def _time_up(self) -> None:
+        self._task = asyncio.ensure_future(self.on_timeout())
+
+    @classmethod
+    async def switch_off_all(cls, timeout: float = 2.0) -> None:
+        """Disable every live pager's buttons (at shutdown), waiting at most ``timeout`` seconds in all."""
+        pagers = list(cls.live)
+        if pagers:
+            await asyncio.wait({asyncio.ensure_future(p.on_timeout()) for p in pagers}, timeout=timeout)
+
     async def on_timeout(self) -> None:
+        """Disable the buttons in place, once; the view stops listening."""
+        if self._switched_off:
+            return
+        self._switched_off = True
+        Pager.live.discard(self)
+        if self._clock is not None:
+            self._clock.cancel()
+        self.stop()
         for item in self.children:
             if isinstance(item, discord.ui.Button):
                 item.disabled = True
@@ -121,7 +155,7 @@ class Pager(discord.ui.View):
                 await self.message.edit(view=self, allowed_mentions=NO_MENTIONS)
             elif self.origin is not None:
                 await self.origin.edit_original_response(view=self, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as error:  # the message may be gone; nothing to disable then
+        except (discord.HTTPException, discord.ClientException, RuntimeError) as error:  # gone, or shutting down
             log.debug("could not disable expired buttons: %s", error)
 
 
@@ -146,6 +180,7 @@ async def send_pages(interaction: discord.Interaction, pages: Pages) -> None:
         await interaction.response.send_message(ephemeral=post.ephemeral, **kwargs)
     if view is not None:
         view.origin = interaction
+        view.start_clock()
 
 
 def _reference(message: discord.Message, mode: ReplyMode) -> dict:
@@ -167,6 +202,7 @@ async def reply_pages(message: discord.Message, pages: Pages, mode: ReplyMode = 
     sent = await message.channel.send(**kwargs, **_reference(message, mode))
     if view is not None:
         view.message = sent
+        view.start_clock()
     return sent
 
 

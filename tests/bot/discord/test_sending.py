@@ -92,3 +92,28 @@ def test_mention_syntax_echoed_in_embeds_is_shown_as_typed_never_as_a_mention():
         assert "<\uff20123>" in text  # still readable as typed
     assert len(neutralise_mentions(typed)) == len(typed)  # so a post within Discord's limits stays within them
     assert neutralise_mentions("mail me at a@b.org, 3 < 4 and <#x>") == "mail me at a@b.org, 3 < 4 and <#x>"
+
+
+async def test_the_pager_switches_off_on_time_counted_from_the_first_response_whatever_is_pressed():
+    import asyncio
+
+    pager = Pager(many_pages(7), owner_id=1, timeout=0.4)
+    origin = StubInteraction()
+    pager.origin = origin
+    pager.start_clock()
+    for _ in range(3):  # presses do not extend its life, as discord.py's own view timeout would
+        await asyncio.sleep(0.1)
+        await pager.more.callback(StubInteraction())
+    await asyncio.sleep(0.5)
+    assert pager.is_finished() and all(item.disabled for item in pager.children)
+    assert [a for a, _ in origin.actions] == ["edit_original"]
+
+
+async def test_pagers_still_live_are_switched_off_at_shutdown():
+    pagers = [Pager(many_pages(7), owner_id=1, timeout=600) for _ in range(2)]
+    for pager in pagers:
+        pager.origin = StubInteraction()
+        pager.start_clock()
+    await Pager.switch_off_all()
+    assert all(p.is_finished() and all(i.disabled for i in p.children) for p in pagers)
+    assert not Pager.live
