@@ -179,6 +179,9 @@ class Attributor:
                 self._make_subject(entity)
                 return
         opening = _SURNAME_SUBJECT.match(sentence)
+        follower = re.match(r"\s+([a-z][\w-]*)", sentence[opening.end(1) :]) if opening else None
+        if follower and follower.group(1) in TITLE_WORDS:
+            opening = None  # "Obama consultant Cornell Belcher …": the name premodifies a title
         if opening and opening.group(1).lower() not in PRONOUN_GENDER:
             person = self.cast.person_by_surname(opening.group(1))
             if person:

@@ -372,3 +372,11 @@ def test_contractions_and_title_case_runs_are_not_people():
 
     assert find_people("Don’t Republicans run the risk?") == []
     assert find_people("Electing Lee Is More Important Than Electing Ross") == []
+
+
+def test_a_surname_before_a_title_noun_premodifies_it_and_is_not_the_subject():
+    a = article(
+        "Tom Ross won the seat in 2008.",
+        "Ross consultant Ivo Marsh, the party's pollster, picked up the thread. “Voters have moved,” he said.",
+    )
+    assert speakers_of(a) == ["Ivo Marsh"]
