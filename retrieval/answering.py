@@ -130,7 +130,8 @@ class Answerer:
     # -- preparation --------------------------------------------------------------------
 
     def _prepared(self) -> SearchIndex:
-        """Return the search index, (re)built when the knowledge base has changed."""
+        """Return the search index, (re)built when the knowledge base has changed (here or in another process)."""
+        self.kb.refresh()
         with self._lock:
             # The generation first: a change landing while units and vectors are read
             # bumps it afterwards, so the next question re-indexes.

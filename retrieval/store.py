@@ -67,6 +67,8 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+#: refresh() looks at the file at most this often (seconds).
+REFRESH_SECONDS = 1.0
 #: What names one stored article: its collection (None: global) and its id, unique within the collection.
 ArticleKey = tuple[str | None, str]
 #: Longest collection name (a Discord guild's id is about 20 digits).
@@ -123,6 +125,10 @@ class KnowledgeBase:
         self.embedded_on_open = 0
         # Goes up whenever articles, units or vectors change, so callers know to re-index.
         self.generation = 0
+        # PRAGMA data_version when the held articles were last matched with the file's,
+        # and when refresh() last looked (time.monotonic()).
+        self._data_version: int | None = None
+        self._checked = 0.0
 
     # ----------------------------------------------------------------- opening
 
@@ -262,9 +268,61 @@ class KnowledgeBase:
     def _load(self) -> None:
         """Read every stored article and its units' vectors; embed only units that changed since."""
         self._held = {}
+        self._data_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self._checked = time.monotonic()
         for held in self._read(None):
             self._held[(held.collection, held.article.id)] = held
         self._rebuild()
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Take in articles that other processes added to or removed from the file; return whether any changed.
+
+        Costs one ``PRAGMA data_version`` when nothing changed, and is skipped when the
+        last look was less than REFRESH_SECONDS ago (unless ``force``). Only the
+        articles that changed are read; the vectors already held stay as they are. A
+        file that cannot be read just now is tried again at the next call.
+        """
+        if self.path is None:
+            return False
+        with self._lock:
+            moment = time.monotonic()
+            if not force and moment - self._checked < REFRESH_SECONDS:
+                return False
+            self._checked = moment
+            try:
+                version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+                if version == self._data_version:
+                    return False
+                # One read transaction: the list of articles and their rows are of one state of the file.
+                self._conn.execute("BEGIN")
+                try:
+                    stored = {
+                        seq: (collection, article_id)
+                        for seq, collection, article_id in self._conn.execute(
+                            "SELECT seq, collection, id FROM articles"
+                        )
+                    }
+                    held = {h.seq: key for key, h in self._held.items()}
+                    gone = [key for seq, key in held.items() if seq not in stored]
+                    fresh = sorted(seq for seq in stored if seq not in held)
+                    added = self._read(fresh) if fresh else []
+                finally:
+                    self._conn.execute("COMMIT")
+            except (sqlite3.Error, ValueError, TypeError, KeyError) as error:
+                log.warning("cannot read the changes to %s (%s); trying again later", self.path, error)
+                return False
+            self._data_version = version
+            for key in gone:
+                del self._held[key]
+            for entry in added:
+                key = (entry.collection, entry.article.id)
+                self._held.pop(key, None)
+                self._held[key] = entry
+            if not gone and not added:
+                return False
+            self._rebuild()
+        log.info("%s changed: %d articles taken in, %d dropped", self.path, len(added), len(gone))
+        return True
 
     def _read(self, seqs: Sequence[int] | None) -> list[_Held]:
         """Return the stored articles of ``seqs`` (None: all) with their units and vectors, in ingest order.
