@@ -45,6 +45,8 @@ TOO_SLOW = "That took too long to answer; please try again in a moment."
 FAILED = "Something went wrong on my side (it has been logged); please try again."
 NOT_HERE = "You can't use that command here."
 BUSY = "I'm answering a lot of questions right now: please try again in a moment."
+RESTARTING = "I'm restarting and could not finish this answer: please ask again in a minute."
+SHUTDOWN_NOTICES = 3.0  # seconds at most for telling waiting users and switching off pagers at shutdown
 # Errors a person caused (bad input, unknown article or speaker): their message says what to do.
 USER_ERRORS = (BadInput, RetrievalError, KnowledgeError)
 
@@ -133,6 +135,10 @@ class OnrecordTree(app_commands.CommandTree):
         """
         name = interaction.command.qualified_name if interaction.command else "?"
         original = getattr(error, "original", error)
+        client = interaction.client
+        if isinstance(client, OnrecordBot) and client.closing:  # the user has been told it is restarting
+            log.info("command=%s not answered: shutting down", name)
+            return
         if isinstance(original, InteractionGone) or is_unknown_interaction(original):
             log.warning("command=%s not answered: the interaction expired (%s)", name, _why_gone(original))
             return
@@ -179,6 +185,8 @@ class OnrecordBot(commands.Bot):
         self.channel_access = ChannelAccess()
         self._cooldown_noticed: dict[int, float] = {}  # user id -> when their current wait ends (monotonic)
         self._dev_sync: asyncio.Task | None = None
+        self._deferred: set[discord.Interaction] = set()  # deferred, their answer not yet worked out
+        self.closing = False
 
     def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
         """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
@@ -260,11 +268,15 @@ class OnrecordBot(commands.Bot):
         ready = self._connection._ready_task
         if ready is not None:
             ready.cancel()
+        self.closing = True
         self.model.close()
         if self._dev_sync is not None and not self._dev_sync.done():
             self._dev_sync.cancel()
         if not self.is_closed():
-            await Pager.switch_off_all()
+            notices = [Pager.switch_off_all(SHUTDOWN_NOTICES)]
+            notices += [send_notice(interaction, RESTARTING) for interaction in self._deferred]
+            self._deferred.clear()
+            await asyncio.wait({asyncio.ensure_future(n) for n in notices}, timeout=SHUTDOWN_NOTICES)
         await super().close()
 
     async def on_ready(self) -> None:
@@ -314,13 +326,17 @@ class OnrecordBot(commands.Bot):
         except BaseException:
             job.drop()
             raise
-        return await job.result()
+        try:
+            return await job.result()
+        finally:
+            self._deferred.discard(interaction)
 
     async def _defer(self, interaction: discord.Interaction) -> None:
         if interaction.response.is_done():
             return
         try:
             await interaction.response.defer(thinking=True)
+            self._deferred.add(interaction)  # told "restarting" if the bot stops before the answer is ready
         except discord.NotFound as error:
             if is_unknown_interaction(error):
                 raise InteractionGone("Discord refused the deferral: 10062 Unknown interaction") from None

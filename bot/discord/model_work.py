@@ -100,6 +100,9 @@ class Job(Generic[T]):
             raise
         except asyncio.CancelledError:
             self.drop()
+            task = asyncio.current_task()
+            if self._future.cancelled() and not (task is not None and task.cancelling()):
+                raise ModelBusy("the bot is shutting down") from None  # the pool closed before a thread took it
             raise
 
     def drop(self) -> None:

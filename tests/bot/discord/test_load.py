@@ -9,7 +9,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import signal
 import statistics
+import threading
 
 import pytest
 import pytest_asyncio
@@ -132,6 +135,56 @@ async def test_at_debug_the_log_holds_no_token_interaction_token_or_question(bun
     for line in lines:
         assert fake.token not in line and exchange.token not in line, line
         assert secret not in line and "reindeer" not in line, line
+
+
+class HangingAnswerer:
+    """The real answerer, except that questions hang until ``release`` is set (model threads stuck in a call)."""
+
+    def __init__(self, answerer) -> None:
+        self._answerer = answerer
+        self.release = threading.Event()
+
+    def ask(self, question: str, **kwargs):
+        self.release.wait(60)
+        return self._answerer.ask(question, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._answerer, name)
+
+
+async def test_sigterm_with_questions_in_flight_tells_the_waiting_and_exits_within_5_s(
+    bundled_answerer, tmp_path, caplog
+):
+    fake = FakeDiscord()
+    await fake.start()
+    answerer = HangingAnswerer(bundled_answerer)
+    try:
+        with discord_endpoints_restored(), caplog.at_level(logging.INFO):
+            task = await start_bot(fake, serve_environ(fake, tmp_path, ONRECORD_COOLDOWN="off"), answerer)
+            try:
+                exchanges = await asyncio.gather(
+                    *(fake.slash("ask", {"question": QUESTION}, user=fake.make_user()) for _ in range(20))
+                )
+                for exchange in exchanges:
+                    await exchange.response(10)
+                await asyncio.sleep(1.5)  # the two running ones are deferred too by now
+                deferred = [e for e in exchanges if (await e.response()).json["type"] == CALLBACK_DEFERRED_MESSAGE]
+                assert deferred, "nothing was waiting for an answer"
+                os.kill(os.getpid(), signal.SIGTERM)
+                started = asyncio.get_running_loop().time()
+                code = await asyncio.wait_for(asyncio.shield(task), 10)
+                took = asyncio.get_running_loop().time() - started
+            finally:
+                await stop_task(task)
+                answerer.release.set()
+    finally:
+        await fake.close()
+    assert code == 0 and took < 5.0, (code, took)
+    for exchange in deferred:
+        told = [p for p in exchange.sent_payloads() if "restarting" in (p.get("content") or "")]
+        assert told, f"a deferred question was not told the bot is restarting: {exchange.sent_payloads()}"
+    assert "Traceback" not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
 
 
 def callbacks_of(exchange: Exchange) -> list:
