@@ -22,6 +22,7 @@ from .lexicon import (
     NOT_ADVERBS,
     ORG_WORDS,
     PARTICIPLES,
+    PLACE_NAMES,
     PRONOUN_GENDER,
     SETTING_NOUNS,
     SPEECH_NOUNS,
@@ -249,6 +250,8 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
                 return segment_start + affiliated.start(1), segment_start + affiliated.end(1)
             for pattern in (_NAME_END, _NP_END):
                 match = pattern.search(body)
+                if match and pattern is _NAME_END and match.group(1).lower().removeprefix("the ") in PLACE_NAMES:
+                    break  # "Clinton, in Columbus, Ohio, said": the place is not the subject
                 if match and _premodifiers_only(body[segment_start : match.start(1)]):
                     if pattern is _NP_END and cut > 0:
                         named = _name_before_appositive(body[:cut], match.group(1))

@@ -24,6 +24,7 @@ from .lexicon import (
     NOT_APPOSITIVES,
     NOT_NAME,
     ORG_WORDS,
+    PLACE_NAMES,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
@@ -123,6 +124,8 @@ def clean_role(role: str) -> str | None:
 def looks_like_org(words: list[str]) -> bool:
     """Return True when a capitalised run reads as an organisation or a place."""
     lowered = [w.lower().strip("’'.,") for w in words]
+    if " ".join(lowered) in PLACE_NAMES:
+        return True  # "Los Angeles", "New Hampshire"
     if len(lowered) > 1 and lowered[0] in GIVEN_NAME_GENDER:
         lowered = lowered[1:]  # "Bill Richardson": a given name, not a parliamentary bill
     singular = [w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in lowered]

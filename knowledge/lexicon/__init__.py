@@ -61,6 +61,7 @@ from .people import (
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
+from .places import PLACE_NAMES
 from .speech import (
     ACCUSING_VERBS,
     AUXILIARY_PHRASES,
@@ -139,6 +140,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTICIPLES",
     "PICTURE_NOTES",
+    "PLACE_NAMES",
     "PLAIN_SAYING_VERBS",
     "PRONOUNS",
     "PRONOUN_GENDER",

@@ -380,3 +380,15 @@ def test_a_surname_before_a_title_noun_premodifies_it_and_is_not_the_subject():
         "Ross consultant Ivo Marsh, the party's pollster, picked up the thread. “Voters have moved,” he said.",
     )
     assert speakers_of(a) == ["Ivo Marsh"]
+
+
+def test_a_place_is_neither_a_person_nor_the_subject_before_a_verb():
+    from knowledge.names import find_people
+
+    assert find_people("an interview with the station’s Los Angeles affiliate") == []
+    a = article(
+        "Ann Cole toured the state.",
+        "Cole, during a town hall in Columbus, Ohio, said the plant was “going to close by spring”.",
+        "“We will fight it,” she said.",
+    )
+    assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
