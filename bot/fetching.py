@@ -56,7 +56,7 @@ async def fetch_article(url: str, *, allow_private: bool | None = None) -> tuple
         async with asyncio.timeout(TIMEOUT_SECONDS):
             return await _follow(_parsed(url), allow_private)
     except TimeoutError:
-        raise FetchError(f"{shown}: no complete answer within {TIMEOUT_SECONDS:.0f} s") from None
+        raise FetchError(f"{shown}: no complete answer within {TIMEOUT_SECONDS:g} s") from None
     except aiohttp.ClientError as error:
         raise FetchError(f"{shown}: cannot fetch the page ({_reason(error)})") from None
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from aiohttp import web
 
 from bot import fetching
 from bot.fetching import FetchError, fetch_article
 from knowledge import KnowledgeError, bundled_article_path
+from retrieval import RetrievalError
 from retrieval.uploads import read_upload
 
 PAGE = (
@@ -49,6 +52,10 @@ async def site():
 
         return handler
 
+    async def slow(request: web.Request) -> web.Response:
+        await asyncio.sleep(2)
+        return web.Response(text=PAGE, content_type="text/html")
+
     async def to_loopback(request: web.Request) -> web.Response:
         raise web.HTTPFound(f"http://127.0.0.1:{request.url.port}/news/harbour-rebuild")
 
@@ -61,6 +68,7 @@ async def site():
     app.router.add_get("/missing", reply("no", "text/plain", 404))
     app.router.add_get("/big", big)
     app.router.add_get("/to-loopback", to_loopback)
+    app.router.add_get("/slow", slow)
     app.router.add_get("/r1", redirect("/r2"))
     app.router.add_get("/r2", redirect("/r3"))
     app.router.add_get("/r3", redirect("/news/harbour-rebuild"))
@@ -74,7 +82,7 @@ async def site():
     class Site:
         url = f"http://127.0.0.1:{port}"
 
-    Site.requests = requests  # type: ignore[attr-defined]
+    Site.requests = requests
     yield Site
     await runner.cleanup()
 
@@ -110,6 +118,19 @@ async def test_three_redirects_are_followed_and_four_refused(site, allowed):
 async def test_a_body_over_the_limit_is_refused_while_streaming(site, allowed):
     with pytest.raises(FetchError, match="too large to be an article.*5 MB"):
         await fetch_article(f"{site.url}/big")
+
+
+async def test_a_page_that_takes_too_long_is_refused(site, allowed, monkeypatch):
+    monkeypatch.setattr(fetching, "TIMEOUT_SECONDS", 0.5)
+    with pytest.raises(FetchError, match="no complete answer within 0.5 s"):
+        await fetch_article(f"{site.url}/slow")
+
+
+def test_an_upload_must_be_an_article_file():
+    with pytest.raises(RetrievalError, match="not an article file; give a .txt, .htm or .html file"):
+        read_upload("photo.png", b"\x89PNG")
+    with pytest.raises(KnowledgeError, match="^story.txt: this is a binary file"):
+        read_upload("../../story.txt", b"\x00\x01" * 100)
 
 
 @pytest.mark.parametrize(
