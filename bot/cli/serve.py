@@ -11,6 +11,7 @@ import asyncio
 
 from ..discord.config import BotConfig
 from ..errors import UserError
+from . import health
 from .log_levels import apply_log_level
 
 
@@ -22,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Run the Discord bot until SIGINT/SIGTERM. Configuration comes from the environment "
             "(or a .env file): DISCORD_TOKEN (required), ONRECORD_DB, ONRECORD_ANSWER_CHANNELS, "
-            "ONRECORD_DEV_GUILD, ONRECORD_COOLDOWN, ONRECORD_LOG_LEVEL, DISCORD_API_BASE, "
-            "DISCORD_GATEWAY_URL; see the README."
+            "ONRECORD_DEV_GUILD, ONRECORD_COOLDOWN, ONRECORD_LOG_LEVEL, ONRECORD_MODEL_THREADS, "
+            "ONRECORD_MODEL_QUEUE, ONRECORD_HEARTBEAT_FILE, DISCORD_API_BASE, DISCORD_GATEWAY_URL; see the README."
         ),
     )
     serve.set_defaults(func=_serve)
@@ -39,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     sync.add_argument("--guild", type=_guild_id, metavar="ID", help="sync to this guild only (its id)")
     sync.set_defaults(func=_sync)
+    health.register(subparsers)
 
 
 def _guild_id(text: str) -> int:

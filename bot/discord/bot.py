@@ -21,6 +21,7 @@ from ..errors import BadInput
 from ..replies import AnswererLike, open_answerer
 from .channel_access import ChannelAccess
 from .config import BotConfig
+from .heartbeat import keep_beating
 from .model_work import ModelBusy, ModelWork
 from .sending import NO_MENTIONS, Pager, send_notice
 
@@ -187,6 +188,7 @@ class OnrecordBot(commands.Bot):
         self._dev_sync: asyncio.Task | None = None
         self._deferred: set[discord.Interaction] = set()  # deferred, their answer not yet worked out
         self.closing = False
+        self._heartbeat: asyncio.Task | None = None
 
     def question_bucket(self, user: discord.abc.Snowflake, now: float | None = None) -> commands.Cooldown | None:
         """Return ``user``'s cooldown bucket, shared by slash commands and mentions; None when there is no limit.
@@ -227,6 +229,11 @@ class OnrecordBot(commands.Bot):
                 )
         for name in COGS:
             await self.load_extension(name)
+        if self.serving:
+            self._heartbeat = asyncio.create_task(
+                keep_beating(self.config.heartbeat_file, lambda: self.is_ready() and not self.is_closed()),
+                name="onrecord-heartbeat",
+            )
 
     async def sync_dev_guild(self) -> None:
         """Sync the commands to the development guild (``ONRECORD_DEV_GUILD``); one WARNING line if Discord will not.
@@ -270,8 +277,9 @@ class OnrecordBot(commands.Bot):
             ready.cancel()
         self.closing = True
         self.model.close()
-        if self._dev_sync is not None and not self._dev_sync.done():
-            self._dev_sync.cancel()
+        for task in (self._dev_sync, self._heartbeat):
+            if task is not None and not task.done():
+                task.cancel()
         if not self.is_closed():
             notices = [Pager.switch_off_all(SHUTDOWN_NOTICES)]
             notices += [send_notice(interaction, RESTARTING) for interaction in self._deferred]

@@ -12,6 +12,7 @@ from ..errors import ConfigError
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 DEFAULT_COOLDOWN = (3, 30.0)
+DEFAULT_HEARTBEAT_FILE = Path("/tmp/onrecord.heartbeat")
 
 # Every variable the bot reads, with what it means; the README's table says the same.
 VARIABLES = {
@@ -21,6 +22,7 @@ VARIABLES = {
     "ONRECORD_DEV_GUILD": "a development guild id: commands are synced there on every start",
     "ONRECORD_COOLDOWN": "questions per seconds per user, e.g. 3/30; 'off' disables it",
     "ONRECORD_LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR (default INFO)",
+    "ONRECORD_HEARTBEAT_FILE": f"the file the bot touches while healthy, read by `onrecord health` (default {DEFAULT_HEARTBEAT_FILE})",
     "ONRECORD_MODEL_THREADS": "threads answering questions at once (default: one per CPU the process may use, at most 8)",
     "ONRECORD_MODEL_QUEUE": "questions that may wait for a thread; more get 'busy, try again' (default 8 per thread)",
     "DISCORD_API_BASE": f"the REST API base URL (default {DEFAULT_API_BASE})",
@@ -50,6 +52,7 @@ class BotConfig:
     gateway_url: str | None = None
     model_threads: int | None = None
     model_queue: int | None = None
+    heartbeat_file: Path = DEFAULT_HEARTBEAT_FILE
 
     @property
     def wants_message_content(self) -> bool:
@@ -88,6 +91,7 @@ class BotConfig:
             or DEFAULT_API_BASE,
             gateway_url=_parse_url("DISCORD_GATEWAY_URL", get("DISCORD_GATEWAY_URL"), ("ws://", "wss://")),
             model_threads=_parse_count("ONRECORD_MODEL_THREADS", get("ONRECORD_MODEL_THREADS"), minimum=1),
+            heartbeat_file=_parse_path(get("ONRECORD_HEARTBEAT_FILE")) or DEFAULT_HEARTBEAT_FILE,
             model_queue=_parse_count("ONRECORD_MODEL_QUEUE", get("ONRECORD_MODEL_QUEUE"), minimum=0),
         )
 

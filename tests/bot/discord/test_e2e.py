@@ -94,6 +94,7 @@ def serve_environ(fake: FakeDiscord, tmp_path, **extra: str) -> dict[str, str]:
         "DISCORD_GATEWAY_URL": fake.gateway_url,
         "ONRECORD_DB": str(tmp_path / "knowledge.db"),
         "ONRECORD_LOG_LEVEL": "INFO",
+        "ONRECORD_HEARTBEAT_FILE": str(tmp_path / "onrecord.heartbeat"),
         **extra,
     }
 
@@ -109,7 +110,7 @@ def serve_logging(config) -> Iterator[None]:
     try:
         yield
     finally:
-        for logger, level in zip(loggers, saved):
+        for logger, level in zip(loggers, saved, strict=True):
             logger.setLevel(level)
 
 
@@ -278,7 +279,8 @@ async def test_sigterm_stops_the_bot_cleanly(bundled_answerer, tmp_path):
 def discord_tasks_left() -> list[asyncio.Task]:
     """discord.py's tasks still pending in this loop (a bot stopped soon after READY must not leave its wait for guilds)."""
     return [
-        t for t in asyncio.all_tasks()
+        t
+        for t in asyncio.all_tasks()
         if not t.done() and getattr(t.get_coro(), "__qualname__", "").startswith("ConnectionState.")
     ]
 
@@ -342,7 +344,9 @@ async def test_logs_in_and_syncs_commands_to_the_development_guild(served: Serve
     quote = next(c for c in sync.json if c["name"] == "quote")
     assert any(o["name"] == "speaker" and o.get("autocomplete") for o in quote["options"])
     # Sync is explicit: a start never overwrites the global commands.
-    assert not any(r.method == "PUT" and r.path == f"/applications/{fake.application_id}/commands" for r in fake.requests)
+    assert not any(
+        r.method == "PUT" and r.path == f"/applications/{fake.application_id}/commands" for r in fake.requests
+    )
     # Without answer channels the privileged message-content intent is not requested.
     assert not fake.identify["intents"] & PRIVILEGED_INTENTS["message_content"]
     assert fake.identify["token"] == fake.token
@@ -399,7 +403,9 @@ async def test_bad_input_gets_a_short_ephemeral_reply(served: Served, options):
 
 
 async def test_an_unknown_person_gets_an_honest_no_answer_with_the_closest_speakers(served: Served):
-    reply = await answer_of(await served.fake.slash("ask", {"question": "what did Angela Merkel say about interest rates?"}))
+    reply = await answer_of(
+        await served.fake.slash("ask", {"question": "what did Angela Merkel say about interest rates?"})
+    )
     text = text_of(reply)
     assert "Traceback" not in text
     assert not any(s in first_author(reply) for s in SPEAKERS), "an unknown person got someone else's words"
@@ -728,7 +734,7 @@ async def test_every_message_the_bot_sent_is_within_limits_and_pings_nobody(serv
         await exchange.final()
     sent = fake.sent_messages()
     assert len(sent) >= 4
-    for request, message in sent:
+    for _request, message in sent:
         assert_within_discord_limits(message)
         assert_mentions_nobody(message)
     assert all(r.status < 400 for r in fake.requests), [
@@ -741,7 +747,9 @@ async def test_logs_keep_the_token_and_the_questions_out(served: Served):
     secret_question = "what did Healey say about the snowmobile near Kirkenes?"
     await (await fake.slash("ask", {"question": secret_question})).final()
     await fake.send_message(f"<@{fake.bot_id}> {secret_question}", user=fake.make_user(), mentions=[fake.bot_user])
-    await fake.wait_for_request("POST", r"/channels/\d+/messages", 30, predicate=lambda r: "message_reference" in r.json)
+    await fake.wait_for_request(
+        "POST", r"/channels/\d+/messages", 30, predicate=lambda r: "message_reference" in r.json
+    )
     info = [r for r in served.log if r.levelno >= logging.INFO]
     for record in served.log:
         assert fake.token not in record.getMessage()

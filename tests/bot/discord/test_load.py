@@ -45,6 +45,13 @@ BURST = 200
 IDLE = 16.0  # seconds: past aiohttp's DNS cache (10 s) and its idle connections (15 s)
 
 
+LOADED_DIRS: dict = {}  # fake Discord port -> the module bot's directory (its database and heartbeat file)
+
+
+def loaded_dir(fake: FakeDiscord):
+    return LOADED_DIRS[fake.port]
+
+
 class CountingAnswerer:
     """The real answerer, counting the questions that reached it."""
 
@@ -65,7 +72,9 @@ async def loaded(bundled_answerer, tmp_path_factory):
     """One bot for the module (default cooldown, default model threads and queue) and its log."""
     fake = FakeDiscord()
     await fake.start()
-    environ = serve_environ(fake, tmp_path_factory.mktemp("load"))
+    directory = tmp_path_factory.mktemp("load")
+    LOADED_DIRS[fake.port] = directory
+    environ = serve_environ(fake, directory)
     handler = RecordingHandler()
     logging.getLogger().addHandler(handler)
     from bot.discord.config import BotConfig
@@ -193,6 +202,22 @@ def callbacks_of(exchange: Exchange) -> list:
 
 def tracebacks(records: list[logging.LogRecord]) -> list[str]:
     return [r.getMessage() for r in records if r.exc_info or "Traceback" in r.getMessage()]
+
+
+async def test_the_connected_bot_keeps_its_heartbeat_fresh_for_onrecord_health(loaded, monkeypatch, capsys):
+    from bot import cli
+    from bot.discord.config import BotConfig
+
+    fake, task, *_ = loaded
+    path = BotConfig.from_env(serve_environ(fake, loaded_dir(fake)), dotenv=False).heartbeat_file
+    for _ in range(50):
+        if path.exists():
+            break
+        await asyncio.sleep(0.1)
+    monkeypatch.setenv("ONRECORD_HEARTBEAT_FILE", str(path))
+    assert cli.main(["health"]) == 0
+    assert cli.main(["health", "--max-age", "-1"]) == 1
+    assert "unhealthy" in capsys.readouterr().err
 
 
 async def test_an_expired_interaction_gets_one_callback_no_traceback_and_the_next_is_answered(loaded):
