@@ -31,6 +31,7 @@ from .article_rows import article_hash, delete_article, now, stored_articles, wr
 from .embedding import TextEmbedder
 from .embedding_cache import EmbeddingCache, as_vector, insert_vectors, select_vectors, text_hash
 from .paths import DB_ENV, article_paths, default_cache_path, default_db_path, read_articles
+from .quotas import Quota, QuotaError, text_bytes
 from .records import RetrievalError
 from .schema import prepare, transaction
 from .units import Unit
@@ -125,6 +126,8 @@ class KnowledgeBase:
         self.embedded_on_open = 0
         # Goes up whenever articles, units or vectors change, so callers know to re-index.
         self.generation = 0
+        # How much each collection may hold (global articles have no quota).
+        self.quota = Quota.from_environment()
         # PRAGMA data_version when the held articles were last matched with the file's,
         # and when refresh() last looked (time.monotonic()).
         self._data_version: int | None = None
@@ -442,6 +445,8 @@ class KnowledgeBase:
                 if stored.get(article.id) != digest:
                     todo.append((article, origin, digest))
             skipped = len(latest) - len(todo)
+            # Checked before embedding (so a refusal costs nothing) and again when writing.
+            self._check_quota(collection, [article for article, _, _ in todo])
 
             units = {article.id: _units_for(article, collection) for article, _, _ in todo}
             hashes = {aid: [text_hash(u.embed_text) for u in us] for aid, us in units.items()}
@@ -461,6 +466,7 @@ class KnowledgeBase:
             seqs: dict[str, int] = {}
             try:
                 with transaction(self._conn):
+                    self._check_quota(collection, [article for article, _, _ in todo])
                     for article, origin, digest in todo:
                         replaced |= delete_article(self._conn, article.id, collection)
                         seqs[article.id] = self._write_article(
@@ -500,6 +506,34 @@ class KnowledgeBase:
         )
         log.info("ingest: %s", report.summary())
         return report
+
+    def _check_quota(self, collection: str | None, articles: list[Article]) -> None:
+        """Raise QuotaError when adding (or replacing) ``articles`` would take ``collection`` over its quota."""
+        if collection is None or not articles:
+            return
+        stored = dict(
+            self._conn.execute(
+                "SELECT a.id, ifnull(sum(length(CAST(p.text AS BLOB))), 0) FROM articles a "
+                "LEFT JOIN paragraphs p ON p.article_seq = a.seq WHERE a.collection = ? GROUP BY a.seq",
+                (collection,),
+            )
+        )
+        kept = {article_id: size for article_id, size in stored.items() if article_id not in {a.id for a in articles}}
+        self.quota.check(
+            collection,
+            len(kept) + len(articles),
+            sum(kept.values()) + sum(text_bytes(a) for a in articles),
+        )
+
+    def collection_usage(self, collection: str) -> tuple[int, int]:
+        """Return how many articles ``collection`` holds and the bytes of their text (what its quota counts)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT count(DISTINCT a.seq), ifnull(sum(length(CAST(p.text AS BLOB))), 0) FROM articles a "
+                "LEFT JOIN paragraphs p ON p.article_seq = a.seq WHERE a.collection = ?",
+                (collection_name(collection),),
+            ).fetchone()
+        return int(row[0]), int(row[1])
 
     def _write_article(
         self,
@@ -641,6 +675,8 @@ __all__ = [
     "EmbeddingCache",
     "IngestReport",
     "KnowledgeBase",
+    "Quota",
+    "QuotaError",
     "article_hash",
     "article_paths",
     "collection_name",
