@@ -350,6 +350,14 @@ class Attributor:
             if entity is not None:
                 result.speaker, result.how = entity.name, "byline"
                 return result
+        # a name alone before a colon labels what follows, as in a transcript or a list of
+        # reactions ("McDonald: “…”", "Said Stone: “…”")
+        label = _LABEL.match(masked, start, span.open_at)
+        if label:
+            person = self.cast.person_by_surname(label.group(1).split()[-1])
+            if person is not None:
+                result.speaker, result.how = person.name, "label"
+                return result
         # A: a frame right after the closing mark ("…,” said X / “…,” X said)
         for frame in frames:
             first = min(frame.start, frame.subject_start if frame.subject_start is not None else frame.start)
@@ -407,6 +415,7 @@ _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
 _LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+_LABEL = re.compile(rf"\W*({PERSON}):\s*[“\"]?$")
 _DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"

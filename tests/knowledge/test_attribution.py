@@ -485,3 +485,8 @@ def test_inverted_frames_after_real_world_marks_and_sources(paragraph, speaker):
 def test_a_dash_byline_after_a_quotation_names_its_speaker(paragraph):
     a = article("Readers told us what they think of the bridge.", paragraph)
     assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_known_name_before_a_colon_labels_the_quotation():
+    a = article("Pollster Ann Cole has studied turnout for years. Cole: “Turnout will be the highest in decades.”")
+    assert speakers_of(a) == ["Ann Cole"]
