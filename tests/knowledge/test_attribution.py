@@ -488,5 +488,8 @@ def test_a_dash_byline_after_a_quotation_names_its_speaker(paragraph):
 
 
 def test_a_known_name_before_a_colon_labels_the_quotation():
-    a = article("Pollster Ann Cole has studied turnout for years. Cole: “Turnout will be the highest in decades.”")
+    a = article(
+        "Pollster Ann Cole has studied turnout for years.",
+        "Tom Ross disagrees with her. Cole: “Turnout will be the highest in decades.”",
+    )
     assert speakers_of(a) == ["Ann Cole"]
