@@ -483,6 +483,7 @@ class Answerer:
 
     def articles(self, *, collection: str | None = None) -> list[ArticleSummary]:
         """Return a summary of every article ``collection`` sees (the global ones and its own), in the order added."""
+        self.kb.refresh()
         out = []
         for _, article in self.kb.visible(_collection(collection)):
             speakers = tuple(dict.fromkeys(q.speaker for q in article.quotes if q.speaker))

@@ -53,6 +53,8 @@ class IngestReport:
     reused: int
     seconds: float
     passages: int = 0
+    #: Of ``articles``, how many replaced a stored article of the same id (the rest are new).
+    replaced: int = 0
 
     def summary(self) -> str:
         """Return the one-line summary the CLI prints."""
@@ -462,13 +464,13 @@ class KnowledgeBase:
                 new = dict(zip(missing, fresh, strict=True))
             passages = sum(len(us) for us in units.values())
 
-            replaced = False
+            replaced = 0
             seqs: dict[str, int] = {}
             try:
                 with transaction(self._conn):
                     self._check_quota(collection, [article for article, _, _ in todo])
                     for article, origin, digest in todo:
-                        replaced |= delete_article(self._conn, article.id, collection)
+                        replaced += delete_article(self._conn, article.id, collection)
                         seqs[article.id] = self._write_article(
                             article, origin, digest, collection, units[article.id], hashes[article.id]
                         )
@@ -503,9 +505,26 @@ class KnowledgeBase:
             reused=passages - sum(1 for aid in hashes for h in hashes[aid] if h in new),
             seconds=time.perf_counter() - started,
             passages=passages,
+            replaced=replaced,
         )
         log.info("ingest: %s", report.summary())
         return report
+
+    def add_upload(
+        self, filename: str, data: bytes, *, collection: str | None, origin: str | None = None
+    ) -> tuple[Article, IngestReport]:
+        """Read ``data`` as the article file ``filename`` and add it to ``collection``; return it and the report.
+
+        The report says whether it was new (``articles`` 1, ``replaced`` 0), replaced a
+        stored one of the same id (``replaced`` 1) or was unchanged (``skipped`` 1).
+        ``origin`` (a URL, say) is kept for reference. Raises KnowledgeError for bytes
+        that are no article (empty, binary, no article text, too large), QuotaError when
+        the collection is full, RetrievalError for other refusals; nothing is changed then.
+        """
+        from .uploads import read_upload
+
+        article = read_upload(filename, data)
+        return article, self.add_articles([article], collection=collection, origins=[origin or filename])
 
     def _check_quota(self, collection: str | None, articles: list[Article]) -> None:
         """Raise QuotaError when adding (or replacing) ``articles`` would take ``collection`` over its quota."""
@@ -597,7 +616,8 @@ class KnowledgeBase:
 
     def articles_in(self, collection: str | None) -> list[Article]:
         """Return the articles stored in ``collection`` exactly (None: the global ones), in ingest order."""
-        return [h.article for h in self._held.values() if h.collection == collection]
+        with self._lock:  # refresh() may be changing them in another thread
+            return [h.article for h in self._held.values() if h.collection == collection]
 
     def visible(self, collection: str | None = None) -> list[tuple[str | None, Article]]:
         """Return what ``collection`` sees, as (collection, article) pairs in ingest order.
@@ -605,17 +625,20 @@ class KnowledgeBase:
         That is every global article and every article of ``collection``; an article of
         the collection hides a global one of the same id. None sees the global ones only.
         """
-        own = {h.article.id for h in self._held.values() if collection is not None and h.collection == collection}
+        with self._lock:
+            held = list(self._held.values())
+        own = {h.article.id for h in held if collection is not None and h.collection == collection}
         return [
             (h.collection, h.article)
-            for h in self._held.values()
+            for h in held
             if (h.collection is None and h.article.id not in own)
             or (collection is not None and h.collection == collection)
         ]
 
     def collections(self) -> list[str]:
         """Return the names of the collections that hold articles, sorted."""
-        return sorted({h.collection for h in self._held.values() if h.collection is not None})
+        with self._lock:
+            return sorted({h.collection for h in self._held.values() if h.collection is not None})
 
     @property
     def vectors(self) -> np.ndarray:

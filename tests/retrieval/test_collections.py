@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import KnowledgeError
 from retrieval import RetrievalError
 from retrieval.store import KnowledgeBase
 from tests.retrieval.store_fixtures import RandomEmbedder, make_article
@@ -88,3 +89,29 @@ def test_a_bad_collection_name_is_refused_with_one_line(db, embedder, name):
             kb.add_articles([make_article()], collection=name)
         assert "\n" not in str(error.value)
         assert kb.articles == []
+
+
+UPLOAD = (
+    "Council approves harbour rebuild\n\n"
+    "The mayor, Ana Ortiz, said on Tuesday that the council had approved the plan to rebuild the harbour.\n\n"
+    "“We will rebuild the harbour wall by spring, and the fishing fleet will be back in the water,” Ortiz said.\n"
+)
+
+
+def test_add_upload_says_whether_an_article_is_new_replaced_or_unchanged(db, embedder):
+    with KnowledgeBase.open(db, embedder) as kb:
+        article, report = kb.add_upload("harbour.txt", UPLOAD.encode(), collection="g", origin="https://x.test/h")
+        assert article.id == "harbour" and kb.article("harbour", "g") == article
+        assert (report.articles, report.replaced, report.skipped) == (1, 0, 0)
+        _, report = kb.add_upload("harbour.txt", UPLOAD.encode(), collection="g")
+        assert (report.articles, report.replaced, report.skipped) == (0, 0, 1)
+        changed = UPLOAD + "\nThe harbour master welcomed the decision.\n"
+        _, report = kb.add_upload("harbour.txt", changed.encode(), collection="g")
+        assert (report.articles, report.replaced, report.skipped) == (1, 1, 0)
+        for name, data, message in [
+            ("empty.html", b"", "^empty.html: the file is empty"),
+            ("page.html", b"<html><body><script>x()</script></body></html>", "^page.html: no article text"),
+        ]:
+            with pytest.raises(KnowledgeError, match=message):
+                kb.add_upload(name, data, collection="g")
+        assert [a.id for a in kb.articles_in("g")] == ["harbour"] and kb.articles_in(None) == []
