@@ -70,6 +70,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+#: Ingest embeds this many texts at a time: the model serves one batch (or one question)
+#: at a time, so a question asked meanwhile waits for one small batch, not the whole article.
+INGEST_BATCH_SIZE = 16
 #: refresh() looks at the file at most this often (seconds).
 REFRESH_SECONDS = 1.0
 #: What names one stored article: its collection (None: global) and its id, unique within the collection.
@@ -272,12 +275,10 @@ class KnowledgeBase:
 
     def _load(self) -> None:
         """Read every stored article and its units' vectors; embed only units that changed since."""
-        self._held = {}
         self._data_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         self._checked = time.monotonic()
-        for held in self._read(None):
-            self._held[(held.collection, held.article.id)] = held
-        self._rebuild()
+        self._held = {}
+        self._change([], self._read(None))
 
     def refresh(self, *, force: bool = False) -> bool:
         """Take in articles that other processes added to or removed from the file; return whether any changed.
@@ -289,7 +290,11 @@ class KnowledgeBase:
         """
         if self.path is None:
             return False
-        with self._lock:
+        # An ingest in this process holds the lock while it embeds; it brings memory up to
+        # date itself, and a question must not wait for it.
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
             moment = time.monotonic()
             if not force and moment - self._checked < REFRESH_SECONDS:
                 return False
@@ -317,15 +322,11 @@ class KnowledgeBase:
                 log.warning("cannot read the changes to %s (%s); trying again later", self.path, error)
                 return False
             self._data_version = version
-            for key in gone:
-                del self._held[key]
-            for entry in added:
-                key = (entry.collection, entry.article.id)
-                self._held.pop(key, None)
-                self._held[key] = entry
             if not gone and not added:
                 return False
-            self._rebuild()
+            self._change(gone, added)
+        finally:
+            self._lock.release()
         log.info("%s changed: %d articles taken in, %d dropped", self.path, len(added), len(gone))
         return True
 
@@ -460,7 +461,9 @@ class KnowledgeBase:
             missing = [h for h in texts if h not in known]
             new: dict[str, np.ndarray] = {}
             if missing:
-                fresh = self.embedder.encode([texts[h] for h in missing], progress=progress)
+                fresh = self.embedder.encode(
+                    [texts[h] for h in missing], batch_size=INGEST_BATCH_SIZE, progress=progress
+                )
                 new = dict(zip(missing, fresh, strict=True))
             passages = sum(len(us) for us in units.values())
 
@@ -486,15 +489,13 @@ class KnowledgeBase:
             if self._cache is not None:
                 self._cache.save(model, dimension, new)
 
+            added = []
             for article, _, _ in todo:
                 rows = [as_vector(known.get(h, new.get(h)), dimension) for h in hashes[article.id]]
                 vectors = np.stack(rows) if rows else np.zeros((0, dimension), dtype=np.float32)
-                self._held.pop((collection, article.id), None)
-                self._held[(collection, article.id)] = _Held(
-                    seqs[article.id], collection, article, units[article.id], vectors
-                )
+                added.append(_Held(seqs[article.id], collection, article, units[article.id], vectors))
             if todo:
-                self._rebuild()
+                self._change([], added)
         report = IngestReport(
             articles=len(todo),
             skipped=skipped,
@@ -592,13 +593,29 @@ class KnowledgeBase:
             except sqlite3.Error as error:
                 where = self.path or "the in-memory knowledge base"
                 raise RetrievalError(f"cannot write to {where}: {error}; nothing was changed") from None
-            if self._held.pop((collection, article_id), None) is not None:
-                self._rebuild()
+            if (collection, article_id) in self._held:
+                self._change([(collection, article_id)], [])
         if found:
             log.info("removed article %r from %s", article_id, _collection_label(collection))
         return found
 
     # ----------------------------------------------------------------- in memory
+
+    def _change(self, gone: Sequence[ArticleKey], added: Sequence[_Held]) -> None:
+        """Drop the articles of ``gone`` and put ``added`` last (replacing any of the same key), then re-index.
+
+        The held articles are replaced by a new dict, never changed in place, so a
+        reader in another thread iterates a consistent one without taking the lock.
+        """
+        held = dict(self._held)
+        for key in gone:
+            held.pop(key, None)
+        for entry in added:
+            key = (entry.collection, entry.article.id)
+            held.pop(key, None)
+            held[key] = entry
+        self._held = held
+        self._rebuild()
 
     def _rebuild(self) -> None:
         held = list(self._held.values())
@@ -616,8 +633,7 @@ class KnowledgeBase:
 
     def articles_in(self, collection: str | None) -> list[Article]:
         """Return the articles stored in ``collection`` exactly (None: the global ones), in ingest order."""
-        with self._lock:  # refresh() may be changing them in another thread
-            return [h.article for h in self._held.values() if h.collection == collection]
+        return [h.article for h in self._held.values() if h.collection == collection]
 
     def visible(self, collection: str | None = None) -> list[tuple[str | None, Article]]:
         """Return what ``collection`` sees, as (collection, article) pairs in ingest order.
@@ -625,8 +641,7 @@ class KnowledgeBase:
         That is every global article and every article of ``collection``; an article of
         the collection hides a global one of the same id. None sees the global ones only.
         """
-        with self._lock:
-            held = list(self._held.values())
+        held = list(self._held.values())
         own = {h.article.id for h in held if collection is not None and h.collection == collection}
         return [
             (h.collection, h.article)
@@ -637,8 +652,7 @@ class KnowledgeBase:
 
     def collections(self) -> list[str]:
         """Return the names of the collections that hold articles, sorted."""
-        with self._lock:
-            return sorted({h.collection for h in self._held.values() if h.collection is not None})
+        return sorted({h.collection for h in self._held.values() if h.collection is not None})
 
     @property
     def vectors(self) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -121,3 +122,31 @@ def test_a_running_answerer_answers_from_an_article_ingested_by_onrecord_ingest(
         done = onrecord("remove", "harbour", "--db", str(db), "--collection", "111")
         assert done.returncode == 0, done.stderr
         assert answered_within(answerer, 10, lambda a: a.no_answer)
+
+
+class SlowEmbedder(RandomEmbedder):
+    """Embeds slowly, as the model does a long article, and says when it has started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+
+    def encode(self, texts, **kwargs):
+        self.started.set()
+        time.sleep(1.0)
+        return super().encode(texts, **kwargs)
+
+
+def test_questions_do_not_wait_for_an_ingest_in_progress(db):
+    embedder = SlowEmbedder()
+    with KnowledgeBase.open(db, embedder) as kb:
+        kb.add_articles([make_article("first")])
+        writer = threading.Thread(target=kb.add_articles, args=([make_article("second", topic="the bridge")],))
+        writer.start()
+        assert embedder.started.wait(5)
+        started = time.perf_counter()
+        assert kb.refresh(force=True) is False
+        assert [a.id for _, a in kb.visible(None)] == ["first"] and kb.articles_in(None)[0].id == "first"
+        assert time.perf_counter() - started < 0.5, "reading the knowledge base waited for the ingest"
+        writer.join()
+        assert [a.id for a in kb.articles] == ["first", "second"]
