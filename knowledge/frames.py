@@ -76,8 +76,9 @@ _SUBJ_START = re.compile(
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# "Mr Trump’s suggestion", "his claim": a name needs its possessive mark ("Republican claims" is none)
 _POSSESSIVE_RE = re.compile(
-    rf"({NAME}|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
+    rf"({NAME}(?=[’']s?\s)|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s?)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
 )
 _NAMING = (
     "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
@@ -305,6 +306,15 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             and re.search(r"\b(?:the|a|an|every|any|each)\s+[a-z]+\s+$", masked[ws : ws + subject[0]])
         ):
             continue  # a reduced relative clause: "the amount companies asked for" is no speech frame
+        if (
+            subject
+            and " " not in masked[ws + subject[0] : ws + subject[1]].strip()
+            and re.search(
+                r"\b(?:many|some|several|these|those|more|most|other|few|all|two|three)\s+$",
+                masked[ws : ws + subject[0]],
+            )
+        ):
+            continue  # an adjective and a plural noun: "so many Republican claims" is no speech frame
         if subject and not (verb[0].isupper()):
             s0, s1 = ws + subject[0], ws + subject[1]
             frames.append(Frame("sv", s0, ve, cue, masked[s0:s1], s0, s1))

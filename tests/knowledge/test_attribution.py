@@ -493,3 +493,11 @@ def test_a_known_name_before_a_colon_labels_the_quotation():
         "Tom Ross disagrees with her. Cole: “Turnout will be the highest in decades.”",
     )
     assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
+    a = article(
+        "Institute director Ivo Marsh replied that the site flags so many Liberal claims because they lack context.",
+        "“We are not just checking numbers,” he told reporters.",
+    )
+    assert speakers_of(a) == ["Ivo Marsh"]
