@@ -152,8 +152,12 @@ def _why_gone(error: BaseException) -> str:
     return str(error)
 
 
-class OnrecordBot(commands.Bot):
+class OnrecordBot(commands.AutoShardedBot):
     """The onrecord bot: intents and allowed mentions set once here; features in cogs loaded by ``setup_hook``.
+
+    Sharded as Discord asks: the shard count from ``GET /gateway/bot`` unless
+    ``ONRECORD_SHARDS`` sets it, and all of them in this process unless
+    ``ONRECORD_SHARD_IDS`` names a subset (several processes over one knowledge base).
 
     Intents: guilds and messages (mentions carry their content without any
     privileged intent); the privileged message-content intent only when answer
@@ -165,6 +169,8 @@ class OnrecordBot(commands.Bot):
         # The bot never joins voice: no warnings about voice libraries it does not need.
         discord.VoiceClient.warn_nacl = False
         discord.VoiceClient.warn_dave = False
+        # discord.py wants no shard_ids at all (not None) to run every shard.
+        shard_subset: dict[str, Any] = {"shard_ids": list(config.shard_ids)} if config.shard_ids else {}
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True
@@ -177,6 +183,8 @@ class OnrecordBot(commands.Bot):
             help_command=None,
             tree_cls=OnrecordTree,
             max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
+            shard_count=config.shards,
+            **shard_subset,
         )
         self.config = config
         self.answerer = answerer

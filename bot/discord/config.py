@@ -23,6 +23,8 @@ VARIABLES = {
     "ONRECORD_COOLDOWN": "questions per seconds per user, e.g. 3/30; 'off' disables it",
     "ONRECORD_LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR (default INFO)",
     "ONRECORD_HEARTBEAT_FILE": f"the file the bot touches while healthy, read by `onrecord health` (default {DEFAULT_HEARTBEAT_FILE})",
+    "ONRECORD_SHARDS": "the total number of gateway shards (default: as many as Discord's /gateway/bot recommends)",
+    "ONRECORD_SHARD_IDS": "comma-separated shard ids this process runs, e.g. 0,1 (needs ONRECORD_SHARDS; default all)",
     "ONRECORD_MODEL_THREADS": "threads answering questions at once (default: one per CPU the process may use, at most 8)",
     "ONRECORD_MODEL_QUEUE": "questions that may wait for a thread; more get 'busy, try again' (default 8 per thread)",
     "DISCORD_API_BASE": f"the REST API base URL (default {DEFAULT_API_BASE})",
@@ -53,6 +55,8 @@ class BotConfig:
     model_threads: int | None = None
     model_queue: int | None = None
     heartbeat_file: Path = DEFAULT_HEARTBEAT_FILE
+    shards: int | None = None
+    shard_ids: tuple[int, ...] = ()
 
     @property
     def wants_message_content(self) -> bool:
@@ -80,7 +84,10 @@ class BotConfig:
             value = value.strip()
             return value or None
 
+        shards = _parse_count("ONRECORD_SHARDS", get("ONRECORD_SHARDS"), minimum=1)
         return cls(
+            shards=shards,
+            shard_ids=_parse_shard_ids(get("ONRECORD_SHARD_IDS"), shards),
             token=get("DISCORD_TOKEN"),
             db=_parse_path(get("ONRECORD_DB")),
             answer_channels=_parse_ids("ONRECORD_ANSWER_CHANNELS", get("ONRECORD_ANSWER_CHANNELS")),
@@ -148,6 +155,19 @@ def _parse_count(name: str, text: str | None, *, minimum: int) -> int | None:
     if not text.isdigit() or int(text) < minimum:
         raise ConfigError(f"{name}={text!r} is not a whole number of at least {minimum}")
     return int(text)
+
+
+def _parse_shard_ids(text: str | None, shards: int | None) -> tuple[int, ...]:
+    if text is None:
+        return ()
+    parts = [part for part in re.split(r"[,\s]+", text) if part]
+    if shards is None:
+        raise ConfigError("ONRECORD_SHARD_IDS needs ONRECORD_SHARDS, the total number of shards across every process")
+    if not parts or not all(p.isdigit() and int(p) < shards for p in parts):
+        raise ConfigError(
+            f"ONRECORD_SHARD_IDS={text!r} is not a list of shard ids: write numbers from 0 to {shards - 1}, e.g. 0,1"
+        )
+    return tuple(sorted({int(p) for p in parts}))
 
 
 def _parse_log_level(text: str | None) -> str:

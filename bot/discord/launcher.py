@@ -41,6 +41,12 @@ TOKEN_MISSING = (
 )
 LOOP_SWITCH_INTERVAL = 0.0005  # seconds
 
+SHARDING_REQUIRED = (
+    "Discord requires more shards (close code 4011): the bot is in too many servers for this many gateway "
+    "connections. Unset ONRECORD_SHARDS to use the count Discord recommends, or raise it (and give each "
+    "process its ONRECORD_SHARD_IDS)."
+)
+
 INTENT_REFUSED = (
     "Discord refused the Message Content intent (close code 4014), which ONRECORD_ANSWER_CHANNELS needs: "
     "switch on 'Message Content Intent' in the Developer Portal (your application > Bot > Privileged Gateway "
@@ -95,6 +101,13 @@ def explain_start_error(error: BaseException, config: BotConfig) -> str | None:
         return INTENT_REFUSED
     if isinstance(error, discord.ConnectionClosed) and error.code == 4004:  # authentication failed
         return TOKEN_REJECTED
+    if isinstance(error, discord.ConnectionClosed) and error.code == 4011:
+        return SHARDING_REQUIRED
+    if isinstance(error, discord.ConnectionClosed) and error.code == 4010:
+        return (
+            "Discord refused the shard (close code 4010, invalid shard): ONRECORD_SHARD_IDS must be below "
+            "ONRECORD_SHARDS, and every process must use the same ONRECORD_SHARDS."
+        )
     if isinstance(error, discord.ConnectionClosed):
         return f"Discord closed the gateway connection (code {error.code}): {error.reason or 'no reason given'}."
     if isinstance(error, discord.GatewayNotFound):

@@ -213,9 +213,11 @@ class FakeDiscord:
         privileged_intents: frozenset[str] = frozenset({"message_content", "members", "presences"}),
         heartbeat_interval_ms: int = 41_250,
         shards: int = 1,
+        close_on_identify: int | None = None,
     ) -> None:
         self.token = token
         self.shards = shards
+        self.close_on_identify = close_on_identify  # e.g. 4011 (sharding required)
         self.privileged_intents = privileged_intents
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.bot_id = snowflake()
@@ -627,6 +629,10 @@ class FakeDiscord:
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict) -> None:
         self.identify = data
+        self.identifies.append(data)
+        if self.close_on_identify is not None:
+            await ws.close(code=self.close_on_identify, message=b"Sharding required.")
+            return
         if data.get("token") != self.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return
@@ -645,7 +651,7 @@ class FakeDiscord:
                 "guilds": [{"id": self.guild_id, "unavailable": True}],
                 "session_id": session,
                 "resume_gateway_url": self.gateway_url,
-                "shard": [0, 1],
+                "shard": data.get("shard") or [0, 1],
                 "application": {"id": self.application_id, "flags": 0},
                 "private_channels": [],
                 "relationships": [],

@@ -59,8 +59,15 @@ def test_the_token_never_appears_in_repr_or_str():
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("3/30", (3, 30.0)), ("3/30s", (3, 30.0)), (" 10 / 2.5 ", (10, 2.5)), ("off", None), ("0", None),
-     (None, (3, 30.0)), ("", (3, 30.0))],
+    [
+        ("3/30", (3, 30.0)),
+        ("3/30s", (3, 30.0)),
+        (" 10 / 2.5 ", (10, 2.5)),
+        ("off", None),
+        ("0", None),
+        (None, (3, 30.0)),
+        ("", (3, 30.0)),
+    ],
 )
 def test_cooldown_parsing(text, expected):
     assert parse_cooldown(text) == expected
@@ -111,3 +118,19 @@ def test_from_env_defaults_to_the_process_environment(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ONRECORD_DEV_GUILD", "42")
     assert BotConfig.from_env().dev_guild == 42
+
+
+def test_shards_and_the_shard_ids_of_this_process():
+    from bot.discord.config import BotConfig
+    from bot.errors import ConfigError
+
+    assert BotConfig.from_env({}, dotenv=False).shards is None
+    config = BotConfig.from_env({"ONRECORD_SHARDS": "4", "ONRECORD_SHARD_IDS": "2, 3"}, dotenv=False)
+    assert (config.shards, config.shard_ids) == (4, (2, 3))
+    for bad in (
+        {"ONRECORD_SHARD_IDS": "1"},
+        {"ONRECORD_SHARDS": "2", "ONRECORD_SHARD_IDS": "2"},
+        {"ONRECORD_SHARDS": "0"},
+    ):
+        with pytest.raises(ConfigError, match="ONRECORD_SHARD"):
+            BotConfig.from_env(bad, dotenv=False)

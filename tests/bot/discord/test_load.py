@@ -362,3 +362,58 @@ async def test_a_question_deleted_before_its_answer_still_gets_the_answer(loaded
     assert reply.status == 200, reply.response
     assert reply.json["message_reference"]["fail_if_not_exists"] is False
     assert "John Healey" in text_of(reply.json)
+
+
+# -- sharding ------------------------------------------------------------------------------------
+
+
+async def test_two_shards_from_gateway_bot_identify_as_0_and_1_of_2_and_answer(bundled_answerer, tmp_path):
+    fake = FakeDiscord(shards=2)
+    await fake.start()
+    try:
+        with discord_endpoints_restored():
+            task = await start_bot(fake, serve_environ(fake, tmp_path), bundled_answerer)
+            try:
+                for _ in range(150):  # discord.py waits 5 s before identifying each further shard
+                    if len(fake.identifies) == 2:
+                        break
+                    await asyncio.sleep(0.1)
+                assert sorted(tuple(i["shard"]) for i in fake.identifies) == [(0, 2), (1, 2)]
+                assert any(r.path == "/gateway/bot" for r in fake.requests)
+                exchange = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user())
+                assert "John Healey" in text_of(await answer_of(exchange))
+            finally:
+                await stop_task(task)
+    finally:
+        await fake.close()
+
+
+async def test_onrecord_shard_ids_run_a_subset_of_the_shards(bundled_answerer, tmp_path):
+    fake = FakeDiscord(shards=4)
+    await fake.start()
+    try:
+        with discord_endpoints_restored():
+            environ = serve_environ(fake, tmp_path, ONRECORD_SHARDS="2", ONRECORD_SHARD_IDS="1")
+            task = await start_bot(fake, environ, bundled_answerer)
+            try:
+                await asyncio.sleep(0.5)
+                assert [i["shard"] for i in fake.identifies] == [[1, 2]]
+            finally:
+                await stop_task(task)
+    finally:
+        await fake.close()
+
+
+async def test_close_4011_says_what_to_do(bundled_answerer, tmp_path, caplog):
+    from tests.bot.discord.test_e2e import run_to_exit
+
+    fake = FakeDiscord(close_on_identify=4011)
+    await fake.start()
+    try:
+        code = await run_to_exit(fake, serve_environ(fake, tmp_path), bundled_answerer)
+    finally:
+        await fake.close()
+    assert code == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "4011" in errors[0] and "ONRECORD_SHARDS" in errors[0], errors
+    assert "Traceback" not in caplog.text
