@@ -1,9 +1,9 @@
 """Turns a news article (scraped text or a saved HTML page) into attributed quotations.
 
-    >>> from knowledge import load_article
-    >>> article = load_article()          # the bundled article
-    >>> [s.name for s in article.speakers]
-    ['John Healey', 'Volodymyr Zelensky', 'Donald Trump']
+>>> from knowledge import load_article
+>>> article = load_article()          # the bundled article
+>>> [s.name for s in article.speakers]
+['John Healey', 'Volodymyr Zelensky', 'Donald Trump']
 """
 
 from __future__ import annotations

@@ -121,21 +121,30 @@ class Attributor:
         # (or the person the paragraph just before introduced)
         if spans and opens_paragraph(text, spans[0]):
             first = results[0]
-            owner = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
+            continuing = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= 3 else None
             if (
                 self.last_subject
                 and self.last_subject[0] == self.previous
                 and (not self.last_speaker or self.last_speaker[0] < self.previous)
             ):
-                owner = self.last_subject[1]
+                continuing = self.last_subject[1]
             # "Smith said:" or "Smith said the plan would work." just before
-            said = [f for f in self.frames.get(self.previous, []) if f.speaker and f.kind in {"sv", "inverted"}]
+            said = (
+                [f for f in self.frames.get(self.previous, []) if f.speaker and f.kind in {"sv", "inverted"}]
+                if self.previous is not None
+                else []
+            )
             if said:
-                owner = said[-1].speaker
-            if not first.speaker and not first.pending_role and owner:
+                continuing = said[-1].speaker
+            if not first.speaker and not first.pending_role and continuing:
                 for result in results:
                     if not result.speaker and not result.pending_role:
-                        result.speaker, result.kind, result.how, result.drop = owner, "continued", "continued", False
+                        result.speaker, result.kind, result.how, result.drop = (
+                            continuing,
+                            "continued",
+                            "continued",
+                            False,
+                        )
         # a full quote nobody claims: the person who is the subject earlier in the paragraph, else
         # whoever opens its own sentence ("Sanders credited the win to “…”", "The board was
         # conclusive: “…”")
@@ -259,9 +268,9 @@ class Attributor:
                 else:
                     first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
                     person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
-                    pronoun = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
-                    if person is None and pronoun:  # "she campaigned against it, calling them …"
-                        person = self.cast.resolve_pronoun(pronoun.group(1).lower())
+                    pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
+                    if person is None and pronoun_said:  # "she campaigned against it, calling them …"
+                        person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None

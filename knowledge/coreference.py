@@ -449,18 +449,18 @@ class Cast:
             phrase = f"{phrase} of {org}"
         elif determiner in {"his", "her", "their"}:
             # "her office said": the office of the person the pronoun points to
-            owner = self.resolve_pronoun(PRONOUN_OF_POSSESSIVE[determiner])
-            if owner is not None:
+            possessor = self.resolve_pronoun(PRONOUN_OF_POSSESSIVE[determiner])
+            if possessor is not None:
                 return self.source(
-                    f"{owner.name}’s {phrase}", person_like=False, alias=text, category="institution"
+                    f"{possessor.name}’s {phrase}", person_like=False, alias=text, category="institution"
                 ), None
         elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
             # "Acme Corp said …" then "the company added": the institution the story is about
             for name in reversed(self.salient):
-                entity = self.entity(name)
-                if entity is not None and entity.category == "institution" and re.search(r"[A-Z]", name):
-                    self.add_alias(entity, text)
-                    return entity, None
+                known = self.entity(name)
+                if known is not None and known.category == "institution" and re.search(r"[A-Z]", name):
+                    self.add_alias(known, text)
+                    return known, None
         return self.source("the " + phrase, person_like=False, alias=text, category="institution"), None
 
     def _document_author(self, noun: str) -> str | None:

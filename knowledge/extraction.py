@@ -22,7 +22,14 @@ from .coreference import Cast
 from .marks import Span, find_spans, has_double_marks
 from .model import Article, Document, Mention, Paragraph, Quote, Speaker
 from .names import clean_role, is_name_token
-from .quotations import chain_spans, find_pull_quotes, is_headline, quotes_with_single_marks, span_text, speech_in_single_marks
+from .quotations import (
+    chain_spans,
+    find_pull_quotes,
+    is_headline,
+    quotes_with_single_marks,
+    span_text,
+    speech_in_single_marks,
+)
 from .reporting import paragraph_reports
 
 log = logging.getLogger(__name__)
@@ -64,8 +71,8 @@ def extract_knowledge(document: Document) -> Article:
     quotes: list[tuple[tuple[int, int], Quote, int | None]] = []
     chain_quotes: dict[int, Quote] = {}
     for number, chain in enumerate(chains):
-        parts = [attributor.found.get((s.paragraph, s.start)) for s in chain]
-        parts = [p for p in parts if p is not None]
+        found = [attributor.found.get((s.paragraph, s.start)) for s in chain]
+        parts = [p for p in found if p is not None]
         if not parts or parts[0].drop:
             continue
         owner = next((p for p in parts if p.speaker), parts[0])
@@ -79,26 +86,41 @@ def extract_knowledge(document: Document) -> Article:
         )
         chain_quotes[number] = quote
         quotes.append(((chain[0].paragraph, chain[0].start), quote, None))
-    for pos, (words, _trailer, number) in pulls.items():
-        body_quote = chain_quotes.get(number)
-        quote = Quote(id="", text=words, paragraphs=[paragraphs[pos].index], kind="pullquote",
-                      speaker=body_quote.speaker if body_quote else None)
-        quotes.append(((pos, 0), quote, number))
+    for pos, (words, _trailer, repeated) in pulls.items():
+        body_quote = chain_quotes.get(repeated) if repeated is not None else None
+        quote = Quote(
+            id="",
+            text=words,
+            paragraphs=[paragraphs[pos].index],
+            kind="pullquote",
+            speaker=body_quote.speaker if body_quote else None,
+        )
+        quotes.append(((pos, 0), quote, repeated))
         paragraphs[pos] = dataclasses.replace(paragraphs[pos], role="pullquote")
     quotes.sort(key=lambda item: item[0])
     for n, (_, quote, _) in enumerate(quotes, start=1):
         quote.id = f"q{n}"
-    for _, quote, number in quotes:
-        if number is not None and number in chain_quotes:
-            quote.repeats = chain_quotes[number].id
+    for _, quote, repeats in quotes:
+        if repeats is not None and repeats in chain_quotes:
+            quote.repeats = chain_quotes[repeats].id
 
     final = [q for _, q, _ in quotes]
     speakers = _speakers(final, cast)
     mentions = _mentions(cast, {s.name for s in speakers}, paragraphs)
     log.debug("%s: %d quotations, %d speakers", document.id, len(final), len(speakers))
-    article = Article(id=document.id, title=document.title, date=document.date, source=document.source,
-                      paragraphs=paragraphs, quotes=final, speakers=speakers, mentions=mentions)
-    article.paragraphs = [dataclasses.replace(p, reports=who) for p, who in zip(paragraphs, paragraph_reports(article))]
+    article = Article(
+        id=document.id,
+        title=document.title,
+        date=document.date,
+        source=document.source,
+        paragraphs=paragraphs,
+        quotes=final,
+        speakers=speakers,
+        mentions=mentions,
+    )
+    article.paragraphs = [
+        dataclasses.replace(p, reports=who) for p, who in zip(paragraphs, paragraph_reports(article), strict=True)
+    ]
     return article
 
 
@@ -123,8 +145,13 @@ def _mentions(cast: Cast, speakers: set[str], paragraphs: list[Paragraph]) -> li
             continue
         if not all(is_name_token(w) or w.islower() for w in person.name.split()):
             continue
-        mentions.append(Mention(name=person.name, role=clean_role(person.role) if person.role else None,
-                                paragraphs=sorted(paragraphs[p].index for p in person.paragraphs)))
+        mentions.append(
+            Mention(
+                name=person.name,
+                role=clean_role(person.role) if person.role else None,
+                paragraphs=sorted(paragraphs[p].index for p in person.paragraphs),
+            )
+        )
     return mentions
 
 

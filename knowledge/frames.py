@@ -255,9 +255,9 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
                     break  # "Clinton, in Columbus, Ohio, said": the place is not the subject
                 if match and _premodifiers_only(body[segment_start : match.start(1)]):
                     if pattern is _NP_END and cut > 0:
-                        named = _name_before_appositive(body[:cut], match.group(1))
-                        if named:
-                            return named
+                        before_appositive = _name_before_appositive(body[:cut], match.group(1))
+                        if before_appositive:
+                            return before_appositive
                     return match.start(1), match.end(1)
             segment = body[segment_start:].strip(" “”\"‘’'")
             if cut < 0 or not segment:

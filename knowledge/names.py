@@ -226,7 +226,7 @@ def find_people(text: str) -> list[NameHit]:
         before = _tail(flat[: offsets[0]]).rstrip()  # lookbacks need only the words just before
         title_of = re.search(r"((?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*|[a-z]+))\s+(?:of|for)$", before)
         titled = bool(title_of and title_of.group(1).split()[-1].lower() in TITLE_NOUNS)
-        if titled and not role_words and len(name_words) > 2:
+        if titled and title_of and not role_words and len(name_words) > 2:
             # "Secretary of State Marco Rubio": the title's complement is not part of the name
             role_words = [title_of.group(1), before[title_of.end(1) :].strip()] + name_words[:-2]
             name_words, name_offsets = name_words[-2:], name_offsets[-2:]

@@ -139,7 +139,7 @@ def find_pull_quotes(
         marked = spans.get(pos, [])
         if marked:
             span = marked[0]
-            if len(marked) != 1 or not span.closed or text[: span.open_at].strip():
+            if len(marked) != 1 or not span.closed or span.close_at is None or text[: span.open_at].strip():
                 continue
             trailer = text[span.close_at + 1 :].split()
             probe = normalise_marks(span_text(texts, span)).rstrip(".,;:!?—–- ")

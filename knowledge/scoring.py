@@ -45,11 +45,11 @@ def text_matches(predicted: str, gold: str) -> bool:
 class QuoteScore:
     """How well an article's quotations match the gold file (see module docstring)."""
 
-    matched: int = 0            # required gold entries found
-    predicted: int = 0          # predicted quotes that count for precision
+    matched: int = 0  # required gold entries found
+    predicted: int = 0  # predicted quotes that count for precision
     gold_required: int = 0
     correct_predictions: int = 0
-    speakers_right: int = 0     # of the matched required entries
+    speakers_right: int = 0  # of the matched required entries
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_speakers: list[tuple[str, str | None, str]] = field(default_factory=list)
@@ -68,17 +68,23 @@ class QuoteScore:
 
     def __add__(self, other: QuoteScore) -> QuoteScore:
         return QuoteScore(
-            self.matched + other.matched, self.predicted + other.predicted,
-            self.gold_required + other.gold_required, self.correct_predictions + other.correct_predictions,
-            self.speakers_right + other.speakers_right, self.misses + other.misses,
-            self.false_positives + other.false_positives, self.wrong_speakers + other.wrong_speakers,
+            self.matched + other.matched,
+            self.predicted + other.predicted,
+            self.gold_required + other.gold_required,
+            self.correct_predictions + other.correct_predictions,
+            self.speakers_right + other.speakers_right,
+            self.misses + other.misses,
+            self.false_positives + other.false_positives,
+            self.wrong_speakers + other.wrong_speakers,
         )
 
     def summary(self) -> str:
         """Return one line: precision, recall and speaker accuracy with their counts."""
-        return (f"precision {self.precision:.2f} ({self.correct_predictions}/{self.predicted}), "
-                f"recall {self.recall:.2f} ({self.matched}/{self.gold_required}), "
-                f"speaker accuracy {self.speaker_accuracy:.2f} ({self.speakers_right}/{self.matched})")
+        return (
+            f"precision {self.precision:.2f} ({self.correct_predictions}/{self.predicted}), "
+            f"recall {self.recall:.2f} ({self.matched}/{self.gold_required}), "
+            f"speaker accuracy {self.speaker_accuracy:.2f} ({self.speakers_right}/{self.matched})"
+        )
 
 
 def _accepts(entry: dict, gold: dict) -> list[str]:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 # Each month's abbreviations, then its name.
 _MONTH_FORMS = (
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("may",),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
     ("dec", "december"),
 )
 #: Month names and abbreviations, with the month's number ("sept" -> 9).
@@ -16,6 +25,30 @@ MONTH_NAMES = tuple(names[-1] for names in _MONTH_FORMS)
 MONTH_ABBREVIATIONS = frozenset(MONTHS) - set(MONTH_NAMES)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Words for a number or a share, singular (a question about an amount expects one of them or a digit).
-NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "half",
-                "quarter", "third", "fifth")
+NUMBER_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "quarter",
+    "third",
+    "fifth",
+)

@@ -8,8 +8,13 @@ from knowledge.model import Article, Document, Paragraph
 
 def article(*paragraphs: str, title: str | None = None) -> Article:
     """Return the Article for made-up paragraphs."""
-    doc = Document(id="t", title=title, date=None, source=None,
-                   paragraphs=[Paragraph(index=i, text=t, source_index=i) for i, t in enumerate(paragraphs)])
+    doc = Document(
+        id="t",
+        title=title,
+        date=None,
+        source=None,
+        paragraphs=[Paragraph(index=i, text=t, source_index=i) for i, t in enumerate(paragraphs)],
+    )
     return extract_knowledge(doc)
 
 

@@ -119,7 +119,9 @@ def test_trailing_read_more_link_is_trimmed():
 
 
 def _prose(n: int, start: int = 0) -> list[str]:
-    return [f"Paragraph {i} of the story says something about the bridge and the vote." for i in range(start, start + n)]
+    return [
+        f"Paragraph {i} of the story says something about the bridge and the vote." for i in range(start, start + n)
+    ]
 
 
 def test_story_is_the_longest_run_of_sentences():

@@ -19,39 +19,46 @@ def role_of(a, name: str) -> str | None:
     return next(s.role for s in a.speakers if s.name == name)
 
 
-@pytest.mark.parametrize("frame, role", [
-    ("said council leader Ann Cole.", "council leader"),
-    ("says council leader Ann Cole.", "council leader"),
-    ("said Council Leader Ann Cole.", "Council Leader"),
-    ("said former council leader Ann Cole.", "former council leader"),
-    ("said Labour council leader Ann Cole.", "Labour council leader"),
-    ("said Ann Cole, the council leader.", "council leader"),
-    ("said Ann Cole, 54, the council leader.", "council leader"),
-    ("said the council leader, Ann Cole.", "council leader"),
-    ("said the council’s leader, Ann Cole.", "council’s leader"),
-    ("said council leader Ann Cole, who chairs the committee.", "council leader"),
-    ("said Dr Ann Cole of the University of Leeds.", "University of Leeds"),
-    ("said senior lecturer Dr Ann Cole of the University of Leeds.", "senior lecturer"),
-    ("according to council leader Ann Cole.", "council leader"),
-])
+@pytest.mark.parametrize(
+    "frame, role",
+    [
+        ("said council leader Ann Cole.", "council leader"),
+        ("says council leader Ann Cole.", "council leader"),
+        ("said Council Leader Ann Cole.", "Council Leader"),
+        ("said former council leader Ann Cole.", "former council leader"),
+        ("said Labour council leader Ann Cole.", "Labour council leader"),
+        ("said Ann Cole, the council leader.", "council leader"),
+        ("said Ann Cole, 54, the council leader.", "council leader"),
+        ("said the council leader, Ann Cole.", "council leader"),
+        ("said the council’s leader, Ann Cole.", "council’s leader"),
+        ("said council leader Ann Cole, who chairs the committee.", "council leader"),
+        ("said Dr Ann Cole of the University of Leeds.", "University of Leeds"),
+        ("said senior lecturer Dr Ann Cole of the University of Leeds.", "senior lecturer"),
+        ("according to council leader Ann Cole.", "council leader"),
+    ],
+)
 def test_a_role_and_name_after_the_verb_is_the_speaker_with_that_role(frame, role):
     a = article(f"{QUOTE} {frame}")
     assert speakers_of(a) == ["Ann Cole"]
     assert role_of(a, "Ann Cole") == role
 
 
-@pytest.mark.parametrize("frame", [
-    "said Cole, 54.",
-    "said Ann Cole, who chairs the committee.",
-    "added Cole.",
-    "answered Cole.",
-    "wrote Cole in a blog post.",
-    "said the council leader.",
-    "says the council leader.",
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "said Cole, 54.",
+        "said Ann Cole, who chairs the committee.",
+        "added Cole.",
+        "answered Cole.",
+        "wrote Cole in a blog post.",
+        "said the council leader.",
+        "says the council leader.",
+    ],
+)
 def test_a_short_or_role_reference_after_the_verb_finds_the_person_named_earlier(frame):
-    a = article("Council leader Ann Cole spoke at the meeting.", "Tom Ross, the mayor, said nothing.",
-                f"{QUOTE} {frame}")
+    a = article(
+        "Council leader Ann Cole spoke at the meeting.", "Tom Ross, the mayor, said nothing.", f"{QUOTE} {frame}"
+    )
     assert speakers_of(a) == ["Ann Cole"]
     assert role_of(a, "Ann Cole") == "Council leader"
 
@@ -68,11 +75,14 @@ def test_an_unnamed_spokeswoman_after_the_verb_is_the_same_source_as_before_it()
     assert speakers_of(inverted) == speakers_of(direct) == ["council spokeswoman"]
 
 
-@pytest.mark.parametrize("paragraph", [
-    "“We will not close the library,” said council leader Ann Cole. “It is the heart of the town.”",
-    '"We will not close the library," said council leader Ann Cole. "It is the heart of the town."',
-    "“We will not close the library,” said council leader Ann Cole, “and we never will.”",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will not close the library,” said council leader Ann Cole. “It is the heart of the town.”",
+        '"We will not close the library," said council leader Ann Cole. "It is the heart of the town."',
+        "“We will not close the library,” said council leader Ann Cole, “and we never will.”",
+    ],
+)
 def test_both_parts_of_a_quotation_split_by_an_inverted_frame_are_hers(paragraph):
     a = article(paragraph)
     assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
@@ -95,27 +105,35 @@ def test_a_pronoun_after_an_inverted_frame_finds_its_speaker():
 
 
 def test_a_club_and_title_before_a_name_with_a_particle():
-    for paragraph in ("“We were poor,” said Manchester United manager Erik ten Hag.",
-                      "“We were poor,” Manchester United manager Erik ten Hag said."):
+    for paragraph in (
+        "“We were poor,” said Manchester United manager Erik ten Hag.",
+        "“We were poor,” Manchester United manager Erik ten Hag said.",
+    ):
         a = article(paragraph)
         assert speakers_of(a) == ["Erik ten Hag"]
         assert role_of(a, "Erik ten Hag") == "Manchester United manager"
 
 
-@pytest.mark.parametrize("paragraph", [
-    "“We will not close the library,” council leader Ann Cole said.",
-    "“We will not close the library,” Council Leader Ann Cole said.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will not close the library,” council leader Ann Cole said.",
+        "“We will not close the library,” Council Leader Ann Cole said.",
+    ],
+)
 def test_the_uninverted_frame_keeps_the_whole_role(paragraph):
     a = article(paragraph)
     assert speakers_of(a) == ["Ann Cole"]
     assert role_of(a, "Ann Cole").lower() == "council leader"
 
 
-@pytest.mark.parametrize("frame, role", [
-    ("said Cole, the council leader, on Monday.", "council leader"),
-    ("said Cole, 54, a former council leader.", "former council leader"),
-])
+@pytest.mark.parametrize(
+    "frame, role",
+    [
+        ("said Cole, the council leader, on Monday.", "council leader"),
+        ("said Cole, 54, a former council leader.", "former council leader"),
+    ],
+)
 def test_a_surname_alone_after_the_verb_takes_its_appositive_role(frame, role):
     a = article(f"{QUOTE} {frame}")
     assert speakers_of(a) == ["Cole"]
@@ -129,7 +147,9 @@ def test_a_relative_clause_after_the_name_is_no_role():
 
 
 def test_a_reduced_relative_clause_is_not_a_speech_frame():
-    a = article("Ann Lee said the regulator cut the amount companies asked for and would ‘watch every pound’ they spent.")
+    a = article(
+        "Ann Lee said the regulator cut the amount companies asked for and would ‘watch every pound’ they spent."
+    )
     assert speakers_of(a) == ["Ann Lee"]
 
 
@@ -157,31 +177,42 @@ def test_a_participle_borrows_a_pronoun_subject_of_its_own_sentence():
     assert speakers_of(a)[-1] == "Helena Ward"
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ("“It’s a disgrace,” fumed Labour MP Jess Philby.", ["Jess Philby"]),
-    ("“Not even slightly,” Tessa Obuya laughs.", ["Tessa Obuya"]),
-    ("Mr Smith and Ms Jones met on Monday. “It went well,” Ms Jones said. “Very well,” Mr Smith agreed.",
-     ["Jones", "Smith"]),
-])
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("“It’s a disgrace,” fumed Labour MP Jess Philby.", ["Jess Philby"]),
+        ("“Not even slightly,” Tessa Obuya laughs.", ["Tessa Obuya"]),
+        (
+            "Mr Smith and Ms Jones met on Monday. “It went well,” Ms Jones said. “Very well,” Mr Smith agreed.",
+            ["Jones", "Smith"],
+        ),
+    ],
+)
 def test_feature_and_tabloid_speech_tags(paragraph, expected):
     assert speakers_of(article(paragraph)) == expected
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Ann Lee, 34, a nurse from Leeds, told the BBC: “We are exhausted.”",
-    "“We are exhausted,” Ann Lee, 34, a nurse from Leeds, told the BBC.",
-    "Ann Lee (pictured) said: “We are exhausted.”",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Lee, 34, a nurse from Leeds, told the BBC: “We are exhausted.”",
+        "“We are exhausted,” Ann Lee, 34, a nurse from Leeds, told the BBC.",
+        "Ann Lee (pictured) said: “We are exhausted.”",
+    ],
+)
 def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
     assert speakers_of(article(paragraph)) == ["Ann Lee"]
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ("Tom Ross said the plan was flawed. “It will never work.”", "Tom Ross"),
-    ("“Never,” Ross, the coach, said.", "Ross"),
-    ("Tom Ross’s spokesman said he was “relaxed” about the inquiry.", "Tom Ross spokesman"),
-    ("The plan has been described as “madness” by Tom Ross.", "Tom Ross"),
-    ("Amy Low said she agreed with Tom Ross, who called the plan “madness”.", "Tom Ross"),
-])
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Tom Ross said the plan was flawed. “It will never work.”", "Tom Ross"),
+        ("“Never,” Ross, the coach, said.", "Ross"),
+        ("Tom Ross’s spokesman said he was “relaxed” about the inquiry.", "Tom Ross spokesman"),
+        ("The plan has been described as “madness” by Tom Ross.", "Tom Ross"),
+        ("Amy Low said she agreed with Tom Ross, who called the plan “madness”.", "Tom Ross"),
+    ],
+)
 def test_more_attribution_shapes(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]

@@ -33,9 +33,10 @@ def cases() -> list[tuple[Path, bool]]:
     return found
 
 
-
 @requires_shared
-@pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
+@pytest.mark.parametrize(
+    "gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt")
+)
 def test_each_gold_article_meets_the_targets(gold, html):
     assert_meets_targets(score_quotes_file(gold, html=html), f"{gold.name} ({'html' if html else 'txt'})")
 
@@ -82,7 +83,9 @@ def test_the_bundled_seed_article():
         for entry in gold["quotes"]:
             if entry.get("optional"):
                 continue
-            owner = next(q.speaker for q in article.quotes if q.kind != "pullquote" and text_matches(q.text, entry["text"]))
+            owner = next(
+                q.speaker for q in article.quotes if q.kind != "pullquote" and text_matches(q.text, entry["text"])
+            )
             by_speaker[owner] = by_speaker.get(owner, 0) + 1
         assert by_speaker == {"John Healey": 17, "Volodymyr Zelensky": 1, "Donald Trump": 2}
 
@@ -90,7 +93,7 @@ def test_the_bundled_seed_article():
 def test_scorer_matching_rule():
     assert text_matches("“We’ll win,” he said", "we'll win,")
     assert text_matches("first part\nsecond part", "second part")  # merged multi-paragraph quote
-    assert text_matches("a long enough", "a long enough piece")   # inside and at least half as long
+    assert text_matches("a long enough", "a long enough piece")  # inside and at least half as long
     assert not text_matches("a", "a long enough piece of text")
     assert not text_matches("something else", "we'll win")
 
@@ -108,13 +111,20 @@ def test_scorer_counts_ignore_boilerplate_optional_and_accept():
             {"text": "pulled out words", "speaker": "Ann Lee", "optional": True},
         ],
     }
-    article = Article(id="x", title=None, date=None, source=None, paragraphs=[], quotes=[
-        Quote("q1", "we will win", [0], "direct", speaker="Ann Lee"),
-        Quote("q2", "we did our best", [1], "direct", speaker="Agency spokesperson"),
-        Quote("q3", "term", [2], "partial", speaker=None),
-        Quote("q4", "related link words", [3], "partial", speaker=None),
-        Quote("q5", "pulled out words", [4], "pullquote", speaker="Bob Stone"),
-    ])
+    article = Article(
+        id="x",
+        title=None,
+        date=None,
+        source=None,
+        paragraphs=[],
+        quotes=[
+            Quote("q1", "we will win", [0], "direct", speaker="Ann Lee"),
+            Quote("q2", "we did our best", [1], "direct", speaker="Agency spokesperson"),
+            Quote("q3", "term", [2], "partial", speaker=None),
+            Quote("q4", "related link words", [3], "partial", speaker=None),
+            Quote("q5", "pulled out words", [4], "pullquote", speaker="Bob Stone"),
+        ],
+    )
     score = score_quotes(article, gold)
     assert (score.predicted, score.correct_predictions) == (4, 2)  # the ignore match is left out
     assert (score.matched, score.gold_required, score.speakers_right) == (2, 2, 2)
@@ -170,7 +180,9 @@ def test_bad_paths_exit_non_zero_with_one_line(tmp_path, capsys, content):
 
 
 @requires_shared
-@pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
+@pytest.mark.parametrize(
+    "gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt")
+)
 def test_speakers_are_canonical_and_non_speakers_are_never_quoted(gold, html):
     """Named speakers appear under their full gold name; people the gold lists as never quoted
     are never speakers (they may be mentions)."""
@@ -187,7 +199,9 @@ def test_speakers_are_canonical_and_non_speakers_are_never_quoted(gold, html):
 
 
 @requires_shared
-@pytest.mark.parametrize("gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt"))
+@pytest.mark.parametrize(
+    "gold, html", cases(), ids=lambda v: v.name if isinstance(v, Path) else ("html" if v else "txt")
+)
 def test_people_named_in_the_story_but_never_quoted_are_mentions(gold, html):
     from knowledge.scoring import article_path_for
 

@@ -37,7 +37,6 @@ def cases() -> list:
     return found
 
 
-
 def test_the_set_is_there():
     assert len(gold_files()) >= 8
     for gold in gold_files():
@@ -57,8 +56,11 @@ def test_the_heldout_set_as_a_whole_meets_the_targets():
     assert_meets_targets(total, "held-out set")
 
 
-@pytest.mark.parametrize("gold", [g for g in gold_files() if article_path_for(g, html=True).is_file()],
-                         ids=lambda g: g.name[: -len(".quotes.json")])
+@pytest.mark.parametrize(
+    "gold",
+    [g for g in gold_files() if article_path_for(g, html=True).is_file()],
+    ids=lambda g: g.name[: -len(".quotes.json")],
+)
 def test_text_and_html_give_the_same_quotations(gold):
     from_text = load_article(article_path_for(gold))
     from_html = load_article(article_path_for(gold, html=True))

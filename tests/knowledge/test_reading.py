@@ -124,7 +124,9 @@ def test_legacy_windows_1252_text(tmp_path):
 def test_html_declared_charset(tmp_path):
     text = "Мэр сказал, что мост построят."
     path = tmp_path / "page.html"
-    path.write_bytes(f'<html><head><meta charset="windows-1251"></head><body><p>{text}</p></body></html>'.encode("cp1251"))
+    path.write_bytes(
+        f'<html><head><meta charset="windows-1251"></head><body><p>{text}</p></body></html>'.encode("cp1251")
+    )
     content, is_html = read_source(path)
     assert is_html and text in content
 
@@ -304,15 +306,25 @@ STORY_PARAGRAPHS = [
 SCRAPED_PAGE = [
     "We use cookies to improve your experience. By continuing you accept our cookie policy.",
     "Accept all cookies",
-    "Home", "News", "Sport", "Business", "Opinion", "Subscribe", "Sign in", "Local news",
+    "Home",
+    "News",
+    "Sport",
+    "Business",
+    "Opinion",
+    "Subscribe",
+    "Sign in",
+    "Local news",
     "Harbour council approves bridge plan",
     "Estuary crossing to replace ferry after decade of argument",
     "By Marta Quill",
     "Tue 7 May 2024 09.30 BST",
-    "Share on Facebook", "Share on X",
+    "Share on Facebook",
+    "Share on X",
     "The old ferry terminal at dusk. Photograph: Lee Brand/Valley Courier",
     *STORY_PARAGRAPHS[:3],
-    "Related", "Ferry operator warns of job losses", "Estuary birds 'at risk' from works",
+    "Related",
+    "Ferry operator warns of job losses",
+    "Estuary birds 'at risk' from works",
     "[Read: How the ferry shaped the town]",
     *STORY_PARAGRAPHS[3:5],
     "Advertisement",
@@ -321,8 +333,14 @@ SCRAPED_PAGE = [
     *STORY_PARAGRAPHS[5:],
     "Additional reporting by Sam Reed; Editing by Kay Moss",
     "Sign up to our free daily newsletter and get the top stories delivered to your inbox.",
-    "Topics", "Transport", "Local government", "Share on Facebook", "Share on X",
-    "Privacy policy", "Terms", "Contact us",
+    "Topics",
+    "Transport",
+    "Local government",
+    "Share on Facebook",
+    "Share on X",
+    "Privacy policy",
+    "Terms",
+    "Contact us",
     "© 2024 Valley Courier Media Ltd. All rights reserved.",
 ]
 
@@ -479,7 +497,9 @@ def test_chrome_inside_the_story_does_not_cut_it_short():
 
 
 def test_headline_that_ends_like_a_sentence_is_the_title_not_a_paragraph():
-    content = "\n".join(["Is the new bridge worth £48m to the town?", "By Marta Quill", "7 May 2024", *STORY_PARAGRAPHS])
+    content = "\n".join(
+        ["Is the new bridge worth £48m to the town?", "By Marta Quill", "7 May 2024", *STORY_PARAGRAPHS]
+    )
     document = read_document(content, "question")
     assert document.title == "Is the new bridge worth £48m to the town?"
     assert [p.text for p in document.paragraphs] == STORY_PARAGRAPHS
@@ -489,9 +509,13 @@ def test_headline_that_ends_like_a_sentence_is_the_title_not_a_paragraph():
 def test_title_found_past_share_buttons_between_headline_and_byline():
     content = "\n".join(
         [
-            "Home", "Local news",
+            "Home",
+            "Local news",
             "Harbour council approves bridge plan",
-            "Share on Facebook", "Share on X", "Copy link", "Advertisement",
+            "Share on Facebook",
+            "Share on X",
+            "Copy link",
+            "Advertisement",
             "By Marta Quill",
             *STORY_PARAGRAPHS,
         ]
@@ -513,7 +537,12 @@ def test_html_blockquote_paragraphs_stay_separate():
 
 def test_labelled_metadata_lines_before_the_story():
     content = "\n".join(
-        ["Title: Harbour council approves bridge plan", "Source: Valley Courier", "Date: May 7, 2024", *STORY_PARAGRAPHS]
+        [
+            "Title: Harbour council approves bridge plan",
+            "Source: Valley Courier",
+            "Date: May 7, 2024",
+            *STORY_PARAGRAPHS,
+        ]
     )
     document = read_document(content, "labelled")
     assert (document.title, document.source, document.date) == (

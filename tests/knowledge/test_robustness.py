@@ -29,9 +29,43 @@ def parse_or_refuse(text: str, *, html: bool | None = None, guard: float = HANG_
 
 
 def _random_copy(rng: random.Random) -> str:
-    pieces = ["the", "said", "he", "she", "Mr", "Smith", "told", "reporters", "“", "”", "‘", "’", '"', "'",
-              ",", ".", ":", ";", "—", "\n", "\n\n", "according", "to", "added", "Ms", "Lee", "The", "minister",
-              "what", "called", "«", "»", "„", "(", ")"]
+    pieces = [
+        "the",
+        "said",
+        "he",
+        "she",
+        "Mr",
+        "Smith",
+        "told",
+        "reporters",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        ",",
+        ".",
+        ":",
+        ";",
+        "—",
+        "\n",
+        "\n\n",
+        "according",
+        "to",
+        "added",
+        "Ms",
+        "Lee",
+        "The",
+        "minister",
+        "what",
+        "called",
+        "«",
+        "»",
+        "„",
+        "(",
+        ")",
+    ]
     return " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 400)))
 
 
@@ -54,8 +88,9 @@ PATHOLOGICAL = {
     "nested 50 deep": "He said " + "“a ‘b " * 50 + "c" + "’ d”" * 50 + ".",
     "nested 50 deep straight": "He said " + "\"a 'b " * 50 + "c" + "' d\"" * 50 + ".",
     "unbalanced openings": "“He said this. " * 2000,
-    "100k paragraph": ("Mr Smith, the chief executive of the Acme Corporation of Great Britain and Northern Ireland, "
-                       "said that " * 900)[:100_000],
+    "100k paragraph": (
+        "Mr Smith, the chief executive of the Acme Corporation of Great Britain and Northern Ireland, said that " * 900
+    )[:100_000],
     "100k capitalised words": ("The Big Red Dog Of The North Sea Said " * 3000)[:100_000],
     "100k commas": ("Smith, " * 15000)[:100_000] + "said “hello”.",
     "100k inside one quote": "“" + "word " * 20000 + "” he said.",
@@ -74,12 +109,15 @@ def test_pathological_text(name):
     parse_or_refuse(PATHOLOGICAL[name])
 
 
-@pytest.mark.parametrize("page", [
-    "<html><head><script>var a='“x”';</script></head><body><script>alert(1)</script></body></html>",
-    "<html></html>",
-    "<html><body><p>“Unclosed <b>tags <i>" * 1000,
-    "<html><body>" + "<div>" * 500 + "<p>Ann Lee said: “Deep.”</p>" + "</div>" * 500 + "</body></html>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><script>var a='“x”';</script></head><body><script>alert(1)</script></body></html>",
+        "<html></html>",
+        "<html><body><p>“Unclosed <b>tags <i>" * 1000,
+        "<html><body>" + "<div>" * 500 + "<p>Ann Lee said: “Deep.”</p>" + "</div>" * 500 + "</body></html>",
+    ],
+)
 def test_odd_html_pages(page):
     parse_or_refuse(page, html=True)
 
@@ -103,8 +141,21 @@ def test_mutated_real_articles_never_raise_anything_else():
     texts = [p.read_text() for p in sorted((Path(__file__).resolve().parents[1] / "data" / "articles").glob("*.txt"))]
     assert texts
     rng = random.Random(7)
-    inserts = list("“”‘’\"'«»„,.:;—()") + ["\n", "\n\n", " said ", " he ", " she ", " Mr ", " (D-Calif.) ",
-                                            " (pictured) ", ", 34,", " One ", " Another ", " by ", " who "]
+    inserts = list("“”‘’\"'«»„,.:;—()") + [
+        "\n",
+        "\n\n",
+        " said ",
+        " he ",
+        " she ",
+        " Mr ",
+        " (D-Calif.) ",
+        " (pictured) ",
+        ", 34,",
+        " One ",
+        " Another ",
+        " by ",
+        " who ",
+    ]
     for _ in range(150):
         chars = list(rng.choice(texts))
         for _ in range(rng.randint(1, 60)):
@@ -115,5 +166,5 @@ def test_mutated_real_articles_never_raise_anything_else():
                 del chars[pos]
             elif chars:
                 a = rng.randrange(len(chars))
-                chars[pos:pos] = chars[a:a + rng.randint(1, 200)]
+                chars[pos:pos] = chars[a : a + rng.randint(1, 200)]
         parse_or_refuse("".join(chars))

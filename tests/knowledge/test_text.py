@@ -10,4 +10,4 @@ def test_every_style_of_mark_is_made_straight():
 
 
 def test_normalise_also_lowercases_and_collapses_whitespace():
-    assert normalise_marks("  “It’s   DONE,”\n she said ") == "\"it's done,\" she said"
+    assert normalise_marks("  “It’s   DONE,”\n she said ") == '"it\'s done," she said'
