@@ -37,6 +37,7 @@ TOO_OLD = 2.5
 # A rate limit longer than this raises discord.RateLimited instead of sleeping (30 s is
 # discord.py's minimum): a reply that cannot go out for minutes is better given up.
 MAX_RATELIMIT_WAIT = 30.0
+CHANNEL_CAP = (10, 60.0)  # questions per seconds answered in one answer channel without a mention
 ANSWER_TIMEOUT = 30.0  # seconds a single answer may take, waiting included, before the user is told to retry
 AUTOCOMPLETE_TIMEOUT = 2.0
 
@@ -98,6 +99,10 @@ def question_cooldown(limit: tuple[int, float] | None) -> commands.CooldownMappi
 
 def _user_id(user: discord.abc.Snowflake) -> int:
     return user.id
+
+
+def _channel_id(message: discord.Message) -> int:
+    return message.channel.id
 
 
 def check_cooldown(interaction: discord.Interaction) -> bool:
@@ -190,6 +195,9 @@ class OnrecordBot(commands.AutoShardedBot):
         self.answerer = answerer
         self.serving = serving
         self.cooldown = question_cooldown(config.cooldown)
+        # Answer channels take questions without a mention, so a busy channel could fill the queue:
+        # at most CHANNEL_CAP questions per channel per window there (more are left unanswered).
+        self.channel_cap = commands.CooldownMapping.from_cooldown(*CHANNEL_CAP, _channel_id)
         self.model = ModelWork(config.model_threads, config.model_queue, ANSWER_TIMEOUT)
         self.channel_access = ChannelAccess()
         self._cooldown_noticed: dict[int, float] = {}  # user id -> when their current wait ends (monotonic)

@@ -74,6 +74,10 @@ class Answers(commands.Cog):
         direct = message.guild is None  # a direct message is always meant for the bot (and carries its content)
         if not (mentioned or in_channel or direct):
             return
+        if in_channel and not (mentioned or direct):
+            bucket = self.bot.channel_cap.get_bucket(message)
+            if bucket is not None and bucket.update_rate_limit():
+                return  # the channel's share is used up: unmentioned questions wait, with no notice to spam it
         mode = self.bot.channel_access.reply_mode(message)
         if mode is None:  # the bot may not answer there: no model work, no request bound to fail
             return

@@ -89,3 +89,17 @@ async def test_a_user_over_the_cooldown_is_told_once_per_wait():
         await cog.on_message(message)
     assert [len(m.replies) for m in messages] == [1, 1, 0, 0]
     assert "try again in" in messages[1].replies[0]["content"]
+
+
+async def test_an_answer_channel_answers_at_most_its_cap_of_unmentioned_questions(monkeypatch):
+    from bot.discord import bot as discord_bot
+
+    monkeypatch.setattr(discord_bot, "CHANNEL_CAP", (2, 60.0))
+    bot, cog = mention_bot(ONRECORD_ANSWER_CHANNELS="10", ONRECORD_COOLDOWN="off")
+    questions = [StubMessage(f"what did Berg say {i}?", channel_id=10, author_id=i) for i in range(4)]
+    for message in questions:
+        await cog.on_message(message)
+    assert [len(m.replies) for m in questions] == [1, 1, 0, 0]
+    mentioned = StubMessage("<@99> what did Berg say?", mentions=[SimpleNamespace(id=99)], channel_id=10)
+    await cog.on_message(mentioned)
+    assert len(mentioned.replies) == 1  # a mention is always answered
