@@ -401,7 +401,7 @@ class KnowledgeBase:
     # ----------------------------------------------------------------- ingest
 
     def ingest(
-        self, paths: Sequence[str | Path], *, collection: str | None = None, progress: bool = False
+        self, paths: Sequence[str | Path], *, collection: str | int | None = None, progress: bool = False
     ) -> IngestReport:
         """Read the articles in ``paths`` (files, or folders of *.txt/*.htm/*.html) and add them in one transaction.
 
@@ -420,7 +420,7 @@ class KnowledgeBase:
         self,
         articles: Sequence[Article],
         *,
-        collection: str | None = None,
+        collection: str | int | None = None,
         progress: bool = False,
         origins: Sequence[str | None] | None = None,
     ) -> IngestReport:
@@ -512,7 +512,7 @@ class KnowledgeBase:
         return report
 
     def add_upload(
-        self, filename: str, data: bytes, *, collection: str | None, origin: str | None = None
+        self, filename: str, data: bytes, *, collection: str | int | None, origin: str | None = None
     ) -> tuple[Article, IngestReport]:
         """Read ``data`` as the article file ``filename`` and add it to ``collection``; return it and the report.
 
@@ -545,7 +545,7 @@ class KnowledgeBase:
             sum(kept.values()) + sum(text_bytes(a) for a in articles),
         )
 
-    def collection_usage(self, collection: str) -> tuple[int, int]:
+    def collection_usage(self, collection: str | int) -> tuple[int, int]:
         """Return how many articles ``collection`` holds and the bytes of their text (what its quota counts)."""
         with self._lock:
             row = self._conn.execute(
@@ -577,7 +577,7 @@ class KnowledgeBase:
 
     # ----------------------------------------------------------------- removing
 
-    def remove(self, article_id: str, *, collection: str | None = None) -> bool:
+    def remove(self, article_id: str, *, collection: str | int | None = None) -> bool:
         """Delete article ``article_id`` of ``collection`` (None: a global one); return whether there was one.
 
         The article's rows and the embeddings no other article uses go in one transaction.
@@ -626,21 +626,23 @@ class KnowledgeBase:
         self.index = VectorIndex(matrix)
         self.generation += 1
 
-    def article(self, article_id: str, collection: str | None = None) -> Article | None:
+    def article(self, article_id: str, collection: str | int | None = None) -> Article | None:
         """Return the article with this id stored in ``collection`` (None: a global one), or None."""
-        held = self._held.get((collection, article_id))
+        held = self._held.get((collection_name(collection), article_id))
         return held.article if held is not None else None
 
-    def articles_in(self, collection: str | None) -> list[Article]:
+    def articles_in(self, collection: str | int | None) -> list[Article]:
         """Return the articles stored in ``collection`` exactly (None: the global ones), in ingest order."""
+        collection = collection_name(collection)
         return [h.article for h in self._held.values() if h.collection == collection]
 
-    def visible(self, collection: str | None = None) -> list[tuple[str | None, Article]]:
+    def visible(self, collection: str | int | None = None) -> list[tuple[str | None, Article]]:
         """Return what ``collection`` sees, as (collection, article) pairs in ingest order.
 
         That is every global article and every article of ``collection``; an article of
         the collection hides a global one of the same id. None sees the global ones only.
         """
+        collection = collection_name(collection)
         held = list(self._held.values())
         own = {h.article.id for h in held if collection is not None and h.collection == collection}
         return [

@@ -115,3 +115,16 @@ def test_add_upload_says_whether_an_article_is_new_replaced_or_unchanged(db, emb
             with pytest.raises(KnowledgeError, match=message):
                 kb.add_upload(name, data, collection="g")
         assert [a.id for a in kb.articles_in("g")] == ["harbour"] and kb.articles_in(None) == []
+
+
+def test_a_guild_id_may_be_given_as_a_number(db, embedder):
+    with KnowledgeBase.open(db, embedder) as kb:
+        kb.add_upload("harbour.txt", UPLOAD.encode(), collection=1234567890123)
+        assert (
+            [a.id for a in kb.articles_in(1234567890123)]
+            == ["harbour"]
+            == [a.id for a in kb.articles_in("1234567890123")]
+        )
+        assert kb.article("harbour", 1234567890123) is not None and kb.collection_usage(1234567890123)[0] == 1
+        assert [c for c, _ in kb.visible(1234567890123)] == ["1234567890123"]
+        assert kb.remove("harbour", collection=1234567890123) and kb.articles_in("1234567890123") == []
