@@ -31,6 +31,7 @@ OP_HEARTBEAT = 1
 OP_IDENTIFY = 2
 OP_PRESENCE = 3
 OP_RESUME = 6
+OP_RECONNECT = 7
 OP_REQUEST_MEMBERS = 8
 OP_INVALID_SESSION = 9
 OP_HELLO = 10
@@ -253,6 +254,8 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.identifies: list[dict] = []  # every IDENTIFY payload's "d", in order
+        self.resumes: list[dict] = []  # every RESUME payload's "d", in order
+        self.session_id: str | None = None
         self._shard_ws: dict[int, web.WebSocketResponse] = {}  # shard id -> its live connection
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -608,7 +611,13 @@ class FakeDiscord:
             elif op == OP_IDENTIFY:
                 await self._identify(ws, payload["d"])
             elif op == OP_RESUME:
-                await self._dispatch_on(ws, "RESUMED", {})
+                data = payload["d"]
+                self.resumes.append(data)
+                if data.get("session_id") == self.session_id and data.get("seq") == self._seq and self.session_id:
+                    self._ws = ws
+                    await self._dispatch_on(ws, "RESUMED", {})
+                else:  # a wrong session or sequence cannot be resumed: the bot must IDENTIFY afresh
+                    await self._send(ws, {"op": OP_INVALID_SESSION, "d": False})
             elif op == OP_REQUEST_MEMBERS:
                 data = payload["d"]
                 await self._dispatch_on(
@@ -641,7 +650,7 @@ class FakeDiscord:
             if intents & bit and name not in self.privileged_intents:
                 await ws.close(code=4014, message=b"Disallowed intent(s).")
                 return
-        session = snowflake()
+        session = self.session_id = snowflake()
         await self._dispatch_on(
             ws,
             "READY",
@@ -743,6 +752,21 @@ class FakeDiscord:
         if self._ws is None or self._ws.closed:
             raise RuntimeError("the bot is not connected to the gateway")
         await self._dispatch_on(self._ws, event, data)
+
+    async def request_reconnect(self) -> None:
+        """Send op 7 RECONNECT: the bot should reconnect and RESUME."""
+        assert self._ws is not None
+        await self._send(self._ws, {"op": OP_RECONNECT, "d": None})
+
+    async def invalidate_session(self) -> None:
+        """Send op 9 INVALID_SESSION (not resumable): the bot should IDENTIFY afresh."""
+        assert self._ws is not None
+        await self._send(self._ws, {"op": OP_INVALID_SESSION, "d": False})
+
+    async def close_gateway(self, code: int = 4000) -> None:
+        """Close the gateway connection with ``code`` (4000, unknown error: the bot should reconnect and RESUME)."""
+        assert self._ws is not None
+        await self._ws.close(code=code, message=b"Unknown error.")
 
     def make_user(self, name: str = "asker") -> dict:
         """A new (human) user."""

@@ -417,3 +417,50 @@ async def test_close_4011_says_what_to_do(bundled_answerer, tmp_path, caplog):
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "4011" in errors[0] and "ONRECORD_SHARDS" in errors[0], errors
     assert "Traceback" not in caplog.text
+
+
+# -- gateway trouble -------------------------------------------------------------------------------
+
+
+async def test_reconnect_invalid_session_and_close_4000_resume_or_reidentify_and_answer_once(
+    bundled_answerer, tmp_path
+):
+    fake = FakeDiscord()
+    await fake.start()
+
+    async def wait_until(condition, what: str) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            await asyncio.sleep(0.05)
+        pytest.fail(f"the bot did not {what}")
+
+    async def answered_once() -> None:
+        exchange = await fake.slash("ask", {"question": QUESTION}, user=fake.make_user())
+        assert "John Healey" in text_of(await answer_of(exchange))
+        await asyncio.sleep(0.3)
+        assert len(callbacks_of(exchange)) == 1
+
+    try:
+        with discord_endpoints_restored():
+            task = await start_bot(fake, serve_environ(fake, tmp_path, ONRECORD_COOLDOWN="off"), bundled_answerer)
+            try:
+                await answered_once()
+                session = fake.session_id
+                await fake.request_reconnect()
+                await wait_until(lambda: len(fake.resumes) == 1, "RESUME after op 7")
+                assert fake.resumes[0]["session_id"] == session
+                await answered_once()
+                await fake.close_gateway(4000)
+                await wait_until(lambda: len(fake.resumes) == 2, "RESUME after close 4000")
+                assert fake.resumes[1]["session_id"] == session and fake.resumes[1]["seq"] > 0
+                await answered_once()
+                identified = len(fake.identifies)
+                await fake.invalidate_session()
+                await wait_until(lambda: len(fake.identifies) == identified + 1, "IDENTIFY after op 9")
+                await answered_once()
+                assert not task.done()
+            finally:
+                await stop_task(task)
+    finally:
+        await fake.close()
