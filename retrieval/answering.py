@@ -191,7 +191,8 @@ class Answerer:
         if not scope.articles:
             raise RetrievalError("the knowledge base has no articles yet: add one with `onrecord ingest PATH`")
         understood = understand(text, scope.people)
-        log.debug("understood %r as %s", text, understood)
+        # the intent and the canonical speaker only: a question's words never reach the log
+        log.debug("understood a question as %s about %s", understood.intent, understood.speaker or "no one named")
         if not understood.speaker and not understood.mentioned and understood.subject:
             # "what did the teenager say", "did councils comment": someone the article
             # describes so around their name, though not in their name or role

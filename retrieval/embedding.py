@@ -8,11 +8,12 @@ Hugging Face cache. Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +34,8 @@ THREADS_ENV = "ONRECORD_THREADS"
 
 # A progress bar appears only when embedding looks like taking longer than this.
 _PROGRESS_AFTER_SECONDS = 1.0
+#: Seconds a call waits for the model held by another before it is refused as busy.
+LOCK_TIMEOUT = 20.0
 
 
 def _bundled_model_path() -> Path:
@@ -188,14 +191,27 @@ class Embedder:
             return self._encode_batch([text], 1)[0]
         import torch
 
-        with self._lock, torch.inference_mode():
+        with self._turn(), torch.inference_mode():
             features = self._preprocess([text])
             vector = self._model.forward(dict(features))["sentence_embedding"][0]
             vector = torch.nn.functional.normalize(vector.float(), dim=0)
         return vector.numpy().astype(np.float32, copy=True)
 
+    @contextlib.contextmanager
+    def _turn(self) -> Iterator[None]:
+        """Hold the model for one call; a call that cannot have it within LOCK_TIMEOUT is refused.
+
+        One stuck call must not stall every question behind it while the bot still looks online.
+        """
+        if not self._lock.acquire(timeout=LOCK_TIMEOUT):
+            raise RetrievalError("the model is busy; please try again in a moment")
+        try:
+            yield
+        finally:
+            self._lock.release()
+
     def _encode_batch(self, texts: list[str], batch_size: int) -> np.ndarray:
-        with self._lock:
+        with self._turn():
             vectors = self._model.encode(
                 texts,
                 batch_size=batch_size,

@@ -16,11 +16,11 @@ from knowledge import KnowledgeError
 from retrieval import RetrievalError
 
 from ..errors import UserError
-from . import ask, chat, ingest, quotes, serve
+from . import ask, chat, health, ingest, quotes, serve
 
 # Each module's ``register(subparsers)`` adds its parsers and sets ``func`` (called
 # with the parsed args, returns an exit code); this order is the order of --help.
-SUBCOMMAND_MODULES = (quotes, ingest, ask, serve, chat)
+SUBCOMMAND_MODULES = (quotes, ingest, ask, serve, health, chat)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,6 @@ import asyncio
 
 from ..discord.config import BotConfig
 from ..errors import UserError
-from . import health
 from .log_levels import apply_log_level
 
 
@@ -40,7 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     sync.add_argument("--guild", type=_guild_id, metavar="ID", help="sync to this guild only (its id)")
     sync.set_defaults(func=_sync)
-    health.register(subparsers)
 
 
 def _guild_id(text: str) -> int:

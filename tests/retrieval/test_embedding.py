@@ -98,3 +98,18 @@ def test_a_very_long_or_foreign_question_still_embeds(embedder):
     for text in ("war " * 5000, "Что сказал министр обороны?", ""):
         vector = embedder.encode_query(text)
         np.testing.assert_allclose(vector, embedder.encode([text])[0], atol=1e-5)
+
+
+def test_a_call_that_cannot_have_the_model_in_time_is_refused_as_busy(embedder, monkeypatch):
+    import retrieval.embedding as embedding
+
+    monkeypatch.setattr(embedding, "LOCK_TIMEOUT", 0.05)
+    assert embedder._lock.acquire(timeout=5)  # another caller holds the model (a stuck call)
+    try:
+        with pytest.raises(RetrievalError, match="busy"):
+            embedder.encode_query("what did Healey say?")
+        with pytest.raises(RetrievalError, match="busy"):
+            embedder.encode(["a passage"])
+    finally:
+        embedder._lock.release()
+    assert embedder.encode_query("what did Healey say?").shape == (embedder.dimension,)
