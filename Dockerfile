@@ -34,5 +34,8 @@ ENV ONRECORD_DB=/data/knowledge.sqlite \
 # Build the knowledge base of the bundled article now, so a container starts without embedding anything.
 RUN onrecord ingest "$(python -c 'import knowledge; print(knowledge.bundled_article_path())')" --db "$ONRECORD_DB"
 
+# Healthy while the connected bot's event loop keeps rewriting its heartbeat file (every 10 s).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 CMD ["onrecord", "health"]
+
 # DISCORD_TOKEN comes from the environment at run time (docker run -e / --env-file); never bake it in.
 CMD ["onrecord", "serve"]
