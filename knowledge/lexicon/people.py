@@ -105,6 +105,26 @@ FALSE_TITLES = {
     "boy",
 }
 # Head nouns of job titles and roles (lowercase; multiword titles end in one of these).
+# People a story names by their relation to it ("the victim's mother", "a witness"): both
+# a role noun and a description rather than an office.
+RELATIONS = {
+    "witness",
+    "victim",
+    "resident",
+    "survivor",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "friend",
+    "neighbour",
+    "neighbor",
+}
+
 TITLE_NOUNS = {
     "president",
     "minister",
@@ -268,21 +288,6 @@ TITLE_NOUNS = {
     "skipper",
     "veteran",
     "rookie",
-    "resident",
-    "witness",
-    "survivor",
-    "victim",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "friend",
-    "neighbour",
-    "neighbor",
     "rapper",
     "model",
     # American political copy: "Obama consultant Cornell Belcher", "GOP pollster Ann Lee"
@@ -311,6 +316,7 @@ TITLE_NOUNS = {
     "moderator",
     "demographer",
 } | FALSE_TITLES
+TITLE_NOUNS |= RELATIONS
 # Words a role may be built from besides capitalised words and the title noun itself.
 ROLE_MODIFIERS = {
     "defence",
@@ -473,21 +479,6 @@ QUALIFIED_OFFICE = frozenset("shadow former ex deputy vice junior assistant acti
 DESCRIPTIVE_NOUNS = {
     "owner",
     "driver",
-    "witness",
-    "victim",
-    "resident",
-    "survivor",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "friend",
-    "neighbour",
-    "neighbor",
     "student",
     "teacher",
     "nurse",
@@ -513,6 +504,7 @@ DESCRIPTIVE_NOUNS = {
     "scientist",
     "historian",
 } | FALSE_TITLES
+DESCRIPTIVE_NOUNS |= RELATIONS
 # Professions by which a feature refers back to the person it is about ("the actor said").
 PROTAGONIST_NOUNS = {
     "actor",
