@@ -1,7 +1,7 @@
 """What each command replies, as pages of posts: the one path both Discord and the terminal harness take.
 
 These functions are synchronous (they call the answering API, which runs the
-model); the Discord cogs run them through ``asyncio.to_thread``. Input a person
+model); the Discord cogs run them on the bot's own model threads. Input a person
 got wrong raises ``BadInput`` with a one-line message to show them.
 """
 
