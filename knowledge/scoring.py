@@ -20,6 +20,7 @@ and at least half as long.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,9 @@ class QuoteScore:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_speakers: list[tuple[str, str | None, str]] = field(default_factory=list)
+    # by the gold's ``speaker_kind`` (PolNeAR: named, coref, title, unnamed), where it gives one
+    kind_matched: Counter[str] = field(default_factory=Counter)
+    kind_right: Counter[str] = field(default_factory=Counter)
 
     @property
     def precision(self) -> float:
@@ -66,6 +70,10 @@ class QuoteScore:
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.matched if self.matched else 1.0
 
+    def speaker_accuracy_by_kind(self) -> dict[str, tuple[float, int]]:
+        """Return ``{speaker kind: (speaker accuracy, required entries matched)}`` for golds that give kinds."""
+        return {kind: (self.kind_right[kind] / n, n) for kind, n in sorted(self.kind_matched.items())}
+
     def __add__(self, other: QuoteScore) -> QuoteScore:
         return QuoteScore(
             self.matched + other.matched,
@@ -76,6 +84,8 @@ class QuoteScore:
             self.misses + other.misses,
             self.false_positives + other.false_positives,
             self.wrong_speakers + other.wrong_speakers,
+            self.kind_matched + other.kind_matched,
+            self.kind_right + other.kind_right,
         )
 
     def summary(self) -> str:
@@ -126,11 +136,16 @@ def score_quotes(article: Article, gold: dict) -> QuoteScore:
             score.misses.append(f"p{entry.get('paragraph')} [{entry.get('speaker')}] {entry['text'][:80]}")
             continue
         score.matched += 1
+        kind = entry.get("speaker_kind")
+        if kind:
+            score.kind_matched[kind] += 1
         wrong = [q for q in quotes if not _speaker_ok(q, entry, gold)]
         if wrong:
             score.wrong_speakers += [(entry["text"][:80], q.speaker, entry.get("speaker") or "") for q in wrong]
         else:
             score.speakers_right += 1
+            if kind:
+                score.kind_right[kind] += 1
     return score
 
 

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from knowledge.scoring import QuoteScore, score_quotes_file
 from retrieval import Answer, Answerer, RetrievalError
 from retrieval.store import collection_name
 
@@ -126,6 +127,7 @@ def _eval(args: argparse.Namespace) -> int:
     qa_files = [Path(f) for f in args.files if not f.endswith(".quotes.json")]
     quote_files = [Path(f) for f in args.files if f.endswith(".quotes.json")]
     report: dict = {"articles": [], "overall": None, "attribution": []}
+    total = None
     everything = []
     if qa_files:
         embedder = get_embedder(args.model)
@@ -141,7 +143,11 @@ def _eval(args: argparse.Namespace) -> int:
             )
         report["overall"] = summarise(everything).to_json()
     for path in quote_files:
-        report["attribution"].append({"file": str(path), **_quote_scores(path)})
+        score = _quote_score(path)
+        report["attribution"].append({"file": str(path), **_score_figures(score)})
+        total = score if total is None else total + score
+    if total is not None:
+        report["attribution_overall"] = _score_figures(total)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
@@ -170,17 +176,20 @@ def _misses(results) -> list[dict]:
     return out
 
 
-def _quote_scores(path: Path) -> dict:
+def _quote_score(path: Path) -> QuoteScore:
     try:
-        from knowledge.scoring import score_quotes_file
-    except ImportError:
-        raise RetrievalError("scoring quotation files needs knowledge.scoring, which is not installed") from None
-    try:
-        score = score_quotes_file(path)
+        return score_quotes_file(path)
     except (OSError, ValueError) as error:
         raise RetrievalError(f"{path}: not a readable quotations file ({error})") from None
-    fields = ("precision", "recall", "speaker_accuracy")
-    return {f: round(float(getattr(score, f)), 4) for f in fields if hasattr(score, f)}
+
+
+def _score_figures(score: QuoteScore) -> dict:
+    """Precision, recall and speaker accuracy, and speaker accuracy by kind of source where the gold gives kinds."""
+    figures: dict = {f: round(float(getattr(score, f)), 4) for f in ("precision", "recall", "speaker_accuracy")}
+    by_kind = score.speaker_accuracy_by_kind()
+    if by_kind:
+        figures["by_kind"] = {kind: {"speaker_accuracy": round(a, 4), "matched": n} for kind, (a, n) in by_kind.items()}
+    return figures
 
 
 COLUMNS = (
@@ -215,6 +224,15 @@ def _print_eval(report: dict, show: bool) -> None:
             print()
         width = max(len(Path(a["file"]).name) for a in report["attribution"])
         print(f"{'quotes file':<{width}}  {'precision':>9}  {'recall':>9}  {'speaker':>9}")
-        for row in report["attribution"]:
+        rows = [(Path(row["file"]).name, row) for row in report["attribution"]]
+        if len(rows) > 1:
+            rows.append(("overall", report["attribution_overall"]))
+        for name, row in rows:
             values = "  ".join(f"{row.get(k, float('nan')):>9.3f}" for k in ("precision", "recall", "speaker_accuracy"))
-            print(f"{Path(row['file']).name:<{width}}  {values}")
+            print(f"{name:<{width}}  {values}")
+        by_kind = report["attribution_overall"].get("by_kind")
+        if by_kind:
+            print(
+                "speaker accuracy by kind of source: "
+                + ", ".join(f"{kind} {v['speaker_accuracy']:.3f} (n={v['matched']})" for kind, v in by_kind.items())
+            )

@@ -85,3 +85,34 @@ def test_ask_with_a_missing_db_is_an_error_and_creates_nothing(capsys, tmp_path)
     err = capsys.readouterr().err
     assert err.startswith("onrecord: no knowledge base at ") and "onrecord ingest ARTICLE --db" in err
     assert err.count("\n") == 1 and not missing.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_eval_of_quotation_files_reports_an_overall_row_and_accuracy_by_kind_of_source(capsys, tmp_path):
+    text = (
+        "“It will cost us all dearly,” Ann Lee told reporters.\n\n"
+        "Officials said the figures were “far worse than anyone had been told to expect”."
+    )
+    gold = {
+        "quotes": [
+            {"text": "It will cost us all dearly", "accept": ["lee"], "speaker_kind": "named"},
+            {
+                "text": "far worse than anyone had been told to expect",
+                "accept": ["official"],
+                "speaker_kind": "unnamed",
+            },
+        ]
+    }
+    files = []
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.quotes.json").write_text(json.dumps(gold), encoding="utf-8")
+        files.append(str(tmp_path / f"{name}.quotes.json"))
+    assert main(["eval", *files, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["attribution_overall"]["by_kind"] == {
+        "named": {"speaker_accuracy": 1.0, "matched": 2},
+        "unnamed": {"speaker_accuracy": 1.0, "matched": 2},
+    }
+    assert main(["eval", *files]) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "named 1.000 (n=2), unnamed 1.000 (n=2)" in out
