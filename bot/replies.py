@@ -23,21 +23,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class AnswererLike(Protocol):
-    """The part of ``retrieval.Answerer`` the bot uses (a fake in tests has the same methods)."""
+    """The part of ``retrieval.Answerer`` the bot uses (a fake in tests has the same methods).
 
-    def ask(self, question: str, *, k: int = 3, article: str | None = None) -> Answer: ...
+    ``collection`` is a Discord server's id as text (its own articles besides the
+    global ones); None sees the global articles only.
+    """
 
-    def quotes(
-        self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None
+    def ask(
+        self, question: str, *, k: int = 3, article: str | None = None, collection: str | None = None
     ) -> Answer: ...
 
-    def speakers(self, article: str | None = None) -> list[SpeakerSummary]: ...
+    def quotes(
+        self,
+        speaker: str,
+        *,
+        topic: str | None = None,
+        article: str | None = None,
+        k: int | None = None,
+        collection: str | None = None,
+    ) -> Answer: ...
 
-    def articles(self) -> list[ArticleSummary]: ...
+    def speakers(self, article: str | None = None, *, collection: str | None = None) -> list[SpeakerSummary]: ...
 
-    def find_speakers(self, text: str, limit: int = 25) -> list[str]: ...
+    def articles(self, *, collection: str | None = None) -> list[ArticleSummary]: ...
 
-    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummary]: ...
+    def find_speakers(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[str]: ...
+
+    def find_articles(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[ArticleSummary]: ...
 
 
 def open_answerer(*, db=None, knowledge=None) -> AnswererLike:
@@ -62,7 +74,9 @@ def clean_question(text: str | None) -> str:
     return question
 
 
-def resolve_article(answerer: AnswererLike, text: str | None) -> ArticleSummary | None:
+def resolve_article(
+    answerer: AnswererLike, text: str | None, *, collection: str | None = None
+) -> ArticleSummary | None:
     """Return the article meant by ``text`` (an id, as autocomplete sends, or an exact title); None for none.
 
     Raises BadInput naming the closest titles when nothing matches exactly.
@@ -70,7 +84,7 @@ def resolve_article(answerer: AnswererLike, text: str | None) -> ArticleSummary 
     wanted = " ".join((text or "").split())
     if not wanted:
         return None
-    articles = answerer.articles()
+    articles = answerer.articles(collection=collection)
     for article in articles:
         if article.id == wanted:
             return article
@@ -78,21 +92,30 @@ def resolve_article(answerer: AnswererLike, text: str | None) -> ArticleSummary 
     for article in articles:
         if (article.title or "").casefold() == folded or article.id.casefold() == folded:
             return article
-    close = [a.title or a.id for a in answerer.find_articles(wanted, limit=3)]
+    close = [a.title or a.id for a in answerer.find_articles(wanted, limit=3, collection=collection)]
     hint = f" Did you mean: {'; '.join(close)}?" if close else " Type /article to see them."
     raise BadInput(f"No article matches “{render.shorten(wanted, 80)}”: pick one from the list.{hint}")
 
 
-def ask_pages(answerer: AnswererLike, question: str | None, *, article: str | None = None) -> Pages:
+def ask_pages(
+    answerer: AnswererLike, question: str | None, *, article: str | None = None, collection: str | None = None
+) -> Pages:
     """Return the pages answering ``question`` (optionally within one article)."""
     question = clean_question(question)
-    chosen = resolve_article(answerer, article)
-    answer = answerer.ask(question, k=render.PAGE_SIZE * MAX_PAGES, article=chosen.id if chosen else None)
+    chosen = resolve_article(answerer, article, collection=collection)
+    answer = answerer.ask(
+        question, k=render.PAGE_SIZE * MAX_PAGES, article=chosen.id if chosen else None, collection=collection
+    )
     return render.answer_pages(answer)
 
 
 def quote_pages(
-    answerer: AnswererLike, speaker: str | None, *, topic: str | None = None, article: str | None = None
+    answerer: AnswererLike,
+    speaker: str | None,
+    *,
+    topic: str | None = None,
+    article: str | None = None,
+    collection: str | None = None,
 ) -> Pages:
     """Return the pages of a speaker's quotations, ranked by ``topic`` when given, else in article order."""
     name = " ".join((speaker or "").split())
@@ -103,23 +126,23 @@ def quote_pages(
     topic = " ".join(_CONTROL.sub(" ", topic or "").split()) or None
     if topic and len(topic) > MAX_QUESTION_CHARS:
         raise BadInput(f"That topic is too long; keep it under {MAX_QUESTION_CHARS:,} characters.")
-    chosen = resolve_article(answerer, article)
-    answer = answerer.quotes(name, topic=topic, article=chosen.id if chosen else None)
+    chosen = resolve_article(answerer, article, collection=collection)
+    answer = answerer.quotes(name, topic=topic, article=chosen.id if chosen else None, collection=collection)
     return render.quote_pages(answer)
 
 
-def speakers_reply(answerer: AnswererLike, article: str | None = None) -> Post:
-    """Return who is quoted (in one article, when given)."""
-    chosen = resolve_article(answerer, article)
-    return render.speakers_post(answerer.speakers(chosen.id if chosen else None), chosen)
+def speakers_reply(answerer: AnswererLike, article: str | None = None, *, collection: str | None = None) -> Post:
+    """Return who is quoted (in one article, when given) among the articles ``collection`` sees."""
+    chosen = resolve_article(answerer, article, collection=collection)
+    return render.speakers_post(answerer.speakers(chosen.id if chosen else None, collection=collection), chosen)
 
 
-def article_reply(answerer: AnswererLike, article: str | None = None) -> Post:
-    """Return the articles in the knowledge base, or one article with its speakers."""
-    chosen = resolve_article(answerer, article)
+def article_reply(answerer: AnswererLike, article: str | None = None, *, collection: str | None = None) -> Post:
+    """Return the articles ``collection`` sees, or one article with its speakers."""
+    chosen = resolve_article(answerer, article, collection=collection)
     if chosen is None:
-        return render.articles_post(answerer.articles())
-    return render.article_post(chosen, answerer.speakers(chosen.id))
+        return render.articles_post(answerer.articles(collection=collection))
+    return render.article_post(chosen, answerer.speakers(chosen.id, collection=collection))
 
 
 def help_reply() -> Post:
@@ -127,13 +150,17 @@ def help_reply() -> Post:
     return render.help_post()
 
 
-def speaker_choices(answerer: AnswererLike, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+def speaker_choices(
+    answerer: AnswererLike, typed: str, limit: int = 25, *, collection: str | None = None
+) -> list[tuple[str, str]]:
     """Return autocomplete choices ``(name, value)`` for a speaker: canonical names best matching ``typed``."""
-    names = answerer.find_speakers(typed or "", limit=limit)
+    names = answerer.find_speakers(typed or "", limit=limit, collection=collection)
     return [(render.shorten(n, 100), n[:100]) for n in names[:limit]]
 
 
-def article_choices(answerer: AnswererLike, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+def article_choices(
+    answerer: AnswererLike, typed: str, limit: int = 25, *, collection: str | None = None
+) -> list[tuple[str, str]]:
     """Return autocomplete choices ``(title · date, id)`` for an article best matching ``typed``."""
-    found = answerer.find_articles(typed or "", limit=limit)
+    found = answerer.find_articles(typed or "", limit=limit, collection=collection)
     return [(render.shorten(render.article_line(a), 100), a.id[:100]) for a in found[:limit]]

@@ -367,17 +367,22 @@ class OnrecordBot(commands.AutoShardedBot):
             raise
 
     async def autocomplete(
-        self, func: Callable[..., list[tuple[str, str]]], *args: Any
+        self, func: Callable[..., list[tuple[str, str]]], *args: Any, **kwargs: Any
     ) -> list[app_commands.Choice[str]]:
         """Return autocomplete choices from ``func`` (run in a thread); nothing when it fails or is slow."""
         if self.answerer is None:
             return []
         try:
-            pairs = await self.model.run(func, self.answerer, *args, timeout=AUTOCOMPLETE_TIMEOUT)
+            pairs = await self.model.run(func, self.answerer, *args, timeout=AUTOCOMPLETE_TIMEOUT, **kwargs)
         except Exception as error:  # autocomplete has no way to show an error; an empty list is honest
             log.warning("autocomplete failed: %s", error)
             return []
         return [app_commands.Choice(name=name, value=value) for name, value in pairs[:25]]
+
+
+def collection_of(guild: discord.abc.Snowflake | None) -> str | None:
+    """Return the collection a server's questions are answered from: its id as text; None (global only) in DMs."""
+    return str(guild.id) if guild is not None else None
 
 
 def log_answered(guild: discord.abc.Snowflake | None, command: str, started: float) -> None:

@@ -59,7 +59,7 @@ class FakeAnswerer:
     no_answer: Answer | None = None
     calls: list[tuple] = field(default_factory=list)
 
-    def ask(self, question: str, *, k: int = 3, article: str | None = None) -> Answer:
+    def ask(self, question: str, *, k: int = 3, article: str | None = None, collection: str | None = None) -> Answer:
         self.calls.append(("ask", question, k, article))
         self._check_article(article)
         if self.no_answer is not None:
@@ -69,7 +69,13 @@ class FakeAnswerer:
         )
 
     def quotes(
-        self, speaker: str, *, topic: str | None = None, article: str | None = None, k: int | None = None
+        self,
+        speaker: str,
+        *,
+        topic: str | None = None,
+        article: str | None = None,
+        k: int | None = None,
+        collection: str | None = None,
     ) -> Answer:
         self.calls.append(("quotes", speaker, topic, article))
         self._check_article(article)
@@ -92,7 +98,7 @@ class FakeAnswerer:
             answers=mine[:k] if k else mine,
         )
 
-    def speakers(self, article: str | None = None) -> list[SpeakerSummary]:
+    def speakers(self, article: str | None = None, *, collection: str | None = None) -> list[SpeakerSummary]:
         self.calls.append(("speakers", article))
         self._check_article(article)
         return [
@@ -100,14 +106,14 @@ class FakeAnswerer:
             SpeakerSummary("Tom Berg", "mayor", ("Berg", "the mayor"), 2, (ARTICLE.id,)),
         ]
 
-    def articles(self) -> list[ArticleSummary]:
+    def articles(self, *, collection: str | None = None) -> list[ArticleSummary]:
         return [SUMMARY]
 
-    def find_speakers(self, text: str, limit: int = 25) -> list[str]:
+    def find_speakers(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[str]:
         names = ["Maria Lopez", "Tom Berg"]
         return [n for n in names if text.lower() in n.lower()][:limit]
 
-    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummary]:
+    def find_articles(self, text: str, limit: int = 25, *, collection: str | None = None) -> list[ArticleSummary]:
         return [SUMMARY][:limit] if text.lower() in (SUMMARY.title or "").lower() else []
 
     def warm_up(self) -> None:

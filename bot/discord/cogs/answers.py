@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ... import replies
-from ..bot import OnrecordBot, check_cooldown, cooldown_message, error_reply, log_answered
+from ..bot import OnrecordBot, check_cooldown, collection_of, cooldown_message, error_reply, log_answered
 from ..channel_access import ReplyMode
 from ..sending import reply_notice, reply_pages, send_pages
 from .choices import article_autocomplete, speaker_autocomplete
@@ -40,7 +40,12 @@ class Answers(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str, article: str | None = None) -> None:
         started = time.perf_counter()
         pages = await self.bot.answer_interaction(
-            interaction, replies.ask_pages, self.bot.answerer, question, article=article
+            interaction,
+            replies.ask_pages,
+            self.bot.answerer,
+            question,
+            article=article,
+            collection=collection_of(interaction.guild),
         )
         await send_pages(interaction, pages)
         log_answered(interaction.guild, "ask", started)
@@ -58,7 +63,13 @@ class Answers(commands.Cog):
     ) -> None:
         started = time.perf_counter()
         pages = await self.bot.answer_interaction(
-            interaction, replies.quote_pages, self.bot.answerer, speaker, topic=topic, article=article
+            interaction,
+            replies.quote_pages,
+            self.bot.answerer,
+            speaker,
+            topic=topic,
+            article=article,
+            collection=collection_of(interaction.guild),
         )
         await send_pages(interaction, pages)
         log_answered(interaction.guild, "quote", started)
@@ -93,7 +104,9 @@ class Answers(commands.Cog):
                     if self.bot.first_cooldown_notice(message.author, retry_after):
                         await self._send(message, mode, cooldown_message(retry_after))
                     return
-                pages = await self.bot.run_answering(replies.ask_pages, self.bot.answerer, text)
+                pages = await self.bot.run_answering(
+                    replies.ask_pages, self.bot.answerer, text, collection=collection_of(message.guild)
+                )
         except Exception as error:
             await self._send(message, mode, error_reply(error, "message"))
             return

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from ... import replies
 from ...render import Pages, Post
-from ..bot import OnrecordBot, log_answered
+from ..bot import OnrecordBot, collection_of, log_answered
 from ..sending import send_pages
 from .choices import article_autocomplete
 
@@ -42,7 +42,9 @@ class Info(commands.Cog):
         self, interaction: discord.Interaction, command: str, reply: Callable[..., Post], article: str | None
     ) -> None:
         started = time.perf_counter()
-        post = await self.bot.answer_interaction(interaction, reply, self.bot.answerer, article)
+        post = await self.bot.answer_interaction(
+            interaction, reply, self.bot.answerer, article, collection=collection_of(interaction.guild)
+        )
         await send_pages(interaction, Pages((post,)))
         log_answered(interaction.guild, command, started)
 

@@ -58,7 +58,7 @@ async def test_cogs_register_the_five_commands_with_autocomplete():
 
 async def test_autocomplete_offers_at_most_25_choices_within_100_characters():
     class ManySpeakers(FakeAnswerer):
-        def find_speakers(self, text, limit=25):
+        def find_speakers(self, text, limit=25, **scope):
             return [f"Speaker {i} " + "x" * 200 for i in range(40)][:limit]
 
     bot = OnrecordBot(BotConfig(), answerer=ManySpeakers())
@@ -69,7 +69,7 @@ async def test_autocomplete_offers_at_most_25_choices_within_100_characters():
 
 async def test_autocomplete_failure_gives_an_empty_list():
     class Broken(FakeAnswerer):
-        def find_articles(self, text, limit=25):
+        def find_articles(self, text, limit=25, **scope):
             raise RuntimeError("index not ready")
 
     bot = OnrecordBot(BotConfig(), answerer=Broken())
