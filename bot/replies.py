@@ -164,3 +164,63 @@ def article_choices(
     """Return autocomplete choices ``(title · date, id)`` for an article best matching ``typed``."""
     found = answerer.find_articles(typed or "", limit=limit, collection=collection)
     return [(render.shorten(render.article_line(a), 100), a.id[:100]) for a in found[:limit]]
+
+
+def _knowledge_base(answerer: AnswererLike):
+    kb = getattr(answerer, "kb", None)
+    if kb is None:
+        raise BadInput("This bot's knowledge base does not take new articles.")
+    return kb
+
+
+def add_article(
+    answerer: AnswererLike, filename: str, data: bytes, *, collection: str, origin: str | None = None
+) -> tuple[str, Post]:
+    """Add the article file ``filename`` (its bytes ``data``) to ``collection``; return its id and what was understood.
+
+    The post says whether it was added, replaced a stored article of the same id, or
+    was unchanged; then title, date, outlet, paragraphs, who is quoted and how often,
+    and the id to ask about. Raises KnowledgeError, QuotaError or RetrievalError with
+    one line to show, having changed nothing.
+    """
+    article, report = _knowledge_base(answerer).add_upload(filename, data, collection=collection, origin=origin)
+    if report.skipped:
+        outcome = "Unchanged: this article is already here, exactly as it is now."
+    elif report.replaced:
+        outcome = "Replaced: the page changed, so the stored article was replaced."
+    else:
+        outcome = "Added."
+    summary = next(a for a in answerer.articles(collection=collection) if a.id == article.id)
+    post = render.article_post(summary, answerer.speakers(article.id, collection=collection))
+    content = f"{outcome} Ask about it with article: `{article.id}`."
+    return article.id, Post(cards=post.cards, content=content, ephemeral=True)
+
+
+def remove_article(answerer: AnswererLike, article: str | None, *, collection: str) -> str:
+    """Remove one of ``collection``'s own articles (by id, as autocomplete sends, or exact title); return its id.
+
+    Raises BadInput when ``collection`` holds no such article (a global article cannot be removed here).
+    """
+    kb = _knowledge_base(answerer)
+    wanted = " ".join((article or "").split())
+    folded = wanted.casefold()
+    own = kb.articles_in(collection)
+    chosen = next((a for a in own if a.id == wanted), None) or next(
+        (a for a in own if (a.title or "").casefold() == folded or a.id.casefold() == folded), None
+    )
+    if not wanted or chosen is None:
+        raise BadInput(f"This server has no article “{render.shorten(wanted, 80)}”: pick one of its own from the list.")
+    if not kb.remove(chosen.id, collection=collection):
+        raise BadInput(f"The article {chosen.id} was already removed.")
+    return chosen.id
+
+
+def own_article_choices(
+    answerer: AnswererLike, typed: str, limit: int = 25, *, collection: str | None = None
+) -> list[tuple[str, str]]:
+    """Return autocomplete choices ``(title · date, id)`` among ``collection``'s own articles (not the global ones)."""
+    if collection is None:
+        return []
+    own = {a.id for a in _knowledge_base(answerer).articles_in(collection)}
+    found = [a for a in answerer.find_articles(typed or "", limit=100, collection=collection) if a.id in own]
+    return [(render.shorten(render.article_line(a), 100), a.id[:100]) for a in found[:limit]]

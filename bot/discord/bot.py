@@ -18,6 +18,7 @@ from knowledge import KnowledgeError
 from retrieval import RetrievalError
 
 from ..errors import BadInput
+from ..fetching import FetchError
 from ..replies import AnswererLike, open_answerer
 from .channel_access import ChannelAccess
 from .config import BotConfig
@@ -27,7 +28,7 @@ from .sending import NO_MENTIONS, Pager, send_notice
 
 log = logging.getLogger(__name__)
 
-COGS = ("bot.discord.cogs.answers", "bot.discord.cogs.info")
+COGS = ("bot.discord.cogs.answers", "bot.discord.cogs.info", "bot.discord.cogs.admin")
 # Discord shows "This interaction failed" unless an interaction is acknowledged within 3 s of its
 # creation (the time in its snowflake id). An answer ready within DEFER_AFTER of that goes out as
 # the response itself; otherwise the bot defers. An interaction older than TOO_OLD on arrival
@@ -49,8 +50,8 @@ NOT_HERE = "You can't use that command here."
 BUSY = "I'm answering a lot of questions right now: please try again in a moment."
 RESTARTING = "I'm restarting and could not finish this answer: please ask again in a minute."
 SHUTDOWN_NOTICES = 3.0  # seconds at most for telling waiting users and switching off pagers at shutdown
-# Errors a person caused (bad input, unknown article or speaker): their message says what to do.
-USER_ERRORS = (BadInput, RetrievalError, KnowledgeError)
+# Errors a person caused (bad input, unknown article or speaker, a file or page that is no article): their message says what to do.
+USER_ERRORS = (BadInput, RetrievalError, KnowledgeError, FetchError)
 
 
 def cooldown_message(retry_after: float) -> str:

@@ -38,12 +38,12 @@ def test_answer_channels_ask_for_the_message_content_intent():
     assert make_bot(ONRECORD_ANSWER_CHANNELS="123").intents.message_content
 
 
-async def test_cogs_register_the_five_commands_with_autocomplete():
+async def test_cogs_register_the_seven_commands_with_autocomplete():
     bot = make_bot()
     for name in discord_bot.COGS:
         await bot.load_extension(name)
     commands = {c.name: c for c in bot.tree.get_commands()}
-    assert set(commands) == {"ask", "quote", "speakers", "article", "help"}
+    assert set(commands) == {"ask", "quote", "speakers", "article", "help", "article-add", "article-remove"}
     ask = {p.name: p for p in commands["ask"].parameters}
     assert ask["question"].required and not ask["article"].required
     assert ask["article"].autocomplete
@@ -54,6 +54,10 @@ async def test_cogs_register_the_five_commands_with_autocomplete():
         assert 1 <= len(payload["description"]) <= 100
         for option in payload.get("options", []):
             assert 1 <= len(option["description"]) <= 100
+    for name in ("article-add", "article-remove"):
+        payload = commands[name].to_dict(bot.tree)
+        assert int(payload["default_member_permissions"]) == discord.Permissions(manage_guild=True).value
+        assert payload["contexts"] == [0]  # servers only
 
 
 async def test_autocomplete_offers_at_most_25_choices_within_100_characters():

@@ -91,11 +91,19 @@ async def test_sync_registers_the_commands_globally_or_in_one_guild(fake_discord
     config = BotConfig(token=fake_discord.token, api_base=fake_discord.api_base, gateway_url=fake_discord.gateway_url)
     with discord_endpoints_restored():
         synced = await sync_commands(config)
-        assert {c.name for c in synced} == {"ask", "quote", "speakers", "article", "help"}
+        assert {c.name for c in synced} == {
+            "ask",
+            "quote",
+            "speakers",
+            "article",
+            "help",
+            "article-add",
+            "article-remove",
+        }
         assert {c["name"] for c in fake_discord.commands[None]} == {c.name for c in synced}
         guild = int(fake_discord.guild_id)
         in_guild = await sync_commands(config, guild)
-        assert len(in_guild) == 5 and len(fake_discord.commands[str(guild)]) == 5
+        assert len(in_guild) == 7 and len(fake_discord.commands[str(guild)]) == 7
     assert fake_discord.gateway_connections == 0  # sync logs in over REST only
 
 

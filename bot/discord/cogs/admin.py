@@ -1,0 +1,115 @@
+"""/article-add and /article-remove: a server's moderators add articles to its own collection and remove them."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ... import replies
+from ...errors import BadInput
+from ...fetching import MAX_BYTES, fetch_article
+from ...render import Pages
+from ..bot import OnrecordBot, collection_of, error_reply
+from ..sending import send_notice, send_pages
+
+log = logging.getLogger(__name__)
+
+ADD_TIMEOUT = 120.0  # seconds reading and embedding one article may take on the model threads
+REFUSED = "Only members with the Manage Server permission can add or remove this server's articles."
+GUILD_ONLY = "Articles are added and removed in a server, not in direct messages."
+
+
+async def own_article_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Offer up to 25 of this server's own articles (title · date, valued by id) best matching what has been typed."""
+    client = interaction.client
+    return await client.autocomplete(  # type: ignore[attr-defined]
+        replies.own_article_choices, current, collection=collection_of(interaction.guild)
+    )
+
+
+def may_manage(interaction: discord.Interaction) -> bool:
+    """Whether the member may change the server's articles: Manage Server, checked here as well as by default permissions."""
+    return interaction.guild is not None and bool(interaction.permissions.manage_guild)
+
+
+class Admin(commands.Cog):
+    """Adding and removing a server's own articles (Manage Server only)."""
+
+    def __init__(self, bot: OnrecordBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="article-add", description="Add an article to this server (a .txt or .html file, or a URL)"
+    )
+    @app_commands.describe(file="the article as a .txt or .html file", url="the article's web address (http or https)")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    async def article_add(
+        self, interaction: discord.Interaction, file: discord.Attachment | None = None, url: str | None = None
+    ) -> None:
+        if not await self._allowed(interaction):
+            return
+        if (file is None) == (url is None or not url.strip()):
+            await send_notice(interaction, "Give either a file or a url (one of them).")
+            return
+        try:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            if file is not None:
+                if file.size > MAX_BYTES:
+                    raise BadInput(f"{file.filename}: the file is too large (over {MAX_BYTES // 2**20} MB).")
+                filename, data, origin = file.filename, await file.read(), None
+            else:
+                assert url is not None
+                filename, data = await fetch_article(url.strip())
+                origin = url.strip()
+            article_id, post = await self.bot.model.run(
+                replies.add_article,
+                self.bot.answerer,
+                filename,
+                data,
+                collection=collection_of(interaction.guild),
+                origin=origin,
+                timeout=ADD_TIMEOUT,
+            )
+        except Exception as error:
+            await send_notice(interaction, error_reply(error, "command=article-add"))
+            return
+        log.info("article added guild=%s user=%s article=%s", interaction.guild_id, interaction.user.id, article_id)
+        await send_pages(interaction, Pages((post,)))
+
+    @app_commands.command(name="article-remove", description="Remove one of this server's articles")
+    @app_commands.describe(article="one of this server's articles (pick from the list)")
+    @app_commands.autocomplete(article=own_article_autocomplete)
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    async def article_remove(self, interaction: discord.Interaction, article: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        try:
+            removed = await self.bot.model.run(
+                replies.remove_article, self.bot.answerer, article, collection=collection_of(interaction.guild)
+            )
+        except Exception as error:
+            await send_notice(interaction, error_reply(error, "command=article-remove"))
+            return
+        log.info("article removed guild=%s user=%s article=%s", interaction.guild_id, interaction.user.id, removed)
+        await send_notice(interaction, f"Removed the article `{removed}`: this server's answers no longer use it.")
+
+    async def _allowed(self, interaction: discord.Interaction) -> bool:
+        if interaction.guild is None:
+            await send_notice(interaction, GUILD_ONLY)
+            return False
+        if not may_manage(interaction):
+            log.info(
+                "article change refused guild=%s user=%s: no Manage Server", interaction.guild_id, interaction.user.id
+            )
+            await send_notice(interaction, REFUSED)
+            return False
+        return self.bot.answerer is not None
+
+
+async def setup(bot: OnrecordBot) -> None:
+    await bot.add_cog(Admin(bot))
