@@ -147,3 +147,48 @@ async def test_remove_offers_the_servers_own_articles_and_takes_one_out(admin_bo
     home = member_of(admin_bot, 111)
     await answers.ask.callback(answers, home, QUESTION)
     assert "rebuild the harbour wall" not in sent_text(home)
+
+
+@pytest.fixture
+async def page_server():
+    """A web server on 127.0.0.1 serving the harbour page at /harbour and a script-only page at /script; yields its base URL."""
+    from aiohttp import web
+
+    async def harbour(request: web.Request) -> web.Response:
+        return web.Response(text=HARBOUR_PAGE, content_type="text/html")
+
+    async def script(request: web.Request) -> web.Response:
+        return web.Response(text="<html><body><script>app()</script></body></html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/harbour", harbour)
+    app.router.add_get("/script", script)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    await runner.cleanup()
+
+
+async def test_an_article_added_by_url_is_answerable_and_a_loopback_url_refused_without_the_variable(
+    admin_bot, page_server, monkeypatch
+):
+    cog, answers = Admin(admin_bot), Answers(admin_bot)
+    monkeypatch.delenv("ONRECORD_FETCH_ALLOW_PRIVATE", raising=False)
+    refused = member_of(admin_bot, 111)
+    await cog.article_add.callback(cog, refused, url=f"{page_server}/harbour")
+    (notice,) = refused.followups
+    assert notice["ephemeral"] and "\n" not in notice["content"] and own_articles(admin_bot, "111") == []
+
+    monkeypatch.setenv("ONRECORD_FETCH_ALLOW_PRIVATE", "1")
+    empty = member_of(admin_bot, 111)
+    await cog.article_add.callback(cog, empty, url=f"{page_server}/script")
+    assert "no article text" in empty.followups[0]["content"] and own_articles(admin_bot, "111") == []
+
+    added = member_of(admin_bot, 111)
+    await cog.article_add.callback(cog, added, url=f"{page_server}/harbour")
+    assert added.followups[0]["content"].startswith("Added.") and own_articles(admin_bot, "111") == ["harbour"]
+    home = member_of(admin_bot, 111)
+    await answers.ask.callback(answers, home, QUESTION)
+    assert "rebuild the harbour wall" in sent_text(home)
