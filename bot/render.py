@@ -424,7 +424,8 @@ HELP_TEXT = (
     "**/ask** question: what did Healey say about talks?\n"
     "**/quote** speaker: a name (pick from the list), topic: optional\n"
     "**/speakers**: who is quoted, and how often\n"
-    "**/article**: the articles I know, or one article's speakers\n\n"
+    "**/article**: the articles I know, or one article's speakers\n"
+    "**/article-add** file or url, **/article-remove** article: moderators add this server's own articles\n\n"
     "You can also mention me with a question. When nothing on record answers, I say so."
 )
 
