@@ -10,8 +10,7 @@ from .name_forms import name_forms, tokens
 from .names import given_name_gender
 
 # Words that, next to a speaker's name, say the paragraph reports them ("Healey said", "according to Healey").
-# "states" is left out: next to a name it is the noun of "United States" far more often than the verb.
-ATTRIBUTION_VERBS = (REPORTING_VERBS - {"states"}) | {"according"}
+ATTRIBUTION_VERBS = REPORTING_VERBS | {"according"}
 
 # A paragraph opening "He said ...", "She refused to blame ...", "They also warned ...".
 _PRONOUN_REPORT = re.compile(

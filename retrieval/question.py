@@ -38,8 +38,7 @@ MAX_QUESTION_CHARS = 1000
 
 
 #: Verbs and nouns that ask for someone's words or views ("what did X say", "X's view on").
-#: "What did X make of Y" asks for a view, but "offers have been made" does not.
-SPEECH_VERBS = QUESTION_VERBS - {"made", "makes"}
+SPEECH_VERBS = QUESTION_VERBS
 SPEECH_NOUNS = QUESTION_SPEECH_NOUNS
 #: Words that only ask for words, adding nothing to what the words are about.
 PLAIN_SAYING = PLAIN_SAYING_VERBS | QUESTION_SPEECH_NOUNS

@@ -14,10 +14,12 @@ its tags carry it to every rule that reads the lexicon:
 - ``names``: "what he called …" ("called", "calls"); ``names-past``: only the past
   ("dubbed"); ``names-as``: with "as" ("described as");
 - ``reports``: a paragraph that puts it next to a name reports that person ("Healey said",
-  "said Azzouz"); ``reports-pronoun``: a paragraph that opens "He/She/They …" with it
+  "said Azzouz"); ``reports-past``: only its past does ("stated": "states" next to a name is
+  "United States"); ``reports-pronoun``: a paragraph that opens "He/She/They …" with it
   reports the person the pronoun stands for;
 - ``asks``: a question with it asks for someone's words or views ("what did X say");
-  ``asks-ing``: its -ing form too; ``plain``: it asks only for words, adding nothing to
+  ``asks-ing``: its -ing form too; ``asks-base``: only its lemma ("what did X make of Y",
+  not "offers have been made"); ``plain``: it asks only for words, adding nothing to
   what they are about ("say", "tell", "mention").
 """
 
@@ -246,7 +248,7 @@ declare       frames inverts reports asks
 vow           frames reports reports-pronoun asks
 claim         frames inverts reports reports-pronoun asks
 insist        frames inverts reports reports-pronoun asks
-state         frames base-noun reports asks plain
+state         frames base-noun reports-past asks plain
 announce      frames inverts reports reports-pronoun asks
 explain       frames inverts reports reports-pronoun asks
 note          frames noun inverts-past reports reports-pronoun asks plain
@@ -362,7 +364,7 @@ deem          asks
 recommend     asks
 propose       asks
 mean          asks
-make          asks
+make          asks-base
 comment       asks plain
 react         asks
 """
@@ -417,7 +419,7 @@ TELLING_VERBS = frozenset(VERB_FORMS["tell"].all())
 #: The forms of "accuse", whose cue keeps its "of" ("accused ... of").
 ACCUSING_VERBS = frozenset(VERB_FORMS["accuse"].all())
 #: Forms that, next to a name, say whom a paragraph reports ("Healey said", "said Azzouz").
-REPORTING_VERBS = _past_and_third("reports")
+REPORTING_VERBS = _past_and_third("reports", "reports-past")
 #: Forms that, after "He/She/They", say the paragraph reports the person the pronoun stands for.
 PRONOUN_REPORTING_VERBS = _past_and_third("reports-pronoun")
 #: Forms that ask for someone's words or views in a question ("what did X say", "how does X see").
@@ -429,7 +431,7 @@ QUESTION_VERBS = frozenset(
         if "asks-ing" in SPEECH_VERB_TAGS[lemma]
         else VERB_FORMS[lemma].all() - VERB_FORMS[lemma].ings()
     )
-)
+) | frozenset(_lemmas("asks-base"))
 #: Question verbs that ask only for words, adding nothing to what the words are about.
 PLAIN_SAYING_VERBS = frozenset(
     f for f in QUESTION_VERBS if any(f in VERB_FORMS[lemma].all() for lemma in _lemmas("plain"))
