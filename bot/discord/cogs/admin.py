@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -28,6 +29,21 @@ async def own_article_autocomplete(interaction: discord.Interaction, current: st
     return await client.autocomplete(  # type: ignore[attr-defined]
         replies.own_article_choices, current, collection=collection_of(interaction.guild)
     )
+
+
+async def read_attachment(file: discord.Attachment) -> bytes:
+    """Return the attached file's bytes from Discord's CDN; BadInput for one too large or that cannot be read.
+
+    The size Discord reports is checked before anything is downloaded.
+    """
+    if file.size > MAX_BYTES:
+        raise BadInput(f"{file.filename}: the file is too large (over {MAX_BYTES // 2**20} MB).")
+    try:
+        return await file.read()
+    except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as error:
+        why = f"Discord answered {error.status}" if isinstance(error, discord.HTTPException) else type(error).__name__
+        log.info("attachment not read: %s", why)
+        raise BadInput(f"{file.filename}: could not read the attached file ({why}); attach it again.") from None
 
 
 def may_manage(interaction: discord.Interaction) -> bool:
@@ -58,9 +74,7 @@ class Admin(commands.Cog):
         try:
             await interaction.response.defer(ephemeral=True, thinking=True)
             if file is not None:
-                if file.size > MAX_BYTES:
-                    raise BadInput(f"{file.filename}: the file is too large (over {MAX_BYTES // 2**20} MB).")
-                filename, data, origin = file.filename, await file.read(), None
+                filename, data, origin = file.filename, await read_attachment(file), None
             else:
                 assert url is not None
                 filename, data = await fetch_article(url.strip())

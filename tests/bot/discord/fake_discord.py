@@ -5,6 +5,8 @@ difference for the parts a bot uses: login, application info, command sync, the 
 handshake (HELLO, heartbeat ACK, IDENTIFY -> READY, GUILD_CREATE), dispatched events, and
 every way a bot answers (interaction callbacks, webhook follow-ups and edits, channel
 messages). Every request is recorded so a test can assert on exactly what the bot sent.
+Files people attach to a command are served by the fake's own CDN on the same loopback
+port, where the attachment's ``url`` and ``proxy_url`` point.
 """
 
 from __future__ import annotations
@@ -57,8 +59,12 @@ PRIVILEGED_INTENTS = {"members": 1 << 1, "presences": 1 << 8, "message_content":
 DISCORD_EPOCH_MS = 1_420_070_400_000
 _increments = itertools.count()
 
-# Permission bits the fake's channels grant or deny.
+# Permission bits the fake's channels grant or deny, and a member's Manage Server.
 VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, READ_MESSAGE_HISTORY = 1 << 10, 1 << 11, 1 << 14, 1 << 16
+MANAGE_GUILD = 1 << 5
+EVERY_PERMISSION = (1 << 41) - 1
+# Application command option types that carry a snowflake resolved in the interaction's data.
+OPTION_ATTACHMENT = 11
 
 
 def snowflake() -> str:
@@ -215,7 +221,11 @@ class FakeDiscord:
         heartbeat_interval_ms: int = 41_250,
         shards: int = 1,
         close_on_identify: int | None = None,
+        guild_id: str | None = None,
+        other_guilds: int = 0,
     ) -> None:
+        """``guild_id``: the main guild's id (another fake's, to play a second process in the same server);
+        ``other_guilds``: how many more guilds the bot is in (their ids in ``other_guild_ids``)."""
         self.token = token
         self.shards = shards
         self.close_on_identify = close_on_identify  # e.g. 4011 (sharding required)
@@ -224,8 +234,13 @@ class FakeDiscord:
         self.bot_id = snowflake()
         self.application_id = self.bot_id  # as for every bot created in the Developer Portal
         self.owner_id = snowflake()
-        self.guild_id = snowflake()
+        self.guild_id = guild_id or snowflake()
         self.channel_id = snowflake()
+        self.other_guild_ids = [snowflake() for _ in range(other_guilds)]
+        self._general = {self.guild_id: self.channel_id} | {g: snowflake() for g in self.other_guild_ids}
+        # The CDN: attachment id -> (file name, bytes, content type), and the paths fetched from it.
+        self.cdn: dict[str, tuple[str, bytes, str | None]] = {}
+        self.cdn_requests: list[str] = []
         # Channels where the bot may not send messages, or may send but not embed; and one where
         # the guild's permissions say yes but Discord answers 403 50013 (permissions changed since).
         self.no_send_channel_id = snowflake()
@@ -264,6 +279,8 @@ class FakeDiscord:
         """Listen on an ephemeral loopback port; the REST base names the host ``rest_host``, as Discord's names one."""
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{channel}/{attachment}/{filename}", self._cdn)
+        app.router.add_get("/media/attachments/{channel}/{attachment}/{filename}", self._cdn)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -289,6 +306,36 @@ class FakeDiscord:
     def gateway_url(self) -> str:
         """What DISCORD_GATEWAY_URL should be."""
         return f"ws://{self.host}:{self.port}/gateway"
+
+    # -- CDN ---------------------------------------------------------------------------------
+
+    def upload(self, filename: str, data: bytes, content_type: str | None = None, *, size: int | None = None) -> dict:
+        """Store a file as someone attaching it would; return its attachment object (``url`` on this fake's CDN).
+
+        ``size`` is what Discord reports (the real length unless given).
+        """
+        attachment_id = snowflake()
+        self.cdn[attachment_id] = (filename, data, content_type)
+        path = f"attachments/{self.channel_id}/{attachment_id}/{filename}"
+        payload = {
+            "id": attachment_id,
+            "filename": filename,
+            "size": len(data) if size is None else size,
+            "url": f"http://{self.host}:{self.port}/{path}?ex=0&is=0&hm=0",
+            "proxy_url": f"http://{self.host}:{self.port}/media/{path}?ex=0&is=0&hm=0",
+            "ephemeral": True,
+        }
+        if content_type is not None:
+            payload["content_type"] = content_type
+        return payload
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        self.cdn_requests.append(request.path)
+        stored = self.cdn.get(request.match_info["attachment"])
+        if stored is None or stored[0] != request.match_info["filename"]:
+            return web.Response(status=404, text="Not Found")
+        _, data, content_type = stored
+        return web.Response(body=data, headers={"Content-Type": content_type or "application/octet-stream"})
 
     # -- REST --------------------------------------------------------------------------------
 
@@ -657,7 +704,7 @@ class FakeDiscord:
             {
                 "v": 10,
                 "user": self.bot_user,
-                "guilds": [{"id": self.guild_id, "unavailable": True}],
+                "guilds": [{"id": g, "unavailable": True} for g in self._general],
                 "session_id": session,
                 "resume_gateway_url": self.gateway_url,
                 "shard": data.get("shard") or [0, 1],
@@ -666,13 +713,23 @@ class FakeDiscord:
                 "relationships": [],
             },
         )
-        await self._dispatch_on(ws, "GUILD_CREATE", self._guild())
+        for guild_id in self._general:
+            await self._dispatch_on(ws, "GUILD_CREATE", self._guild(guild_id))
         self.ready.set()
 
-    def _guild(self) -> dict:
+    def _guild(self, guild_id: str) -> dict:
+        if guild_id == self.guild_id:
+            channels = [
+                self._channel(self.channel_id, "general", 0),
+                self._channel(self.no_send_channel_id, "read-only", SEND_MESSAGES),
+                self._channel(self.no_embeds_channel_id, "no-embeds", EMBED_LINKS),
+                self._channel(self.refusing_channel_id, "changed-permissions", 0),
+            ]
+        else:
+            channels = [self._channel(self._general[guild_id], "general", 0, guild_id=guild_id)]
         return {
-            "id": self.guild_id,
-            "name": "onrecord test guild",
+            "id": guild_id,
+            "name": "onrecord test guild" if guild_id == self.guild_id else f"another guild {guild_id}",
             "unavailable": False,
             "owner_id": self.owner_id,
             "member_count": 2,
@@ -682,7 +739,7 @@ class FakeDiscord:
             "stickers": [],
             "roles": [
                 {
-                    "id": self.guild_id,
+                    "id": guild_id,
                     "name": "@everyone",
                     "permissions": str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY),
                     "position": 0,
@@ -693,12 +750,7 @@ class FakeDiscord:
                     "flags": 0,
                 }
             ],
-            "channels": [
-                self._channel(self.channel_id, "general", 0),
-                self._channel(self.no_send_channel_id, "read-only", SEND_MESSAGES),
-                self._channel(self.no_embeds_channel_id, "no-embeds", EMBED_LINKS),
-                self._channel(self.refusing_channel_id, "changed-permissions", 0),
-            ],
+            "channels": channels,
             "members": [self._member(self.bot_user)],
             "voice_states": [],
             "presences": [],
@@ -709,9 +761,10 @@ class FakeDiscord:
             "preferred_locale": "en-US",
         }
 
-    def _channel(self, channel_id: str, name: str, denied: int) -> dict:
+    def _channel(self, channel_id: str, name: str, denied: int, *, guild_id: str | None = None) -> dict:
         """A text channel; ``denied`` permission bits are taken from @everyone there."""
-        overwrites = [{"id": self.guild_id, "type": 0, "allow": "0", "deny": str(denied)}] if denied else []
+        guild_id = guild_id or self.guild_id
+        overwrites = [{"id": guild_id, "type": 0, "allow": "0", "deny": str(denied)}] if denied else []
         return {
             "id": channel_id,
             "type": 0,
@@ -781,10 +834,16 @@ class FakeDiscord:
         if registered and registered.get("guild_id"):
             data["guild_id"] = registered["guild_id"]
         types = {o["name"]: o.get("type", 3) for o in (registered or {}).get("options", [])}
+        attachments = {k: v for k, v in (options or {}).items() if isinstance(v, dict) and "filename" in v}
         data["options"] = [
             {"name": k, "type": types.get(k, 3), "value": v, **({"focused": True} if k == focused else {})}
             for k, v in (options or {}).items()
+            if k not in attachments
         ]
+        # An attached file travels as its id, with the attachment itself in the resolved data.
+        data["options"] += [{"name": k, "type": OPTION_ATTACHMENT, "value": v["id"]} for k, v in attachments.items()]
+        if attachments:
+            data["resolved"] = {"attachments": {v["id"]: v for v in attachments.values()}}
         return data
 
     async def dispatch_interaction(
@@ -796,12 +855,17 @@ class FakeDiscord:
         message: dict | None = None,
         expired: bool = False,
         age: float = 0.0,
+        guild_id: str | None = None,
+        permissions: int = EVERY_PERMISSION,
     ) -> Exchange:
-        """Dispatch INTERACTION_CREATE in the guild channel; return its Exchange.
+        """Dispatch INTERACTION_CREATE in a guild's general channel; return its Exchange.
 
         ``expired``: Discord answers its callback 404 10062 (Unknown interaction).
         ``age``: its snowflake says it was created that many seconds ago (a gateway that lagged).
+        ``guild_id``: which of the bot's guilds (default the main one); ``permissions``: the member's there.
         """
+        guild_id = guild_id or self.guild_id
+        channel_id = self._general[guild_id]
         interaction_id = snowflake()
         if age:
             ms = int((time.time() - age) * 1000) - DISCORD_EPOCH_MS
@@ -815,18 +879,18 @@ class FakeDiscord:
             "application_id": self.application_id,
             "type": kind,
             "data": data,
-            "guild_id": self.guild_id,
-            "guild": {"id": self.guild_id, "locale": "en-US", "features": []},
-            "channel_id": self.channel_id,
-            "channel": {"id": self.channel_id, "type": 0, "guild_id": self.guild_id, "name": "general"},
-            "member": {**self._member(user), "permissions": str((1 << 41) - 1)},
+            "guild_id": guild_id,
+            "guild": {"id": guild_id, "locale": "en-US", "features": []},
+            "channel_id": channel_id,
+            "channel": {"id": channel_id, "type": 0, "guild_id": guild_id, "name": "general"},
+            "member": {**self._member(user), "permissions": str(permissions)},
             "token": token,
             "version": 1,
-            "app_permissions": str((1 << 41) - 1),
+            "app_permissions": str(EVERY_PERMISSION),
             "locale": "en-GB",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": self.guild_id},
+            "authorizing_integration_owners": {"0": guild_id},
             "context": 0,
             "attachment_size_limit": 8 * 1024 * 1024,
         }
@@ -851,11 +915,11 @@ class FakeDiscord:
         )
 
     async def autocomplete(
-        self, name: str, options: dict[str, Any], focused: str, *, user: dict | None = None
+        self, name: str, options: dict[str, Any], focused: str, *, user: dict | None = None, **how: Any
     ) -> Exchange:
-        """Dispatch an autocomplete request for option ``focused`` of ``/name``."""
+        """Dispatch an autocomplete request for option ``focused`` of ``/name`` (``how``: see ``dispatch_interaction``)."""
         return await self.dispatch_interaction(
-            AUTOCOMPLETE, self.command_payload(name, options, focused=focused), user=user
+            AUTOCOMPLETE, self.command_payload(name, options, focused=focused), user=user, **how
         )
 
     async def press(self, message_id: str, custom_id: str, *, user: dict) -> Exchange:
