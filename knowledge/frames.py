@@ -194,11 +194,14 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
         return None
     # a surname alone counts only straight after a quotation: "“Never,” Ross, the coach, said"
     after_quote = re.split(r"[”\"’']\s", clause)
+    # or when it opens the sentence: "Sexton, a writing professor, said"
     alone = (
         is_name_token(match.group(1))
         and " " not in match.group(1)
-        and len(after_quote) > 1
-        and not re.search(r"[A-Za-z]", after_quote[-1])
+        and (
+            (len(after_quote) > 1 and not re.search(r"[A-Za-z]", after_quote[-1]))
+            or not re.search(r"[A-Za-z]", head[: match.start(1)])
+        )
     )
     if not alone and not _is_person(match.group(1)):
         return None
@@ -298,6 +301,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("participle", vs, ve, cue))
             continue
         subject = subject_at_end(before)
+        if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS:
+            subject = None  # "When asked, …": a subordinator opening a clause is no speaker
         if (
             subject
             and not verb[0].isupper()
@@ -341,8 +346,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("participle", vs, ve, cue))
         elif tail.endswith((" and", " but")) and not subject:
             frames.append(Frame("participle", vs, ve, cue))  # "described it as … and said …": same subject
+    speaking = [f for f in frames if f.kind in {"sv", "inverted", "participle"}]
     for match in _POSSESSIVE_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
+        if _object_of_speech(masked, speaking, s0, start + match.end()):
+            continue
         frames.append(Frame("possessive", s0, start + match.end(), match.group(2), masked[s0:s1], s0, s1))
     for match in _CALLED_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
@@ -365,6 +373,18 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
+
+
+def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:
+    """ "Ryan said Obama’s words “…”", "calling Trump’s charge “…”": a possessive speech noun that
+    an earlier speech verb of the clause talks about is not the quotation's frame; its owner's
+    words follow only as the noun's content ("Ryan said Obama’s claim that “…”")."""
+    if re.match(r"\s*(?:that\b|[:,])", masked[end : end + 10]):
+        return False
+    return any(
+        f.end <= start and start - f.end <= 60 and not re.search(r"[.;:!?]|\bx+\b", masked[f.end : start])
+        for f in speaking
+    )
 
 
 def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tuple[int, int] | None:

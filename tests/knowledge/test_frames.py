@@ -216,3 +216,39 @@ def test_an_age_or_a_picture_note_between_a_name_and_its_verb(paragraph):
 )
 def test_more_attribution_shapes(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Cole, a retired school librarian, said the building was “the heart of the town.”",
+        "Cole, a longtime Labour supporter, said the council had “no plan at all” for it.",
+    ],
+)
+def test_a_surname_opening_the_sentence_is_the_speaker_not_its_appositive(paragraph):
+    a = article("Ann Cole has lived in the town for forty years.", paragraph)
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_subordinator_before_a_reduced_clause_is_no_speaker():
+    a = article(
+        "Ann Cole came to the meeting.",
+        "When asked about the vote, Ms. Cole smiled and said, “We will win it in the end.”",
+    )
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Ross said Ann Cole’s remarks “amount to a betrayal of the town.”",
+        "Tom Ross answered on Twitter, calling Ann Cole’s charge “pathetic and dangerous.”",
+    ],
+)
+def test_a_possessive_speech_noun_that_the_speaker_talks_about_is_not_the_frame(paragraph):
+    assert speakers_of(article(paragraph)) == ["Tom Ross"]
+
+
+def test_a_possessive_speech_noun_with_its_content_clause_keeps_its_owner():
+    a = article("Tom Ross said Ann Cole’s claim that the library “costs nothing to run” was wrong.")
+    assert speakers_of(a) == ["Ann Cole"]
