@@ -73,10 +73,11 @@ def quotes_with_single_marks(texts: list[str]) -> bool:
     """Return True for copy that quotes with single marks ('We are delighted,' he said).
 
     Decided by counting: opening single marks (after a space, before a letter) against
-    double marks; copy that quotes with double marks uses singles only inside quotes.
+    double marks, doubled apostrophes (''…'') among them; copy that quotes with double marks
+    uses singles only inside quotes.
     """
     singles = sum(len(re.findall(r"(?:^|[\s(\[—–-])[‘'](?=[A-Za-z])", t)) for t in texts)
-    doubles = sum(len(re.findall(r"[“”\"„]", t)) for t in texts) / 2
+    doubles = sum(len(re.findall(r"[“”\"„]|''", t)) for t in texts) / 2
     return singles >= 1 and singles > 2 * doubles
 
 

@@ -235,3 +235,14 @@ def test_doubled_apostrophes_are_double_marks():
 def test_initials_do_not_end_a_sentence():
     a = article("Ann Cole spoke first. “We will not stop,” Rep. J.T. Halloway said on Monday.")
     assert [(q.text, q.speaker) for q in a.quotes] == [("We will not stop,", "J.T. Halloway")]
+
+
+def test_doubled_apostrophe_copy_with_inner_single_marks_still_quotes_with_the_doubled_ones():
+    a = article(
+        "''People tell me, 'You cannot win,' and I say, 'Watch me,''' Ms. Lee said.",
+        "Tom Ross called it ''a 'fantasy' budget that nobody can pay for.''",
+    )
+    assert texts(a) == [
+        "People tell me, 'You cannot win,' and I say, 'Watch me,'",
+        "a 'fantasy' budget that nobody can pay for.",
+    ]
