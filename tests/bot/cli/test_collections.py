@@ -9,6 +9,7 @@ import pytest
 from bot.cli import main
 from knowledge import bundled_article_path
 from retrieval.store import KnowledgeBase
+from tests.bot.conftest import bundled_kb_copy
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +33,11 @@ def assert_one_line_error(code: int, out: str, err: str) -> None:
 
 
 @pytest.fixture
-def db(tmp_path, capsys):
+def db(tmp_path, capsys, bundled_kb_template):
     """A knowledge base with the bundled article global and a harbour article in collection 111."""
-    path = tmp_path / "kb.sqlite"
+    path = bundled_kb_copy(bundled_kb_template, tmp_path)
     article = tmp_path / "harbour.txt"
     article.write_text(HARBOUR)
-    assert run(capsys, "ingest", str(bundled_article_path()), "--db", str(path))[0] == 0
     code, out, err = run(capsys, "ingest", str(article), "--db", str(path), "--collection", "111")
     assert code == 0, err
     assert "(collection 111): 1 article ingested" in out

@@ -13,9 +13,9 @@ from bot.discord.cogs.choices import article_autocomplete, speaker_autocomplete
 from bot.discord.cogs.info import Info
 from bot.discord.config import BotConfig
 from bot.errors import BadInput
-from knowledge import bundled_article_path
 from retrieval import Answerer
 from retrieval.store import KnowledgeBase
+from tests.bot.conftest import bundled_kb_copy
 from tests.bot.discord.stubs import StubInteraction, StubMessage
 
 HARBOUR = (
@@ -27,10 +27,9 @@ QUESTION = "what did Ortiz say about the harbour wall?"
 
 
 @pytest.fixture
-def scoped_bot(tmp_path, embedder):
+def scoped_bot(tmp_path, embedder, bundled_kb_template):
     """A bot over a real knowledge base: the bundled article global, a harbour article in server 111's collection."""
-    kb = KnowledgeBase.open(tmp_path / "kb.sqlite", embedder)
-    kb.ingest([bundled_article_path()])
+    kb = KnowledgeBase.open(bundled_kb_copy(bundled_kb_template, tmp_path), embedder)
     kb.add_upload("harbour.txt", HARBOUR.encode(), collection="111")
     bot = OnrecordBot(BotConfig(), answerer=Answerer(kb, embedder))
     yield bot

@@ -23,9 +23,9 @@ import pytest_asyncio
 from aiohttp import web
 
 from bot.discord.cogs.admin import REFUSED
-from knowledge import bundled_article_path
 from retrieval import Answerer
 from retrieval.store import KnowledgeBase
+from tests.bot.conftest import bundled_kb_copy
 from tests.bot.discord.fake_discord import (
     CALLBACK_AUTOCOMPLETE,
     CALLBACK_DEFERRED_MESSAGE,
@@ -170,12 +170,11 @@ class PageServer:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def curated(tmp_path_factory, embedder) -> AsyncIterator[Curated]:
+async def curated(tmp_path_factory, embedder, bundled_kb_template) -> AsyncIterator[Curated]:
     """One bot for the module over a knowledge base file, in two servers, with URL fetching allowed on loopback."""
     directory = tmp_path_factory.mktemp("articles")
-    db = directory / "kb.sqlite"
+    db = bundled_kb_copy(bundled_kb_template, directory)
     kb = KnowledgeBase.open(db, embedder)
-    kb.ingest([bundled_article_path()])
     fake = FakeDiscord(other_guilds=1)
     await fake.start()
     pages = PageServer()
