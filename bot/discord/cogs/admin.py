@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import aiohttp
@@ -12,13 +13,17 @@ from discord.ext import commands
 from ... import replies
 from ...errors import BadInput
 from ...fetching import MAX_BYTES, fetch_article
-from ...render import Pages
+from ...render import Pages, Post
 from ..bot import OnrecordBot, collection_of, error_reply
 from ..sending import send_notice, send_pages
 
 log = logging.getLogger(__name__)
 
 ADD_TIMEOUT = 120.0  # seconds reading and embedding one article may take on the model threads
+# Articles are read and embedded one at a time, so adds never hold every model thread and the
+# questions asked meanwhile still find one; at most this many more adds wait their turn.
+WAITING_ADDS = 4
+ADDS_BUSY = "Other articles are being added right now: please try again in a minute."
 REFUSED = "Only members with the Manage Server permission can add or remove this server's articles."
 GUILD_ONLY = "Articles are added and removed in a server, not in direct messages."
 
@@ -56,6 +61,8 @@ class Admin(commands.Cog):
 
     def __init__(self, bot: OnrecordBot) -> None:
         self.bot = bot
+        self._adding = asyncio.Semaphore(1)
+        self._adds_waiting = 0
 
     @app_commands.command(
         name="article-add", description="Add an article to this server (a .txt or .html file, or a URL)"
@@ -79,15 +86,7 @@ class Admin(commands.Cog):
                 assert url is not None
                 filename, data = await fetch_article(url.strip())
                 origin = url.strip()
-            article_id, post = await self.bot.model.run(
-                replies.add_article,
-                self.bot.answerer,
-                filename,
-                data,
-                collection=collection_of(interaction.guild),
-                origin=origin,
-                timeout=ADD_TIMEOUT,
-            )
+            article_id, post = await self._add_in_turn(filename, data, collection_of(interaction.guild), origin)
         except Exception as error:
             await send_notice(interaction, error_reply(error, "command=article-add"))
             return
@@ -111,6 +110,30 @@ class Admin(commands.Cog):
             return
         log.info("article removed guild=%s user=%s article=%s", interaction.guild_id, interaction.user.id, removed)
         await send_notice(interaction, f"Removed the article `{removed}`: this server's answers no longer use it.")
+
+    async def _add_in_turn(
+        self, filename: str, data: bytes, collection: str | None, origin: str | None
+    ) -> tuple[str, Post]:
+        """Read and embed one article on a model thread once no other add is running; BadInput when too many wait."""
+        if self._adding.locked() and self._adds_waiting >= WAITING_ADDS:
+            raise BadInput(ADDS_BUSY)
+        self._adds_waiting += 1
+        try:
+            await self._adding.acquire()
+        finally:
+            self._adds_waiting -= 1
+        try:
+            return await self.bot.model.run(
+                replies.add_article,
+                self.bot.answerer,
+                filename,
+                data,
+                collection=collection,
+                origin=origin,
+                timeout=ADD_TIMEOUT,
+            )
+        finally:
+            self._adding.release()
 
     async def _allowed(self, interaction: discord.Interaction) -> bool:
         if interaction.guild is None:

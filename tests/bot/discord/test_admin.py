@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from types import SimpleNamespace
 
 import pytest
 
+from bot import replies
 from bot.discord.bot import OnrecordBot
 from bot.discord.cogs.admin import REFUSED, Admin, own_article_autocomplete
 from bot.discord.cogs.answers import Answers
 from bot.discord.config import BotConfig
-from knowledge import bundled_article_path
 from retrieval import Answerer
 from retrieval.store import KnowledgeBase
+from tests.bot.conftest import bundled_kb_copy
 from tests.bot.discord.stubs import StubInteraction
 from tests.bot.discord.test_collections import HARBOUR, QUESTION, sent_text
 
@@ -27,10 +29,9 @@ HARBOUR_PAGE = """<html><head><title>Council approves harbour rebuild</title>
 
 
 @pytest.fixture
-def admin_bot(tmp_path, embedder):
+def admin_bot(tmp_path, embedder, bundled_kb_template):
     """A bot over a real knowledge base holding the bundled article as a global one."""
-    kb = KnowledgeBase.open(tmp_path / "kb.sqlite", embedder)
-    kb.ingest([bundled_article_path()])
+    kb = KnowledgeBase.open(bundled_kb_copy(bundled_kb_template, tmp_path), embedder)
     bot = OnrecordBot(BotConfig(), answerer=Answerer(kb, embedder))
     yield bot
     bot.model.close()
@@ -192,3 +193,37 @@ async def test_an_article_added_by_url_is_answerable_and_a_loopback_url_refused_
     home = member_of(admin_bot, 111)
     await answers.ask.callback(answers, home, QUESTION)
     assert "rebuild the harbour wall" in sent_text(home)
+
+
+async def test_articles_are_added_one_at_a_time_and_too_many_waiting_are_told_to_retry(admin_bot, monkeypatch):
+    """An add holds a model thread for seconds: two at once would leave no thread for the questions asked meanwhile."""
+    import threading
+    import time
+
+    from bot.discord.cogs.admin import ADDS_BUSY, WAITING_ADDS
+
+    running, most = 0, 0
+    lock = threading.Lock()
+
+    def slow_add(answerer, filename, data, *, collection, origin):
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.1)
+        with lock:
+            running -= 1
+        return filename.split(".")[0], replies.Post(content="Added.", ephemeral=True)
+
+    monkeypatch.setattr("bot.discord.cogs.admin.replies.add_article", slow_add)
+    cog = Admin(admin_bot)
+    interactions = [member_of(admin_bot, 111) for _ in range(WAITING_ADDS + 2)]
+    await asyncio.gather(
+        *(
+            cog.article_add.callback(cog, interaction, file=StubAttachment(f"a{i}.txt", HARBOUR.encode()))  # type: ignore[arg-type]
+            for i, interaction in enumerate(interactions)
+        )
+    )
+    assert most == 1
+    texts = [interaction.followups[0]["content"] for interaction in interactions]
+    assert texts.count("Added.") == WAITING_ADDS + 1 and texts.count(ADDS_BUSY) == 1, texts
