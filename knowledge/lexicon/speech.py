@@ -341,6 +341,18 @@ mutter        frames inverts-past
 murmur        frames inverts-past
 enthuse       frames inverts
 reflect       frames inverts
+assure        frames inverts-past
+decry         frames
+bemoan        frames
+bark          frames inverts-past
+grouse        frames inverts-past
+opine         frames inverts
+exhort        frames inverts-past
+remember      frames inverts-past
+denounce      frames
+mock          frames
+chide         frames
+scold         frames
 think         asks asks-ing plain
 believe       asks
 blame         reports-pronoun asks

@@ -252,3 +252,16 @@ def test_a_possessive_speech_noun_that_the_speaker_talks_about_is_not_the_frame(
 def test_a_possessive_speech_noun_with_its_content_clause_keeps_its_owner():
     a = article("Tom Ross said Ann Cole’s claim that the library “costs nothing to run” was wrong.")
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Cole decried the closure as “a waste of a fine building.”",
+        "Ann Cole assured the crowd that the library “will stay open for good.”",
+        "“Get out of my office,” barked Ann Cole.",
+        "“It was a different town then,” remembered Ann Cole.",
+    ],
+)
+def test_verbs_of_criticism_reassurance_and_memory_frame_a_quote(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ann Cole"]
