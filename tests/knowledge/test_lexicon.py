@@ -90,13 +90,13 @@ def test_every_word_list_is_non_empty_and_lower_case(name, words):
 
 
 def test_one_new_lemma_reaches_frames_reporting_and_questions():
-    """Adding "opine" with its tags is one line, and every rule that reads the lexicon sees it."""
+    """Adding "intone" with its tags is one line, and every rule that reads the lexicon sees it."""
     script = r'''
 import importlib
 from pathlib import Path
 import knowledge.lexicon.speech as speech
 source = Path(speech.__file__).read_text(encoding="utf-8")
-source = source.replace('SPEECH_VERB_TABLE = """\n', 'SPEECH_VERB_TABLE = """\nopine  frames inverts reports asks\n', 1)
+source = source.replace('SPEECH_VERB_TABLE = """\n', 'SPEECH_VERB_TABLE = """\nintone  frames inverts reports asks\n', 1)
 exec(compile(source, speech.__file__, "exec"), speech.__dict__)
 import knowledge.lexicon as lexicon, knowledge.lexicon.function_words as fw
 for module in (fw, lexicon):
@@ -105,9 +105,9 @@ import knowledge.phrases, knowledge.frames, knowledge.attribution, knowledge.ext
 for module in (knowledge.phrases, knowledge.frames, knowledge.attribution, knowledge.extraction):
     importlib.reload(module)
 from knowledge.model import Document, Paragraph
-assert {"opined", "opines"} <= lexicon.REPORTING_VERBS
-assert "opine" in lexicon.QUESTION_VERBS and "opined" in lexicon.INVERTING_VERBS
-paragraphs = [Paragraph(index=0, text="“We will build it,” opined Ann Cole, the council leader.", source_index=0)]
+assert {"intoned", "intones"} <= lexicon.REPORTING_VERBS
+assert "intone" in lexicon.QUESTION_VERBS and "intoned" in lexicon.INVERTING_VERBS
+paragraphs = [Paragraph(index=0, text="“We will build it,” intoned Ann Cole, the council leader.", source_index=0)]
 article = knowledge.extraction.extract_knowledge(Document(id="t", title=None, date=None, source=None,
                                                           paragraphs=paragraphs))
 assert [q.speaker for q in article.quotes] == ["Ann Cole"], article.quotes
@@ -120,5 +120,5 @@ assert [q.speaker for q in article.quotes] == ["Ann Cole"], article.quotes
 def test_without_the_new_lemma_the_frame_is_not_read():
     from tests.knowledge.made_up import article, speakers_of
 
-    assert "opined" not in lexicon.SPEECH_VERBS
-    assert speakers_of(article("“We will build it,” opined Ann Cole, the council leader.")) != ["Ann Cole"]
+    assert "intoned" not in lexicon.SPEECH_VERBS
+    assert speakers_of(article("“We will build it,” intoned Ann Cole, the council leader.")) != ["Ann Cole"]
