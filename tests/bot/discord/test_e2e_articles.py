@@ -445,7 +445,7 @@ async def test_an_article_ingested_from_the_command_line_is_answered_without_a_r
     )
     out, err = await asyncio.wait_for(ingest.communicate(), 120)
     assert ingest.returncode == 0, err.decode()[-500:]
-    assert "1 ingested" in out.decode() or "ingested" in out.decode(), out.decode()
+    assert "1 article ingested" in out.decode(), out.decode()
     await answered_within(c, ORCHARD_QUESTION, ORCHARD_WORDS, LIVE_WITHIN)
     # A global article: every server sees it.
     await answered_within(c, ORCHARD_QUESTION, ORCHARD_WORDS, LIVE_WITHIN, c.elsewhere)
