@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -14,14 +13,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge import Article
-from knowledge.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 
+from .amounts import amount_asked, amount_share, asks_amount, holds_number
 from .autocomplete import closest_people, matching_articles, matching_speakers
 from .described import described_person, described_share
-from .no_answer import good_enough, is_about_anything, mentioned_only_message, nothing_message, unknown_person_message
+from .no_answer import (
+    good_enough,
+    is_about_anything,
+    is_discussed,
+    mentioned_only_message,
+    nothing_message,
+    subject_terms,
+    unknown_person_message,
+)
 from .people import Person
 from .question import Question, has_words, normalise_question, resolve_person, topic_without_person, understand
-from .ranking import Scored, SearchIndex, pick
+from .ranking import Scored, SearchIndex, normalised, pick, terms
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .scope import Scope, build_scope
 from .units import Unit
@@ -41,23 +48,23 @@ SPEAKER_BONUS = 0.05
 #: In "which French player said ...", the words of a speaker's description found
 #: around their name in the articles earn their passages up to this much.
 DESCRIBED_BONUS = 0.12
+#: In "what did X say about Y", X's quotations holding every word of Y earn this much,
+TOPIC_WORDS_BONUS = 0.15
+#: and those holding a topic of two words or more as written ("United States", not "the U.S.") this much more.
+TOPIC_PHRASE_BONUS = 0.05
+#: In "who said ...", a passage holding the question's words as written earns this much;
+#: a run of fewer words than VERBATIM_MIN_WORDS is too common to tell.
+VERBATIM_BONUS = 0.2
+VERBATIM_MIN_WORDS = 3
+#: In a fact question asking who ("who is leading the inquiry?"), a paragraph naming a person earns this much.
+PERSON_BONUS = 0.04
 #: A question asking for an amount, a time or a score ("how many", "when did")
-#: favours passages that hold a number by this much.
+#: favours passages that hold a number by this much,
 NUMBER_BONUS = 0.06
-_QUANTITY_QUESTION = re.compile(
-    r"\b(?:how (?:many|much|long|far|old|big|high|large|often|fast)|when (?:did|was|were|is|will|does|do)|"
-    r"what (?:year|date|time|day|percentage|proportion|share|score|range|amount|price|figure|rate)|score)\b",
-    re.IGNORECASE,
-)
-_PLURAL_NUMBERS = ("hundred", "thousand", "million", "billion", "dozen")  # "hundreds of", "dozens of"
-_NUMBER = re.compile(
-    r"\d|\b(?:"
-    + "|".join(f"{w}s?" if w in _PLURAL_NUMBERS else w for w in NUMBER_WORDS)
-    + "|"
-    + "|".join(WEEKDAYS + MONTH_NAMES)
-    + r"|yesterday|today|last (?:week|month|year))\b",
-    re.IGNORECASE,
-)
+#: and among the best passages, those holding a number of what it counts (or a sum
+#: or a share, for "how much") by up to this much more (amounts.amount_share): a
+#: "how many" answered without a number of what it counts is no answer at all.
+AMOUNT_BONUS = 0.35
 #: Above this many candidates a question scores only a shortlist exactly: the nearest
 #: passages in meaning (KnowledgeBase.nearest) and the best in words (BM25).
 SHORTLIST_ABOVE = 20_000
@@ -193,6 +200,13 @@ class Answerer:
         understood = understand(text, scope.people)
         # the intent and the canonical speaker only: a question's words never reach the log
         log.debug("understood a question as %s about %s", understood.intent, understood.speaker or "no one named")
+        if understood.introduces:
+            introduced = scope.people.get(understood.introduces)
+            if introduced is not None:
+                return self._introduction(understood, introduced, scope, k)
+            if not is_discussed(understood.introduces, scope, 1.0):
+                return self._unknown_person(replace(understood, unknown_person=understood.introduces), scope)
+            understood = replace(understood, introduces="")  # a name the articles use, not a person: a fact question
         if not understood.speaker and not understood.mentioned and understood.subject:
             # "what did the teenager say", "did councils comment": someone the article
             # describes so around their name, though not in their name or role
@@ -221,20 +235,7 @@ class Answerer:
         vector = self.embedder.encode_query(query)
         lexical = index.lexical(topic or question.text)
         candidates = self._shortlist(index, candidates, vector, lexical)
-        bonus = None
-        if len(candidates):
-            is_quote = index.is_quote[candidates]
-            if question.intent != "fact":
-                bonus = QUOTE_BONUS * is_quote
-            elif not question.speaker:
-                # a fact is told by the reporter's narration more often than inside someone's quotation
-                bonus = NARRATION_BONUS * ~is_quote
-            else:
-                theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
-                theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
-                bonus = SPEAKER_BONUS * theirs
-            if question.intent == "fact" and _QUANTITY_QUESTION.search(question.text):
-                bonus = (0 if bonus is None else bonus) + NUMBER_BONUS * self._has_number(index)[candidates]
+        bonus = self._bonus(question, topic, candidates, scope) if len(candidates) else None
         described = question.intent == "who" and bool(question.described)
         limit = max(50, 4 * k) if described else max(10, 4 * k)
         ranked, confidence = index.rank(
@@ -243,16 +244,20 @@ class Answerer:
         if described and ranked:
             # "which French player said ...": among the best passages, favour speakers so described
             shown = np.asarray([r.index for r in ranked], dtype=np.int64)
-            extra = DESCRIBED_BONUS * described_share(question.described, shown, scope)
-            ranked = sorted(
-                (
-                    Scored(r.index, r.semantic, r.lexical, r.score + float(e))
-                    for r, e in zip(ranked, extra, strict=True)
-                ),
-                key=lambda r: -r.score,
-            )
+            ranked = _favour(ranked, described_share(question.described, shown, scope), DESCRIBED_BONUS)
+        if ranked and question.intent != "who" and asks_amount(question.text):
+            amount = amount_asked(question.text)
+            if amount:
+                context = {t for t in terms(question.text) if t not in amount.counted}
+                shares = [amount_share(index.units[r.index].text, amount, context) for r in ranked]
+                ranked = _favour(ranked, shares, AMOUNT_BONUS)
         chosen = pick(ranked, index.units, k, index.quotation_of)
-        if not good_enough(question, query, confidence, [index.units[c.index].text for c in chosen], scope):
+        # words the article holds as written are answered, however plain they are ("a dog and a child")
+        verbatim = question.intent == "who" and bool(chosen)
+        verbatim = verbatim and bool(self._holds_verbatim(question.topic, np.asarray([chosen[0].index]), index)[0])
+        if not verbatim and not good_enough(
+            question, query, confidence, [index.units[c.index].text for c in chosen], scope
+        ):
             return Answer(
                 question=question.text,
                 speaker=question.speaker,
@@ -271,6 +276,74 @@ class Answerer:
             no_answer=False,
             message=None,
             answers=passages,
+        )
+
+    def _introduction(self, question: Question, person: Person, scope: Scope, k: int) -> Answer:
+        """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X."""
+        units = [scope.paragraph_unit[p] for p in person.introduced_in if p in scope.paragraph_unit]
+        about = self._search(replace(question, introduces=""), scope, k)
+        if not units:
+            return about
+        index = scope.index
+        shown = [index.units[i] for i in units[:k]]
+        passages = [self._passage(u, 1.0, scope.paragraph_speaker.get(i)) for u, i in zip(shown, units, strict=False)]
+        for passage in about.answers:
+            if len(passages) >= k:
+                break
+            if not any(
+                passage.article.id == p.article.id and set(passage.paragraphs) & set(p.paragraphs) for p in passages
+            ):
+                passages.append(passage)
+        return Answer(
+            question=question.text,
+            speaker=person.name,
+            intent=question.intent,
+            no_answer=False,
+            message=None,
+            answers=passages,
+        )
+
+    def _bonus(self, question: Question, topic: str, candidates: np.ndarray, scope: Scope) -> np.ndarray:
+        """Return what each candidate earns beyond its similarity: its kind, its speaker, the question's words it holds."""
+        index = scope.index
+        is_quote = index.is_quote[candidates]
+        if question.intent != "fact":
+            bonus = QUOTE_BONUS * is_quote
+        elif not question.speaker:
+            # a fact is told by the reporter's narration more often than inside someone's quotation
+            bonus = NARRATION_BONUS * ~is_quote
+        else:
+            theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
+            theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
+            bonus = SPEAKER_BONUS * theirs
+        if question.intent == "fact" and asks_amount(question.text):
+            bonus = bonus + NUMBER_BONUS * self._has_number(index)[candidates]
+        if question.intent == "fact" and question.text.lower().startswith(("who ", "whom ")):
+            # "who is leading the inquiry?": the answer is a passage that names someone
+            bonus = bonus + PERSON_BONUS * np.isin(candidates, scope.naming)
+        if question.intent == "said" and question.speaker:
+            # Among one person's words, the passage that holds the topic's own words is
+            # about it more surely than one merely near it in meaning.
+            whole = index.term_share(subject_terms(topic), candidates) == 1.0
+            bonus = bonus + is_quote * (TOPIC_WORDS_BONUS * whole)
+            bonus = bonus + is_quote * (TOPIC_PHRASE_BONUS * self._holds_verbatim(topic, candidates, index, least=2))
+        if question.intent == "who":
+            bonus = bonus + VERBATIM_BONUS * self._holds_verbatim(question.topic, candidates, index)
+        return bonus
+
+    @staticmethod
+    def _holds_verbatim(
+        words: str, candidates: np.ndarray, index: SearchIndex, *, least: int = VERBATIM_MIN_WORDS
+    ) -> np.ndarray:
+        """Return, per candidate, whether its text holds ``words`` as written (a run of ``least`` words or more)."""
+        wanted = normalised(words)
+        if len(wanted.split()) < least or not subject_terms(words):
+            return np.zeros(len(candidates), dtype=bool)
+        padded = f" {wanted} "
+        return np.fromiter(
+            (padded in f" {normalised(index.units[int(i)].text)} " for i in candidates),
+            dtype=bool,
+            count=len(candidates),
         )
 
     def _shortlist(
@@ -300,7 +373,7 @@ class Answerer:
         with self._lock:
             cached = self._numbers
         if cached is None or cached[0] is not index:
-            flags = np.fromiter((bool(_NUMBER.search(u.text)) for u in index.units), dtype=bool, count=len(index.units))
+            flags = np.fromiter((holds_number(u.text) for u in index.units), dtype=bool, count=len(index.units))
             cached = (index, flags)
             with self._lock:
                 self._numbers = cached
@@ -522,6 +595,17 @@ class Answerer:
 def _collection(collection: str | int | None) -> str | None:
     """Return a collection as the knowledge base names it (a guild's id may come as an int)."""
     return None if collection is None else str(collection).strip() or None
+
+
+def _favour(ranked: list[Scored], shares: Sequence[float] | np.ndarray, weight: float) -> list[Scored]:
+    """Return ``ranked`` re-sorted after adding ``weight`` times each passage's share to its score."""
+    return sorted(
+        (
+            Scored(r.index, r.semantic, r.lexical, r.score + weight * float(e))
+            for r, e in zip(ranked, shares, strict=True)
+        ),
+        key=lambda r: -r.score,
+    )
 
 
 def _is_whole_quotation(unit: Unit) -> bool:

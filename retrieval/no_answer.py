@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from .amounts import without_asking
 from .question import SPEECH_NOUNS, SPEECH_VERBS, Question, has_words
 from .ranking import stem, terms
 from .records import Passage
@@ -22,7 +23,8 @@ log = logging.getLogger(__name__)
 #: one rule for every article.
 DISCUSSED_SHARE = {"said": 1.0, "who": 0.5, "fact": 0.5}
 MIN_SIMILARITY = {"said": (0.30, -1.0), "who": (0.35, 0.15), "fact": (0.52, 0.30)}
-#: A fact answer must share more than this share of the question's content words with
+#: A fact answer must share more than this share of the question's content words (the
+#: words asking for an amount, "how long", left out) with
 #: one of the passages shown, unless it is at least this similar in meaning: "who won
 #: the women's final?" is not answered by "this win is for her".
 FACT_MIN_COVERAGE = 1 / 3
@@ -41,7 +43,7 @@ def good_enough(question: Question, query: str, confidence: float, shown: list[s
     unsupported = (
         question.intent == "fact"
         and confidence < FACT_SURE_SIMILARITY
-        and coverage(question.text, shown) <= FACT_MIN_COVERAGE
+        and coverage(without_asking(question.text), shown) <= FACT_MIN_COVERAGE
     )
     if confidence < (low if discussed else high) or unsupported:
         log.debug("confidence %.3f (topic discussed: %s) is under the bar", confidence, discussed)

@@ -8,11 +8,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from knowledge import Article
-from knowledge.lexicon import DETERMINERS, GENERIC_ROLE_NOUNS, ORGANISATION_WORDS, STOPWORDS, TITLE_ABBREVIATIONS
+from knowledge.lexicon import (
+    DETERMINERS,
+    GENERIC_ROLE_NOUNS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    STOPWORDS,
+    TITLE_ABBREVIATIONS,
+)
 from knowledge.name_forms import looks_like_name, name_forms, tokens
+from knowledge.text import straighten_marks
+
+from .introductions import introductions
 
 #: The shortest surname a misspelling of which is corrected in a question.
 NAME_TYPO_MIN_LENGTH = 5
+#: Generational suffixes after a surname, which a question leaves out ("Vann R. Newkirk II").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: The most words a personal name has once titles and suffixes are off ("Ursula von der Leyen").
+NAME_MAX_WORDS = 5
 
 
 @dataclass
@@ -25,11 +40,14 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     mentioned_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph)
+    #: What the articles say they are beside their name ("Army officer", "Farm Bureau head").
+    descriptions: list[str] = field(default_factory=list)
+    introduced_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph) per article
 
     @functools.cached_property
     def name_forms(self) -> list[tuple[str, ...]]:
         """Return the token sequences that name this person (full name, surname, name-like aliases)."""
-        return name_forms(self.name, self.aliases)
+        return spoken_name_forms(self.name, self.aliases)
 
     @functools.cached_property
     def descriptor_tokens(self) -> set[str]:
@@ -38,9 +56,10 @@ class Person:
         An abbreviated title counts as the word ("Gov. Tanaka" is the governor).
         """
         words: set[str] = set()
-        for text in [self.role or "", *self.aliases, self.name]:
+        for text in [self.role or "", *self.aliases, *self.descriptions, self.name]:
             words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
-        return words
+        # A personal name's own words name them, not describe them: "Bill de" is no one.
+        return words - set(personal_name_words(self.name) or ())
 
     @functools.cached_property
     def alias_forms(self) -> set[tuple[str, ...]]:
@@ -59,13 +78,78 @@ class Person:
     def head_nouns(self) -> set[str]:
         """Return the words that can name this person alone ("secretary", "spokesperson")."""
         heads = set()
-        for text in [self.role or "", *[a for a in self.aliases if not looks_like_name(a)], self.name]:
+        descriptive = [a for a in self.aliases if not looks_like_name(a)]
+        for text in [self.role or "", *descriptive, *self.descriptions, self.name]:
             # The head of "Chair of the US Federal Reserve" is "chair"; of "US player", "player".
             head_part = re.split(r"\s(?:of|for|at|in|with|from|to)\s|[,(;]", text, maxsplit=1)[0]
             words = [t for t in tokens(head_part) if t not in STOPWORDS]
             if words:
-                heads.add(words[-1])
+                heads.add(TITLE_ABBREVIATIONS.get(words[-1], words[-1]))
         return heads
+
+
+def spoken_name_forms(name: str, aliases: list[str]) -> list[tuple[str, ...]]:
+    """Return the token sequences a reader may name someone by, as the article names them.
+
+    Beyond the full name and the surname: a surname with its particles ("de Blasio"
+    of "Bill de Blasio", "al Assad" of "Bashar al-Assad"), the name without its
+    middle initials ("Nikki Haley" of "Nikki R. Haley"), without a title or a
+    generational suffix ("Newkirk" of "Vann R. Newkirk II", "Warren" of "Sen. Warren").
+    """
+    forms = set(name_forms(name, aliases))
+    for text in [name, *aliases]:
+        words = personal_name_words(text)
+        if words:
+            forms.update(_forms_of(words))
+    return sorted(f for f in forms if f and not all(t in STOPWORDS for t in f))
+
+
+def personal_name_words(text: str) -> tuple[str, ...] | None:
+    """Return the lowercase words of a personal name, titles and suffixes left out; None when ``text`` is not one.
+
+    A name's words are capitalised, except lowercase particles ("de", "van", "al-")
+    and initials ("R."); an acronym or an organisation's name is not a person's.
+    """
+    words = straighten_marks(text).split()
+    while len(words) > 1 and _bare(words[0]) in HONORIFICS | TITLE_ABBREVIATIONS.keys():
+        words = words[1:]
+    while len(words) > 2 and _bare(words[-1]) in NAME_SUFFIXES:
+        words = words[:-1]
+    if not words or len(words) > NAME_MAX_WORDS or looks_like_organisation(" ".join(words)):
+        return None
+    capitalised = 0
+    for word in words:
+        for piece in word.rstrip(".,").split("-"):
+            if len(piece) == 1 and piece.isupper():
+                continue  # an initial
+            if piece.lower() in NAME_PARTICLES and piece.islower():
+                continue
+            if not piece[:1].isupper() or piece.lower() in STOPWORDS or (piece.isupper() and len(piece) > 1):
+                return None
+            capitalised += 1
+    found = tuple(t for t in tokens(" ".join(words)) if t not in NAME_SUFFIXES)
+    return found if capitalised and found else None
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,")
+
+
+def _forms_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Return the forms of a name's words: whole, without initials, the surname (with its particles), first and surname."""
+    core = tuple(w for w in words if len(w) > 1)
+    forms = {words, core} if core else {words}
+    if len(core) < 2:
+        return forms
+    # the surname runs from its first particle ("de Blasio", "von der Leyen"), else it is the last word
+    start = next((i for i in range(1, len(core) - 1) if core[i] in NAME_PARTICLES), len(core) - 1)
+    if core[0] in NAME_PARTICLES:
+        start = 0  # a name given from its particle ("de Blasio")
+    surname = core[start:]
+    forms.update({surname, core[-1:], (core[0], core[-1])})
+    if start > 0:
+        forms.add((core[0], *surname))
+    return forms
 
 
 def looks_like_organisation(name: str) -> bool:
@@ -82,6 +166,7 @@ class People:
     """The people of a knowledge base (or one article): who can be named in a question."""
 
     def __init__(self, articles: Iterable[Article]) -> None:
+        articles = list(articles)
         by_name: dict[str, Person] = {}
         for article in articles:
             quoted_names = {q.speaker for q in article.quotes if q.speaker}
@@ -110,6 +195,8 @@ class People:
                 person.mentioned_in.extend((article.id, p) for p in mention.paragraphs)
                 if article.id not in person.articles and not person.quoted:
                     person.articles.append(article.id)
+        for article in articles:
+            self._introduce(article, by_name)
         self.people = list(by_name.values())
         self.speakers = [p for p in self.people if p.quoted]
         self._by_name = by_name
@@ -131,6 +218,16 @@ class People:
                 keys.update(word[:n] for n in range(3, len(word)))  # "fed" abbreviates "federal"
             for key in keys:
                 self._by_descriptor.setdefault(key, []).append(person)
+
+    @staticmethod
+    def _introduce(article: Article, by_name: dict[str, Person]) -> None:
+        """Add what ``article`` says its people are, and where it introduces them, to their records."""
+        present = {q.speaker for q in article.quotes if q.speaker} | {m.name for m in article.mentions}
+        forms = {name: by_name[name].name_forms for name in present if name in by_name}
+        for name, intro in introductions(article, forms).items():
+            person = by_name[name]
+            person.descriptions.extend(d for d in intro.descriptions if d not in person.descriptions)
+            person.introduced_in.append((article.id, intro.paragraph))
 
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""

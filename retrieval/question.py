@@ -16,6 +16,7 @@ from knowledge.lexicon import (
     COURTESY_HONORIFICS,
     DETERMINERS,
     GENERIC_ROLE_NOUNS,
+    NAME_PARTICLES,
     OFFICE_NOUNS,
     OPINION_WORDS,
     PLAIN_SAYING_VERBS,
@@ -24,6 +25,7 @@ from knowledge.lexicon import (
     QUESTION_SPEECH_NOUNS,
     QUESTION_VERBS,
     STOPWORDS,
+    TITLE_ABBREVIATIONS,
     TOPIC_PREPOSITIONS,
 )
 from knowledge.name_forms import WORD, tokens
@@ -40,6 +42,8 @@ MAX_QUESTION_CHARS = 1000
 #: Verbs and nouns that ask for someone's words or views ("what did X say", "X's view on").
 SPEECH_VERBS = QUESTION_VERBS
 SPEECH_NOUNS = QUESTION_SPEECH_NOUNS
+#: Titles written out that may stand before a name ("Senator Warren", "Governor Cuomo").
+_TITLE_WORDS = frozenset(TITLE_ABBREVIATIONS.values())
 #: Words that only ask for words, adding nothing to what the words are about.
 PLAIN_SAYING = PLAIN_SAYING_VERBS | QUESTION_SPEECH_NOUNS
 
@@ -68,7 +72,10 @@ def normalise_question(text: str) -> str:
 
 
 def _surface_words(text: str) -> list[tuple[str, str]]:
-    """Return ``(token, surface)`` pairs: the lowercase token and the word as typed (for capitalisation)."""
+    """Return ``(token, surface)`` pairs: the lowercase token and the word as typed (for capitalisation).
+
+    A middle initial is left out ("Nikki R. Haley" names whoever "Nikki Haley" does).
+    """
     out = []
     for match in WORD.finditer(straighten_marks(text)):
         word = match.group(0)
@@ -78,7 +85,18 @@ def _surface_words(text: str) -> list[tuple[str, str]]:
         token = token.strip("'")
         if token:
             out.append((token, word))
-    return out
+    return [
+        pair
+        for n, pair in enumerate(out)
+        if not (
+            len(pair[1]) == 1
+            and pair[1].isupper()
+            and 0 < n < len(out) - 1
+            and out[n - 1][1][:1].isupper()
+            and out[n + 1][1][:1].isupper()
+            and out[n - 1][0] not in STOPWORDS
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,7 @@ class Question:
     topic: str = ""
     subject: str = ""  # "what did the teenager say": the words naming a speaker no name or role matched
     described: str = ""  # "which French player said ...": the words that describe the speaker sought
+    introduces: str = ""  # "who is X?": X's canonical name, or X's words when X names no one known
 
 
 @dataclass(frozen=True)
@@ -215,11 +234,26 @@ def _is_who_question(words: list[str]) -> int | None:
 
 
 def _capitalised_name(surface: list[tuple[str, str]], start: int) -> tuple[int, int] | None:
-    """Return the span of capitalised words at ``start`` (a name nobody matched), else None."""
+    """Return the span of capitalised words at ``start`` (a name nobody matched), else None.
+
+    A lowercase particle inside the name belongs to it ("Bill de Blasio").
+    """
     end = start
-    while end < len(surface) and surface[end][1][:1].isupper() and surface[end][0] not in STOPWORDS:
-        end += 1
-    return (start, end) if end > start else None
+    while end < len(surface):
+        token, word = surface[end]
+        if word[:1].isupper() and token not in STOPWORDS:
+            end += 1
+        elif (
+            token in NAME_PARTICLES
+            and end + 1 < len(surface)
+            and (surface[end + 1][1][:1].isupper() or surface[end + 1][0] in NAME_PARTICLES)
+        ):
+            end += 1
+        else:
+            break
+    while end > start and surface[end - 1][0] in NAME_PARTICLES and not surface[end - 1][1][:1].isupper():
+        end -= 1
+    return (start, end) if any(w[:1].isupper() for _, w in surface[start:end]) else None
 
 
 def understand(text: str, people: People) -> Question:
@@ -232,7 +266,7 @@ def understand(text: str, people: People) -> Question:
     """
     surface = _correct_names(_surface_words(text), people)
     words = [t for t, _ in surface]
-    asked_who = _who_question(text, surface)
+    asked_who = _who_question(text, surface) or _who_is(text, surface, people)
     if asked_who is not None:
         return asked_who
     slot = _subject_slot(words)
@@ -257,6 +291,38 @@ def _who_question(text: str, surface: list[tuple[str, str]]) -> Question | None:
         _join([w for w in surface[1:who_verb] if w[0] not in AUXILIARIES]) if words[0] in ("which", "what") else ""
     )
     return Question(text, "who", topic=_join(surface[topic_start:]), described=described)
+
+
+def _who_is(text: str, surface: list[tuple[str, str]], people: People) -> Question | None:
+    """Return "who is X?", "who was the governor?" as a fact question introducing X, else None.
+
+    X must be the whole rest of the question: a known person by name or role, or
+    capitalised words naming no one known ("who is leading the inquiry?" is a fact
+    question about the inquiry, and is not read here).
+    """
+    words = [t for t, _ in surface]
+    if len(words) < 2 or words[0] not in ("who", "whom"):
+        return None
+    start = 1 if surface[0][1].lower().startswith("who'") else 2
+    if start == 2 and words[1] not in ("is", "was", "are", "were"):
+        return None
+    while start < len(words) and (words[start] in DETERMINERS or _only_determiners(words[start : start + 1])):
+        start += 1
+    if start >= len(words):
+        return None
+    match = _best(
+        [m for m in _match_names(words, people, start, len(words)) if m.start == start]
+        + _match_role_at(words, start, people)
+    )
+    if match is not None and match.end == len(words):
+        person = match.person
+        return Question(
+            text, "fact", speaker=person.name if person.quoted else None, topic=text, introduces=person.name
+        )
+    span = _capitalised_name(surface, start)
+    if match is None and span is not None and span == (start, len(words)):
+        return Question(text, "fact", topic=text, introduces=_join(surface[start:]))
+    return None
 
 
 def _named_person(surface: list[tuple[str, str]], slot: int | None, people: People) -> _Match | None:
@@ -367,7 +433,8 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
     ):
         return Question(text, "fact", topic=text)
     unknown = None
-    span = _capitalised_name(surface, slot + (1 if words[slot] in COURTESY_HONORIFICS else 0))
+    titled = words[slot] in COURTESY_HONORIFICS or words[slot] in TITLE_ABBREVIATIONS or words[slot] in _TITLE_WORDS
+    span = _capitalised_name(surface, slot + (1 if titled else 0))
     subject = words[slot:speech_at]
     if _match_names(words, people, slot, speech_at):
         pass  # "Ashdown's lawyer": someone connected to a known person, not an unknown name
@@ -426,7 +493,10 @@ def _someone_of(surface: list[tuple[str, str]], match: _Match) -> bool:
 
 
 def _only_determiners(words: list[str]) -> bool:
-    return all(w in DETERMINERS or w in COURTESY_HONORIFICS for w in words)
+    """Return whether ``words`` are only what may stand before a name: "the", "Mr", "Sen.", "Senator"."""
+    return all(
+        w in DETERMINERS or w in COURTESY_HONORIFICS or w in TITLE_ABBREVIATIONS or w in _TITLE_WORDS for w in words
+    )
 
 
 def _is_possessive(surface: list[tuple[str, str]], index: int) -> bool:

@@ -118,6 +118,8 @@ class SearchIndex:
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self._bm25 = None
         corpus = [terms(u.text) or ["\u2205"] for u in self.units]
+        #: Each unit's BM25 terms as a set: which of a question's words a passage holds.
+        self.term_sets = [frozenset(c) for c in corpus]
         if self.units:
             self._bm25 = bm25s.BM25()
             self._bm25.index(corpus, show_progress=False)
@@ -183,6 +185,14 @@ class SearchIndex:
             order = np.argsort(-fused, kind="stable")
         scored = [Scored(int(chosen[j]), float(semantic[j]), float(lexical[j]), float(fused[j])) for j in order]
         return scored, float(semantic.max())
+
+    def term_share(self, wanted: set[str], candidates: np.ndarray) -> np.ndarray:
+        """Return, per candidate, the share of the terms ``wanted`` that its text holds (zeros for none wanted)."""
+        if not wanted:
+            return np.zeros(len(candidates))
+        return np.fromiter(
+            (len(wanted & self.term_sets[int(i)]) / len(wanted) for i in candidates), dtype=float, count=len(candidates)
+        )
 
     def vocabulary(self) -> set[str]:
         """Return every BM25 term of the indexed units."""

@@ -10,6 +10,7 @@ import numpy as np
 
 from knowledge import Article
 
+from .introductions import named_in
 from .people import People
 from .ranking import SearchIndex, terms
 
@@ -33,6 +34,8 @@ class Scope:
     profiles: dict[str, list[Counter[str]]] = field(default_factory=dict)  # speaker -> terms of paragraphs about them
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards ``profiles``
     collection_of: dict[str, str | None] = field(default_factory=dict)  # article id -> its collection (None: global)
+    paragraph_unit: dict[tuple[str, int], int] = field(default_factory=dict)  # (article id, paragraph) -> its unit
+    naming: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # paragraph units naming a person
 
     def article(self, article_id: str) -> Article | None:
         """Return the article of this id in the scope (ids are unique within one), or None."""
@@ -70,6 +73,12 @@ def build_scope(
         vocabulary = index.vocabulary()
     else:
         vocabulary = {t for a in articles for p in a.paragraphs for t in terms(p.text)}
+    paragraph_unit = {
+        (index.units[i].article_id, index.units[i].paragraphs[0]): i
+        for i in units
+        if index.units[i].kind == "paragraph"
+    }
+    naming = {paragraph_unit.get((a.id, p)) for a in articles for p, _, _ in named_in(a)}
     return Scope(
         index,
         articles,
@@ -81,6 +90,8 @@ def build_scope(
         {k: _as_array(v) for k, v in reports_of.items()},
         _as_array(sorted([i for v in quotes_by.values() for i in v] + list(paragraph_speaker))),
         collection_of={a.id: c for c, a in zip(owners, articles, strict=True)},
+        paragraph_unit=paragraph_unit,
+        naming=_as_array(sorted(i for i in naming if i is not None)),
     )
 
 

@@ -200,3 +200,80 @@ def test_why_did_a_named_speaker_asks_for_their_words(people):
 def test_which_person_was_sceptical_is_a_who_question(people):
     understood = understand("Which psychologist was sceptical of the findings?", people)
     assert understood.intent == "who" and understood.described == "psychologist"
+
+
+def _named_people() -> People:
+    """People named with particles, initials, titles and suffixes, and described only in the text."""
+    text = [
+        "Mayor Bill de Blasio said the city was ready.",
+        "Nikki R. Haley, the former governor of South Carolina, visited the shelters.",
+        "Lt. Col. Marcus Reed, an Army officer who leads the relief convoy, said the roads were blocked.",
+        "Farm Bureau head Linda Okafor said crop losses would be severe.",
+        "The writer Vann R. Newkirk II said the data were thin.",
+        "Bashar al-Assad said nothing.",
+    ]
+    said = ["Bill de Blasio", "Nikki R. Haley", "Marcus Reed", "Linda Okafor", "Vann R. Newkirk II", "Bashar al-Assad"]
+    return People(
+        [
+            Article(
+                id="named",
+                title=None,
+                date=None,
+                source=None,
+                paragraphs=[Paragraph(i, t, i) for i, t in enumerate(text)],
+                quotes=[
+                    Quote(f"q{i}", "We will get through this together.", [i], "direct", n) for i, n in enumerate(said)
+                ],
+                speakers=[Speaker(n) for n in said],  # no roles: the text alone says what they are
+            )
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("what did de Blasio say?", "Bill de Blasio"),
+        ("What did Mayor de Blasio say about the city?", "Bill de Blasio"),
+        ("what did Bill de Blasio say", "Bill de Blasio"),
+        ("what is de Blasio's view on shelters", "Bill de Blasio"),
+        ("what did Nikki Haley say?", "Nikki R. Haley"),
+        ("what did Nikki R. Haley say?", "Nikki R. Haley"),
+        ("What did Ms. Haley say?", "Nikki R. Haley"),
+        ("What did Lt. Col. Reed say?", "Marcus Reed"),
+        ("what did Newkirk say about the data", "Vann R. Newkirk II"),
+        ("what did al-Assad say", "Bashar al-Assad"),
+        ("what did Assad say", "Bashar al-Assad"),
+        ("What did the Army officer say about the roads?", "Marcus Reed"),
+        ("What did the Farm Bureau head say?", "Linda Okafor"),
+        ("what did the former governor say about the shelters", "Nikki R. Haley"),
+    ],
+)
+def test_names_with_particles_initials_and_titles_and_roles_from_the_text(question, speaker):
+    understood = understand(normalise_question(question), _named_people())
+    assert understood.speaker == speaker and understood.intent == "said"
+
+
+def test_part_of_a_name_with_a_particle_is_no_one():
+    understood = understand("what did Bill de Niro say about the city?", _named_people())
+    assert understood.speaker is None and understood.unknown_person == "Bill de Niro"
+
+
+@pytest.mark.parametrize(
+    "question, introduced",
+    [
+        ("Who is Marcus Reed?", "Marcus Reed"),
+        ("who's de Blasio", "Bill de Blasio"),
+        ("Who is the Farm Bureau head?", "Linda Okafor"),
+        ("who was Nikki Haley?", "Nikki R. Haley"),
+        ("Who is Taylor Swift?", "Taylor Swift"),  # no one known: the words, for an honest no-answer
+    ],
+)
+def test_who_is_asks_for_the_introduction_of_a_person(question, introduced):
+    understood = understand(normalise_question(question), _named_people())
+    assert understood.intent == "fact" and understood.introduces == introduced
+
+
+def test_who_is_doing_something_is_a_fact_question():
+    understood = understand("Who is leading the relief convoy?", _named_people())
+    assert understood.introduces == "" and understood.intent == "fact"

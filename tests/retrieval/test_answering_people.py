@@ -1,0 +1,101 @@
+"""Answers about people as a story names and describes them: who someone is, their words by topic, amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import parse_article
+from retrieval import Answerer
+
+pytestmark = pytest.mark.slow
+
+# A fictional story in the way news is written: names with particles, initials and
+# titles, people described beside their names, numbers in the narration.
+STORY = """City weighs emergency measures as storm deaths rise
+
+Mayor Bill de Blasio said on Tuesday that the city was preparing for the worst. “We are going to need every hospital bed we have,” de Blasio said.
+
+Nikki R. Haley, the former governor of South Carolina, visited the shelters on Monday. “These families deserve a roof over their heads before winter,” Haley said.
+
+The storm has killed 42 people across the region, and more than 3,000 homes remain without power.
+
+Lt. Col. Marcus Reed, an Army officer who leads the relief convoy, said the roads north were still blocked. “We cannot get trucks past the river until the water drops,” Reed said.
+
+Farm Bureau head Linda Okafor said crop losses would be severe. “Our members have lost most of the harvest and the insurance will not cover it,” Okafor said.
+
+Reed said the convoy would move again at dawn. “My soldiers have been working through the night to clear the road to the hospital,” he said.
+
+“The convoy is the only way food reaches the valley towns this week, and we will keep it moving,” Reed said.
+
+The city has set aside $12 million for the recovery, according to the budget office.
+"""
+
+
+@pytest.fixture(scope="module")
+def storm(embedder) -> Answerer:
+    from retrieval.store import KnowledgeBase
+
+    return Answerer(KnowledgeBase.in_memory([parse_article(STORY, "storm")], embedder), embedder)
+
+
+@pytest.mark.parametrize(
+    "question, speaker, words",
+    [
+        ("what did de Blasio say?", "Bill de Blasio", "every hospital bed"),
+        ("What did Nikki Haley say about families?", "Nikki R. Haley", "deserve a roof"),
+        ("what did the Army officer say about the river?", "Marcus Reed", "trucks past the river"),
+        ("What did the Farm Bureau head say?", "Linda Okafor", "lost most of the harvest"),
+        ("what did Lt. Col. Reed say about food?", "Marcus Reed", "food reaches the valley"),
+    ],
+)
+def test_a_person_asked_about_by_any_name_form_or_role(storm, question, speaker, words):
+    answer = storm.ask(question)
+    assert not answer.no_answer and answer.speaker == speaker
+    assert answer.answers[0].speaker == speaker and words in answer.answers[0].text
+
+
+def test_who_is_answers_with_the_paragraph_that_introduces_them(storm):
+    answer = storm.ask("Who is Marcus Reed?")
+    top = answer.answers[0]
+    assert not answer.no_answer and answer.speaker == "Marcus Reed"
+    assert top.kind == "paragraph" and top.text.startswith("Lt. Col. Marcus Reed, an Army officer")
+    assert storm.ask("who is the Farm Bureau head?").answers[0].text.startswith("Farm Bureau head Linda Okafor")
+
+
+def test_who_is_someone_the_story_never_names_is_no_answer(storm):
+    answer = storm.ask("Who is Taylor Swift?")
+    assert answer.no_answer and not answer.answers and "Taylor Swift" in answer.message
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("How many people has the storm killed?", "42 people"),
+        ("how many homes are without power?", "3,000 homes"),
+        ("How much has the city set aside for the recovery?", "$12 million"),
+    ],
+)
+def test_amount_questions_lead_with_the_passage_holding_the_amount(storm, question, words):
+    answer = storm.ask(question)
+    assert not answer.no_answer and words in answer.answers[0].text
+
+
+def test_among_one_speakers_words_the_one_on_the_topic_comes_first(storm):
+    for topic, words in (
+        ("trucks", "trucks past the river"),
+        ("his soldiers", "My soldiers"),
+        ("food", "food reaches"),
+    ):
+        top = storm.ask(f"what did Reed say about {topic}?").answers[0]
+        assert top.speaker == "Marcus Reed" and words in top.text
+
+
+def test_who_said_words_as_written_is_answered_however_plain_they_are(storm):
+    answer = storm.ask("Who said we will keep it moving?")
+    assert not answer.no_answer and answer.speaker == "Marcus Reed"
+    assert "keep it moving" in answer.answers[0].text
+
+
+def test_who_is_doing_something_is_answered_by_the_passage_naming_them(storm):
+    answer = storm.ask("Who is leading the relief convoy?")
+    assert not answer.no_answer and "Marcus Reed" in answer.answers[0].text

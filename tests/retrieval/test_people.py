@@ -1,0 +1,54 @@
+"""The name forms a question may use for a person, and what the article's text says each person is."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.model import Article, Mention, Paragraph, Quote, Speaker
+from retrieval.people import People, personal_name_words, spoken_name_forms
+
+
+@pytest.mark.parametrize(
+    "name, forms",
+    [
+        ("Bill de Blasio", {("de", "blasio"), ("bill", "de", "blasio"), ("blasio",)}),
+        ("Ursula von der Leyen", {("von", "der", "leyen"), ("ursula", "von", "der", "leyen")}),
+        ("Bashar al-Assad", {("al", "assad"), ("assad",), ("bashar", "assad")}),
+        ("Nikki R. Haley", {("nikki", "haley"), ("nikki", "r", "haley"), ("haley",)}),
+        ("Vann R. Newkirk II", {("vann", "newkirk"), ("newkirk",)}),
+        ("Sen. Elizabeth Warren", {("elizabeth", "warren"), ("warren",)}),
+    ],
+)
+def test_spoken_name_forms(name, forms):
+    assert forms <= set(spoken_name_forms(name, []))
+
+
+@pytest.mark.parametrize("text", ["UCEA spokesperson", "the Federal Reserve", "Thames Water", "NATO", "a spokesman"])
+def test_what_is_not_a_personal_name(text):
+    assert personal_name_words(text) is None
+
+
+def test_descriptions_and_introductions_come_from_the_text():
+    paragraphs = [
+        "Residents gathered at the school on Monday.",
+        "Reed said the roads were blocked.",
+        "Marcus Reed, an Army officer who leads the convoy, said the bridge would open.",
+        "Farm Bureau head Linda Okafor was not asked.",
+    ]
+    article = Article(
+        id="a",
+        title=None,
+        date=None,
+        source=None,
+        paragraphs=[Paragraph(i, t, i) for i, t in enumerate(paragraphs)],
+        quotes=[Quote("q1", "The bridge will open.", [2], "direct", "Marcus Reed")],
+        speakers=[Speaker("Marcus Reed")],
+        mentions=[Mention("Linda Okafor", None, [3])],
+    )
+    people = People([article])
+    reed, okafor = people.get("Marcus Reed"), people.get("Linda Okafor")
+    # the relative clause is not part of what he is; the first paragraph saying what he is introduces him
+    assert reed.descriptions == ["Army officer"] and reed.introduced_in == [("a", 2)]
+    assert {"army", "officer"} <= reed.descriptor_tokens and "officer" in reed.head_nouns
+    assert "reed" not in reed.descriptor_tokens  # his name names him; it does not describe him
+    assert okafor.descriptions == ["Farm Bureau head"] and okafor.introduced_in == [("a", 3)]
