@@ -20,10 +20,12 @@ from .lexicon import (
     NAMING_AS_VERBS,
     NAMING_VERBS,
     NOT_ADVERBS,
+    NOT_NAME,
     ORG_WORDS,
     PARTICIPLES,
     PLACE_NAMES,
     PRONOUN_GENDER,
+    SENTENCE_CONNECTIVES,
     SETTING_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -33,7 +35,7 @@ from .lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from .names import find_people, is_name_token, looks_like_org
+from .names import find_people, is_demonym, is_name_token, looks_like_org
 from .phrases import (
     ANAPHOR,
     BARE_GROUP,
@@ -298,7 +300,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if verb in PARTICIPLES and before.rstrip().endswith(","):
             # "Ann Lee praised her rival, Tom Ross, saying …": after a comma an -ing clause borrows
             # the sentence's subject; the name just before it is an object or an appositive
-            frames.append(Frame("participle", vs, ve, cue))
+            frames.append(_borrowing(masked, start, vs, ve, cue, frames))
             continue
         subject = subject_at_end(before)
         if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS:
@@ -343,9 +345,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
                 continue
         if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
-            frames.append(Frame("participle", vs, ve, cue))
+            frames.append(_borrowing(masked, start, vs, ve, cue, frames))
         elif tail.endswith((" and", " but")) and not subject:
-            frames.append(Frame("participle", vs, ve, cue))  # "described it as … and said …": same subject
+            frames.append(
+                _borrowing(masked, start, vs, ve, cue, frames)
+            )  # "described it as … and said …": same subject
     speaking = [f for f in frames if f.kind in {"sv", "inverted", "participle"}]
     for match in _POSSESSIVE_RE.finditer(sentence):
         s0, s1 = start + match.start(1), start + match.end(1)
@@ -373,6 +377,47 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
+
+
+_CONNECTIVES = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
+# The person a sentence opens with, after a short lead-in clause or a connective, then its verb:
+# "As the crowd chanted, Ann Lee smiled and joked", "Sanders himself, who …, has toned down …".
+_OPENING_SUBJECT = re.compile(
+    rf"\W*(?:[^,.;:“”\"]{{0,60}},\s+)?(?:(?:{_CONNECTIVES}),?\s+)?({PERSON})"
+    rf"(?:\s+(?:himself|herself))?(?:\s*,[^,.;:]{{1,120}},)?\s+([a-z]+)"
+)
+
+
+def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str, earlier: list[Frame]) -> Frame:
+    """A clause that borrows its sentence's subject ("Ann Lee compared herself to Tom Ross, saying",
+    "Ann Lee was joined by Tom Ross and joked"): with no speech frame before it, the person who
+    opens the sentence is its speaker; otherwise a participle frame that the sentence's speaker owns."""
+    opening = (
+        None
+        if any(f.kind in {"sv", "inverted"} for f in earlier)
+        else _OPENING_SUBJECT.match(masked, start, verb_start)
+    )
+    if opening and _opens_as_person(opening.group(1), opening.group(2)):
+        s0, s1 = opening.start(1), opening.end(1)
+        return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
+    return Frame("participle", verb_start, verb_end, cue)
+
+
+def _opens_as_person(name: str, follower: str) -> bool:
+    """A full name, or a surname alone ("Sanders compared …"), not a capitalised adjective or
+    participle ("Democratic presidential …", "Appearing …") or a name premodifying a title."""
+    if follower in TITLE_WORDS:
+        return False  # "Clinton campaign spokesman Brian Fallon": the name modifies a title
+    if " " in name:
+        return _is_person(name)
+    word = name.lower().rstrip(".")
+    return (
+        is_name_token(name)
+        and word not in NOT_NAME
+        and word not in FUNCTION_WORDS
+        and not re.search(r"(?:ing|ed|ic|al)$", word)
+        and not is_demonym(name)
+    )
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:

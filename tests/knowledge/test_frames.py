@@ -265,3 +265,20 @@ def test_a_possessive_speech_noun_with_its_content_clause_keeps_its_owner():
 )
 def test_verbs_of_criticism_reassurance_and_memory_frame_a_quote(paragraph):
     assert speakers_of(article(paragraph)) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "At the debate, Cole compared herself to Tom Ross, saying, “I have never taken a penny from the developers.”",
+        "As the hall filled, Cole was joined on stage by Mayor Tom Ross and joked, “You are all very early tonight.”",
+    ],
+)
+def test_a_clause_that_borrows_the_sentence_subject_finds_the_person_opening_it(paragraph):
+    a = article("Ann Cole and Tom Ross are standing for mayor.", paragraph)
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_capitalised_adjective_opening_the_sentence_is_not_the_subject_a_clause_borrows():
+    a = article("Democratic council leader Ann Cole spoke on Monday, calling the cuts “a disgrace to the town.”")
+    assert speakers_of(a) == ["Ann Cole"]
