@@ -375,6 +375,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if after:
             s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    frames.extend(_colon_frames(masked, start, end, frames))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
 
@@ -418,6 +419,39 @@ def _opens_as_person(name: str, follower: str) -> bool:
         and not re.search(r"(?:ing|ed|ic|al)$", word)
         and not is_demonym(name)
     )
+
+
+# A colon that introduces a quotation, and the labels that name its speaker before it:
+# "- Carl Bialik: “…”", "More from Jones: “…”", "Here’s Clinton in 1992: “…”".
+_INTRODUCING_COLON = re.compile(r":\s*(?=[“\"‘]|'')")
+_LABEL = re.compile(
+    rf"(?:(?:[Mm]ore\s+from|[Hh]ere[’']s|[Hh]ere\s+is|Said|Added|Continued)\s+)?({PERSON})"
+    rf"(?:\s+(?:and|&)\s+{PERSON})?(?:\s+(?:in|on|at)\s+[^,.;:]{{1,40}})?\s*$"
+)
+
+
+def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> list[Frame]:
+    """ "Ann Lee fired back: “…”", "- Carl Bialik: “…”": a colon before a quotation hands it to the
+    person who is the subject of the clause the colon ends, or the name the colon labels."""
+    found = []
+    for colon in _INTRODUCING_COLON.finditer(masked, start, end):
+        at = colon.start()
+        breaks = [masked.rfind(mark, start, at) for mark in (",", " - ", "—", "–")]
+        clause_start = max([start] + [b + 2 if masked[b] == " " else b + 1 for b in breaks if b >= 0])
+        if any(clause_start <= f.start and f.end <= at for f in frames):
+            continue  # "Ann Lee said:": the clause has its own frame
+        clause = masked[clause_start:at]
+        label = _LABEL.match(clause.lstrip())
+        offset = clause_start + len(clause) - len(clause.lstrip())
+        if label and (" " in label.group(1) and _is_person(label.group(1)) or is_name_token(label.group(1))):
+            s0, s1 = offset + label.start(1), offset + label.end(1)
+            found.append(Frame("sv", s0, at + 1, ":", masked[s0:s1], s0, s1))
+            continue
+        opening = _OPENING_SUBJECT.match(masked, clause_start, at)
+        if opening and _opens_as_person(opening.group(1), opening.group(2)):
+            s0, s1 = opening.start(1), opening.end(1)
+            found.append(Frame("sv", s0, at + 1, opening.group(2), masked[s0:s1], s0, s1))
+    return found
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:

@@ -282,3 +282,22 @@ def test_a_clause_that_borrows_the_sentence_subject_finds_the_person_opening_it(
 def test_a_capitalised_adjective_opening_the_sentence_is_not_the_subject_a_clause_borrows():
     a = article("Democratic council leader Ann Cole spoke on Monday, calling the cuts “a disgrace to the town.”")
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "When Tom Ross called the plan a fantasy, Cole fired back: “Every pound of it is already in the bank.”",
+        "Budgets were the theme - Ann Cole: “Every pound of it is already in the bank.”",
+        "More from Cole: “Every pound of it is already in the bank.”",
+        "Here’s Cole in 2019: “Every pound of it is already in the bank.”",
+    ],
+)
+def test_a_colon_hands_the_quote_to_the_subject_or_the_name_it_labels(paragraph):
+    a = article("Ann Cole and Tom Ross are standing for mayor.", paragraph)
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_colon_after_a_clause_about_a_thing_names_nobody():
+    a = article("The results were clear: “Every pound of it is already in the bank.”")
+    assert speakers_of(a) == [None]
