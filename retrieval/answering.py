@@ -280,7 +280,7 @@ class Answerer:
 
     def _introduction(self, question: Question, person: Person, scope: Scope, k: int) -> Answer:
         """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X."""
-        units = [scope.paragraph_unit[p] for p in person.introduced_in if p in scope.paragraph_unit]
+        units = [scope.paragraph_unit[p] for p in scope.people.introduced_in(person) if p in scope.paragraph_unit]
         about = self._search(replace(question, introduces=""), scope, k)
         if not units:
             return about

@@ -9,7 +9,8 @@ from .records import ArticleSummary
 
 
 def matching_speakers(typed_text: str, speakers: list[Person], limit: int) -> list[str] | None:
-    """Return the canonical names of ``speakers`` best matching ``typed_text`` (names, aliases and roles count).
+    """Return the canonical names of ``speakers`` best matching ``typed_text`` (names, aliases, roles and
+    the descriptions the articles give them count).
 
     None when nothing has been typed yet (the caller lists everyone its own way).
     """
@@ -18,7 +19,7 @@ def matching_speakers(typed_text: str, speakers: list[Person], limit: int) -> li
         return None
     scored = []
     for person in speakers:
-        forms = [person.name, *person.aliases, person.role or ""]
+        forms = [person.name, *person.aliases, person.role or "", *person.descriptions]
         best = max(typed_match(typed, " ".join(tokens(f))) for f in forms if f)
         if best > 0:
             scored.append((best, person.name))

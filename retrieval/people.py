@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,6 +27,10 @@ from .introductions import introductions
 NAME_TYPO_MIN_LENGTH = 5
 #: Generational suffixes after a surname, which a question leaves out ("Vann R. Newkirk II").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Up to this many articles, every one is read for what it calls its people when the
+#: people are gathered (a few milliseconds each; 'the Army officer' resolves); beyond,
+#: an article is read only when someone asks who a person of it is.
+DESCRIBED_ARTICLES_MAX = 300
 #: The most words a personal name has once titles and suffixes are off ("Ursula von der Leyen").
 NAME_MAX_WORDS = 5
 
@@ -43,6 +48,7 @@ class Person:
     #: What the articles say they are beside their name ("Army officer", "Farm Bureau head").
     descriptions: list[str] = field(default_factory=list)
     introduced_in: list[tuple[str, int]] = field(default_factory=list)  # (article id, paragraph) per article
+    quotations: int = 0  # how many quotations are theirs: of two people a surname names, the more quoted is meant
 
     @functools.cached_property
     def name_forms(self) -> list[tuple[str, ...]]:
@@ -169,7 +175,7 @@ class People:
         articles = list(articles)
         by_name: dict[str, Person] = {}
         for article in articles:
-            quoted_names = {q.speaker for q in article.quotes if q.speaker}
+            quoted_names = Counter(q.speaker for q in article.quotes if q.speaker)
             for speaker in article.speakers:
                 if speaker.name not in quoted_names:
                     continue
@@ -184,6 +190,7 @@ class People:
                         list(person.mentioned_in if person else []),
                     )
                 person.articles.append(article.id)
+                person.quotations += quoted_names[speaker.name]
                 person.role = person.role or speaker.role
                 person.aliases.extend(a for a in speaker.aliases if a not in person.aliases)
             for mention in article.mentions:
@@ -195,8 +202,11 @@ class People:
                 person.mentioned_in.extend((article.id, p) for p in mention.paragraphs)
                 if article.id not in person.articles and not person.quoted:
                     person.articles.append(article.id)
-        for article in articles:
-            self._introduce(article, by_name)
+        self._articles = {a.id: a for a in articles}
+        self._introduced: set[str] = set()
+        if len(articles) <= DESCRIBED_ARTICLES_MAX:
+            for article in articles:
+                self._introduce(article, by_name)
         self.people = list(by_name.values())
         self.speakers = [p for p in self.people if p.quoted]
         self._by_name = by_name
@@ -219,15 +229,27 @@ class People:
             for key in keys:
                 self._by_descriptor.setdefault(key, []).append(person)
 
-    @staticmethod
-    def _introduce(article: Article, by_name: dict[str, Person]) -> None:
+    def _introduce(self, article: Article, by_name: dict[str, Person]) -> None:
         """Add what ``article`` says its people are, and where it introduces them, to their records."""
+        self._introduced.add(article.id)
         present = {q.speaker for q in article.quotes if q.speaker} | {m.name for m in article.mentions}
         forms = {name: by_name[name].name_forms for name in present if name in by_name}
         for name, intro in introductions(article, forms).items():
             person = by_name[name]
             person.descriptions.extend(d for d in intro.descriptions if d not in person.descriptions)
             person.introduced_in.append((article.id, intro.paragraph))
+
+    def introduced_in(self, person: Person) -> list[tuple[str, int]]:
+        """Return ``(article id, paragraph)`` where each of the person's articles introduces them.
+
+        In a knowledge base too big to read every article for names when it is
+        opened, their articles are read now (once).
+        """
+        for article_id in person.articles:
+            article = self._articles.get(article_id)
+            if article is not None and article_id not in self._introduced:
+                self._introduce(article, self._by_name)
+        return person.introduced_in
 
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""

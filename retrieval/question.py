@@ -193,9 +193,10 @@ def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]
 
 
 def _best(matches: list[_Match]) -> _Match | None:
+    """Return the strongest match; of equally strong ones ("Clinton" of two Clintons), the most quoted person's."""
     if not matches:
         return None
-    matches.sort(key=lambda m: (-m.strength, m.start))
+    matches.sort(key=lambda m: (-m.strength, -m.person.quotations, m.start))
     return matches[0]
 
 
@@ -314,7 +315,8 @@ def _who_is(text: str, surface: list[tuple[str, str]], people: People) -> Questi
         [m for m in _match_names(words, people, start, len(words)) if m.start == start]
         + _match_role_at(words, start, people)
     )
-    if match is not None and match.end == len(words):
+    # what follows the name or role may only say more of what the article calls them ("... from Massachusetts")
+    if match is not None and all(w in STOPWORDS or w in match.person.descriptor_tokens for w in words[match.end :]):
         person = match.person
         return Question(
             text, "fact", speaker=person.name if person.quoted else None, topic=text, introduces=person.name

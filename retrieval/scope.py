@@ -11,7 +11,7 @@ import numpy as np
 from knowledge import Article
 
 from .introductions import named_in
-from .people import People
+from .people import DESCRIBED_ARTICLES_MAX, People
 from .ranking import SearchIndex, terms
 
 
@@ -78,7 +78,9 @@ def build_scope(
         for i in units
         if index.units[i].kind == "paragraph"
     }
-    naming = {paragraph_unit.get((a.id, p)) for a in articles for p, _, _ in named_in(a)}
+    # which paragraphs name a person: read from each article's names, as People reads them (and within its bound)
+    described = articles if len(articles) <= DESCRIBED_ARTICLES_MAX else []
+    naming = {paragraph_unit.get((a.id, p)) for a in described for p, _, _ in named_in(a)}
     return Scope(
         index,
         articles,

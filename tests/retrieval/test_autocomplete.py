@@ -25,5 +25,10 @@ def test_speakers_match_by_name_alias_or_role():
     assert matching_speakers("", _people(), 5) is None
 
 
+def test_speakers_match_by_what_the_article_describes_them_as():
+    officer = Person("Marcus Reed", None, True, ["Reed"], descriptions=["Army officer"])
+    assert matching_speakers("army off", [*_people(), officer], 5) == ["Marcus Reed"]
+
+
 def test_the_closest_people_to_a_misspelt_name_come_first():
     assert closest_people("Sandvick", _people(), limit=1) == ["Tore Sandvik"]

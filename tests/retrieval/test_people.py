@@ -28,14 +28,14 @@ def test_what_is_not_a_personal_name(text):
     assert personal_name_words(text) is None
 
 
-def test_descriptions_and_introductions_come_from_the_text():
+def _article() -> Article:
     paragraphs = [
         "Residents gathered at the school on Monday.",
         "Reed said the roads were blocked.",
         "Marcus Reed, an Army officer who leads the convoy, said the bridge would open.",
         "Farm Bureau head Linda Okafor was not asked.",
     ]
-    article = Article(
+    return Article(
         id="a",
         title=None,
         date=None,
@@ -45,10 +45,21 @@ def test_descriptions_and_introductions_come_from_the_text():
         speakers=[Speaker("Marcus Reed")],
         mentions=[Mention("Linda Okafor", None, [3])],
     )
-    people = People([article])
+
+
+def test_descriptions_and_introductions_come_from_the_text():
+    people = People([_article()])
     reed, okafor = people.get("Marcus Reed"), people.get("Linda Okafor")
     # the relative clause is not part of what he is; the first paragraph saying what he is introduces him
     assert reed.descriptions == ["Army officer"] and reed.introduced_in == [("a", 2)]
     assert {"army", "officer"} <= reed.descriptor_tokens and "officer" in reed.head_nouns
     assert "reed" not in reed.descriptor_tokens  # his name names him; it does not describe him
     assert okafor.descriptions == ["Farm Bureau head"] and okafor.introduced_in == [("a", 3)]
+
+
+def test_in_a_big_knowledge_base_an_article_is_read_for_names_only_when_asked(monkeypatch):
+    monkeypatch.setattr("retrieval.people.DESCRIBED_ARTICLES_MAX", 0)
+    people = People([_article()])
+    reed = people.get("Marcus Reed")
+    assert reed.descriptions == [] and reed.introduced_in == []
+    assert people.introduced_in(reed) == [("a", 2)]

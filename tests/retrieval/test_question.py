@@ -266,6 +266,7 @@ def test_part_of_a_name_with_a_particle_is_no_one():
         ("who's de Blasio", "Bill de Blasio"),
         ("Who is the Farm Bureau head?", "Linda Okafor"),
         ("who was Nikki Haley?", "Nikki R. Haley"),
+        ("Who is the former governor of South Carolina?", "Nikki R. Haley"),
         ("Who is Taylor Swift?", "Taylor Swift"),  # no one known: the words, for an honest no-answer
     ],
 )
@@ -277,3 +278,19 @@ def test_who_is_asks_for_the_introduction_of_a_person(question, introduced):
 def test_who_is_doing_something_is_a_fact_question():
     understood = understand("Who is leading the relief convoy?", _named_people())
     assert understood.introduces == "" and understood.intent == "fact"
+
+
+def test_a_surname_two_quoted_people_share_names_the_more_quoted():
+    quotes = [Quote(f"q{i}", "We will win this state.", [0], "direct", "Ted Cruz") for i in range(3)]
+    quotes.append(Quote("q9", "He has my support.", [0], "direct", "Heidi Cruz"))
+    article = Article(
+        id="c",
+        title=None,
+        date=None,
+        source=None,
+        paragraphs=[Paragraph(0, "Ted Cruz and Heidi Cruz spoke.", 0)],
+        quotes=quotes,
+        speakers=[Speaker("Heidi Cruz"), Speaker("Ted Cruz")],
+    )
+    assert understand("what did Cruz say about the state?", People([article])).speaker == "Ted Cruz"
+    assert understand("what did Heidi Cruz say?", People([article])).speaker == "Heidi Cruz"
