@@ -443,7 +443,7 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
         clause = masked[clause_start:at]
         label = _LABEL.match(clause.lstrip())
         offset = clause_start + len(clause) - len(clause.lstrip())
-        if label and (" " in label.group(1) and _is_person(label.group(1)) or is_name_token(label.group(1))):
+        if label and label.group(1).lower() not in TITLE_WORDS and _opens_as_person(label.group(1), ""):
             s0, s1 = offset + label.start(1), offset + label.end(1)
             found.append(Frame("sv", s0, at + 1, ":", masked[s0:s1], s0, s1))
             continue
