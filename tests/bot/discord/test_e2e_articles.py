@@ -103,6 +103,7 @@ class Curated:
     db: Path
     pages: PageServer
     directory: Path
+    second: SecondBot  # another bot process on the same file, started with the module (it loads its model meanwhile)
 
     @property
     def home(self) -> str:
@@ -185,10 +186,12 @@ async def curated(tmp_path_factory, embedder, bundled_kb_template) -> AsyncItera
     try:
         with discord_endpoints_restored():
             task = await start_bot(fake, environ, Answerer(kb, embedder))
+            second = await SecondBot.start(fake.guild_id, db, directory / "second")
             try:
-                yield Curated(fake, kb, db, pages, directory)
+                yield Curated(fake, kb, db, pages, directory, second)
             finally:
                 await stop_task(task)
+                code = await second.stop()
     finally:
         if saved is None:
             os.environ.pop("ONRECORD_FETCH_ALLOW_PRIVATE", None)
@@ -197,6 +200,7 @@ async def curated(tmp_path_factory, embedder, bundled_kb_template) -> AsyncItera
         await pages.close()
         await fake.close()
         kb.close()
+    assert code == 0, f"the second bot did not stop cleanly: {second.log.read_text()[-1000:]}"
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -429,10 +433,7 @@ async def answered_within(c: Curated, question: str, words: str, seconds: float,
         await asyncio.sleep(0.25)
 
 
-async def test_an_article_ingested_from_the_command_line_is_answered_without_a_restart(
-    curated: Curated,
-    second_bot: SecondBot,  # started now, so that its model loads while the command line runs
-):
+async def test_an_article_ingested_from_the_command_line_is_answered_without_a_restart(curated: Curated):
     c = curated
     article = c.directory / "orchard-cli.txt"
     article.write_text(ORCHARD)
@@ -459,6 +460,20 @@ class SecondBot:
     process: asyncio.subprocess.Process
     log: Path
 
+    @classmethod
+    async def start(cls, guild_id: str, db: Path, directory: Path) -> SecondBot:
+        """Start the process in server ``guild_id`` (a shard of the same bot, say); return at once, before it is ready."""
+        fake = FakeDiscord(guild_id=guild_id)
+        await fake.start()
+        directory.mkdir()
+        environ = {**os.environ, **serve_environ(fake, directory, ONRECORD_COOLDOWN="off", ONRECORD_DB=str(db))}
+        log = directory / "serve.log"
+        with log.open("wb") as output:
+            process = await asyncio.create_subprocess_exec(
+                *onrecord("serve"), cwd=REPO, env=environ, stdout=output, stderr=asyncio.subprocess.STDOUT
+            )
+        return cls(fake, process, log)
+
     async def wait_ready(self) -> None:
         ready = asyncio.ensure_future(self.fake.wait_ready(120))
         exited = asyncio.ensure_future(self.process.wait())
@@ -467,39 +482,22 @@ class SecondBot:
             waiting.cancel()
         assert self.fake.ready.is_set(), f"the second bot did not come up: {self.log.read_text()[-1000:]}"
 
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def second_bot(curated: Curated) -> AsyncIterator[SecondBot]:
-    """Start a second bot process in the home server (a shard, say) and yield at once: it loads its model meanwhile."""
-    c = curated
-    fake = FakeDiscord(guild_id=c.home)
-    await fake.start()
-    directory = c.directory / "second"
-    directory.mkdir()
-    environ = {**os.environ, **serve_environ(fake, directory, ONRECORD_COOLDOWN="off", ONRECORD_DB=str(c.db))}
-    log = directory / "serve.log"
-    with log.open("wb") as output:
-        process = await asyncio.create_subprocess_exec(
-            *onrecord("serve"), cwd=REPO, env=environ, stdout=output, stderr=asyncio.subprocess.STDOUT
-        )
-    try:
-        yield SecondBot(fake, process, log)
-    finally:
-        if process.returncode is None:
-            process.terminate()
+    async def stop(self) -> int:
+        """Stop the process as the operator would (SIGTERM); return its exit code."""
+        if self.process.returncode is None:
+            self.process.terminate()
             try:
-                await asyncio.wait_for(process.wait(), 15)
+                await asyncio.wait_for(self.process.wait(), 15)
             except TimeoutError:
-                process.kill()
-                await process.wait()
-        await fake.close()
-    assert process.returncode == 0, f"the second bot did not stop cleanly: {log.read_text()[-1000:]}"
+                self.process.kill()
+                await self.process.wait()
+        await self.fake.close()
+        assert self.process.returncode is not None
+        return self.process.returncode
 
 
-async def test_a_second_bot_process_on_the_same_file_sees_an_article_added_through_the_first(
-    curated: Curated, second_bot: SecondBot
-):
-    c, second = curated, second_bot
+async def test_a_second_bot_process_on_the_same_file_sees_an_article_added_through_the_first(curated: Curated):
+    c, second = curated, curated.second
     await second.wait_ready()
     assert BRIDGE_WORDS not in await ask_on(second.fake, BRIDGE_QUESTION)
 
