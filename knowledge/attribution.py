@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .antecedents import REACH, Mention, candidate_features, choose, paragraph_mentions
 from .coreference import Cast, Entity
 from .frames import Frame, find_frames
 from .lexicon import (
@@ -58,6 +59,8 @@ class Found:
     kind: str = "partial"
     drop: bool = False
     how: str = ""
+    # the people a pronoun speaker was chosen from, with their cues (see ``antecedents``)
+    antecedents: list[tuple[str, dict[str, float]]] | None = None
 
 
 def _introduces_next(masked: str, frame: Frame, limit: int, later_spans: list[Span]) -> bool:
@@ -79,6 +82,8 @@ class Attributor:
         self.previous: int | None = None
         self.visited: list[int] = []
         self.topics: dict[int, str] = {}  # paragraph -> the subject of its first sentence
+        self.mentions: dict[int, list[Mention]] = {}  # paragraph -> the people it names, and who spoke there
+        self.antecedents: dict[int, list[tuple[str, dict[str, float]]]] = {}  # id(frame) -> a pronoun's candidates
 
     def run(self, order: list[int]) -> None:
         for pos in order:
@@ -90,15 +95,20 @@ class Attributor:
         spans = self.spans.get(pos, [])
         masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), mask_quotes(text, spans))
         sentences = split_sentences(masked)
+        self.mentions[pos] = paragraph_mentions(masked, sentences, self.cast)
         frames_by_sentence = []
         self.cast.topic = self.topics.get(self.previous) if self.previous is not None else None
         for number, (start, end) in enumerate(sentences):
             frames = find_frames(masked, start, end)
             before = self.last_subject
             self._mark_subject(masked, start, end, frames)
-            if number == 0 and self.last_subject is not before and self.last_subject:
-                self.topics[pos] = self.last_subject[1]
-            self._resolve_frames(masked, start, frames, pos)
+            if self.last_subject is not before and self.last_subject:
+                if number == 0:
+                    self.topics[pos] = self.last_subject[1]
+                # "the Frenchman smiled", "the actor, who …, now hopes": a subject the names alone miss
+                self.mentions[pos].append(Mention(self.last_subject[1], 0, start, number, "subject"))
+                self.mentions[pos].sort(key=lambda m: m.offset)
+            self._resolve_frames(masked, start, frames, pos, number)
             frames_by_sentence.append(frames)
         results = []
         starts = [a for a, _ in sentences]
@@ -163,6 +173,9 @@ class Attributor:
         for result in results:
             if result.speaker:
                 self.last_speaker = (pos, result.speaker)
+                index = min(bisect.bisect_right(starts, result.span.open_at) - 1, len(sentences) - 1)
+                self.mentions[pos].append(Mention(result.speaker, 0, result.span.open_at, index, "subject", spoke=True))
+        self.mentions[pos].sort(key=lambda m: m.offset)
         self.previous = pos
         self.visited.append(pos)
         for result in results:
@@ -219,7 +232,7 @@ class Attributor:
         self.cast.mark_salient(entity.name)
         self.last_subject = (self.current, entity.name)
 
-    def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int) -> None:
+    def _resolve_frames(self, masked: str, start: int, frames: list[Frame], pos: int, sentence: int) -> None:
         for i, frame in enumerate(frames):
             if frame.subject is None:
                 continue
@@ -227,10 +240,8 @@ class Attributor:
             entity, pending = None, None
             pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
             if pronoun in {"he", "she"}:
-                entity = (
-                    self._cataphora(masked, start, frame, frames[i + 1 :], pos)
-                    or self._sentence_subject(masked, start, frame.subject_start, PRONOUN_GENDER[pronoun])
-                    or self._paragraph_subject(pos, PRONOUN_GENDER[pronoun])
+                entity = self._cataphora(masked, start, frame, frames[i + 1 :], pos) or self._antecedent(
+                    frame, pos, sentence, PRONOUN_GENDER[pronoun]
                 )
             if entity is None and subject.lower() in ONE_OF_A_GROUP:
                 entity = self._group_just_named(masked[: frame.subject_start or frame.start], pos)
@@ -252,6 +263,9 @@ class Attributor:
                 self.cast.add_alias(entity, subject)
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
+                at = frame.subject_start if frame.subject_start is not None else frame.start
+                self.mentions[pos].append(Mention(entity.name, 0, at, sentence, "subject", spoke=True))
+                self.mentions[pos].sort(key=lambda m: m.offset)
             self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
@@ -274,6 +288,29 @@ class Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _antecedent(self, frame: Frame, pos: int, sentence: int, gender: str | None) -> Entity | None:
+        """The person a "he"/"she" subject means: the best candidate among those named just before."""
+        at = frame.subject_start if frame.subject_start is not None else frame.start
+        earlier = [p for p in self.visited[-REACH:] if p != pos]
+        mentions = [
+            Mention(m.name, len(earlier) - k, m.offset, m.sentence, m.role, m.spoke)
+            for k, p in enumerate(earlier)
+            for m in self.mentions.get(p, [])
+        ]
+        mentions += [m for m in self.mentions[pos] if m.offset < at]
+        last = self.last_speaker[1] if self.last_speaker and pos - self.last_speaker[0] <= REACH else None
+        candidates = candidate_features(mentions, gender, self.cast, last, sentence)
+        self.antecedents[id(frame)] = candidates
+        name = choose(candidates)
+        if name is None:
+            return None
+        entity = self.cast.entity(name)
+        if entity is None:  # a surname the cast did not know yet ("Carson defied the question")
+            entity, _ = self.cast.resolve(name, pos)
+        if entity is not None and entity.kind == "person" and not entity.gender:
+            entity.gender = gender
+        return entity
 
     def _paragraph_subject(self, pos: int, gender: str | None) -> Entity | None:
         """ "The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
@@ -391,6 +428,7 @@ class Attributor:
 
     def _take(self, result: Found, frame: Frame, how: str) -> Found:
         result.speaker, result.pending_role, result.cue, result.how = frame.speaker, frame.pending_role, frame.cue, how
+        result.antecedents = self.antecedents.get(id(frame))
         return result
 
     def _judge(self, result: Found, text: str) -> None:

@@ -1,0 +1,216 @@
+"""Chooses the person a "he" or "she" before a speech verb points to, among the people the story
+named in the sentences and paragraphs just before it.
+
+Each earlier mention of a person is noted with where it stands (this sentence, this paragraph,
+a paragraph back), how the sentence uses it (the subject of a clause, a possessive, an object)
+and whether that person spoke there. Every person so mentioned is a candidate, described by a
+few cues of news writing (recency, subjecthood, having just spoken, gender agreement, how often
+the story names them), and the candidate with the highest weighted sum of cues wins. The
+weights were fitted on annotated news (``antecedent_weights``, by scripts/train_antecedents.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .antecedent_weights import WEIGHTS
+from .coreference import Cast, Entity
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    INSTITUTION_NOUNS,
+    NOT_NAME,
+    NOT_VERBS,
+    SENTENCE_CONNECTIVES,
+    SPOKESPEOPLE,
+    SUBORDINATORS,
+    TITLE_WORDS,
+)
+from .names import find_people, given_name_gender, is_name_token
+
+# How many paragraphs back a pronoun may reach for its antecedent.
+REACH = 3
+
+# Words after which a name starts a clause of its own ("… and Trump said", "… that Clinton had").
+_CLAUSE_OPENERS = SUBORDINATORS | set(SENTENCE_CONNECTIVES) | {"that", "because", "if", "whether", "whom"}
+# What may stand between a subject and its verb: an aside in brackets, an appositive between
+# commas or dashes ("Trump, the longtime owner of the pageant, said") or a short "of"/"at" phrase
+# ("Dan McLaughlin at the National Review agreed").
+_AFTER_SUBJECT = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:\s(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4})?"
+    r"(?:,[^,;:]{1,160},|\s[—–-][^—–]{1,160}[—–-])?\s*([a-z][\w’'-]*)"
+)
+# Nouns a name may premodify ("Obama consultant Cornell Belcher", "the Clinton campaign"): the
+# name is then no subject.
+_NOUNS_AFTER_NAME = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | DOCUMENT_NOUNS | SPOKESPEOPLE
+_TOKEN = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+@dataclass
+class Mention:
+    """One place the story names a person before the pronoun."""
+
+    name: str  # the cast's canonical name, or the word as written for someone not yet in the cast
+    back: int  # paragraphs back from the pronoun's (0: the same paragraph)
+    offset: int  # where it stands in its paragraph
+    sentence: int  # which sentence of its paragraph
+    role: str  # "subject" | "possessive" | "other"
+    spoke: bool = False  # the speaker of a speech frame there
+
+
+def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast) -> list[Mention]:
+    """Return the people named in one paragraph (quotations masked out), in order.
+
+    Full names come from ``find_people``; a surname alone counts when the cast knows it, and an
+    unknown capitalised word opening a sentence before a verb ("Carson defied the question")
+    is taken as a name as written.
+    """
+    found: list[Mention] = []
+    for index, (start, end) in enumerate(sentences):
+        sentence = masked[start:end]
+        covered: list[tuple[int, int]] = []
+        for hit in find_people(sentence):
+            covered.append((hit.start, hit.end))
+            entity = cast.people.get(hit.name) or cast.person_by_surname(hit.name.split()[-1])
+            if entity is None:
+                continue
+            role = "possessive" if hit.possessive else _role(sentence, hit.start, hit.end)
+            found.append(Mention(entity.name, 0, start + hit.start, index, role))
+        for token in _TOKEN.finditer(sentence):
+            if any(a <= token.start() < b for a, b in covered):
+                continue
+            word = token.group(0)
+            possessive = bool(re.search(r"[’']s?$", word))
+            bare = re.sub(r"[’']s?$", "", word)
+            entity = cast.person_by_surname(bare)
+            role = "possessive" if possessive else _role(sentence, token.start(), token.end())
+            if _premodifies(sentence, token.end()):
+                continue  # "Obama consultant Cornell Belcher": the name says whose consultant, no more
+            if entity is not None:
+                found.append(Mention(entity.name, 0, start + token.start(), index, role))
+            elif (
+                role == "subject"
+                and not sentence[: token.start()].strip(" “”\"'‘’")
+                and is_name_token(bare)
+                and bare.lower() not in NOT_NAME
+                and not bare.endswith("s")
+            ):
+                found.append(Mention(bare, 0, start + token.start(), index, role))
+    found.sort(key=lambda m: m.offset)
+    return found
+
+
+def _premodifies(sentence: str, end: int) -> bool:
+    """ "Obama consultant", "the Clinton campaign": a name right before a title or group noun."""
+    follower = re.match(r"\s+([a-z]+)", sentence[end:])
+    return follower is not None and follower.group(1) in _NOUNS_AFTER_NAME
+
+
+def _role(sentence: str, start: int, end: int) -> str:
+    """ "subject" when a name opens a clause and a verb follows it, else "other"."""
+    after = _AFTER_SUBJECT.match(sentence, end)
+    if not after or after.group(1) in NOT_VERBS or after.group(1) in _NOUNS_AFTER_NAME:
+        return "other"
+    before = sentence[:start].split()
+    while before and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in TITLE_WORDS):
+        before.pop()  # "State Rep. Wendy Nanney", "former Gov. Ann Lee"
+    if not before:
+        return "subject"
+    last = before[-1]
+    if last.endswith((",", ";", ":", "—", "–")) or last in {"—", "–", "-"}:
+        return "subject"
+    return "subject" if last.lower() in _CLAUSE_OPENERS else "other"
+
+
+def candidate_features(
+    mentions: list[Mention], gender: str | None, cast: Cast, last_speaker: str | None, sentence: int
+) -> list[tuple[str, dict[str, float]]]:
+    """Return each person the pronoun may mean, with the cues that speak for them.
+
+    ``mentions`` are the earlier mentions within reach, nearest last, and ``sentence`` the
+    pronoun's sentence in its paragraph; people whose known gender contradicts the pronoun's,
+    and sources "he" cannot mean (a document, an institution), are left out.
+    """
+    by_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_name.setdefault(mention.name, []).append(mention)
+    latest = next((m.name for m in reversed(mentions) if m.spoke), None)
+    order = sorted(by_name, key=lambda n: by_name[n][-1].back * 10**6 - by_name[n][-1].offset)
+    out = []
+    rank = 0
+    for name in order:
+        entity = cast.entity(name)
+        known = _gender(entity, name)
+        if known and known != gender:
+            continue
+        if entity is not None and not entity.person_like:
+            continue
+        seen = by_name[name]
+        nearest = seen[-1]
+        here = [m for m in seen if m.back == 0]
+        features = {
+            "rank0": float(rank == 0),
+            "rank1": float(rank == 1),
+            "back0": float(nearest.back == 0),
+            "back1": float(nearest.back == 1),
+            "same_sentence": float(nearest.back == 0 and nearest.sentence == sentence),
+            "subject_of_sentence": float(any(m.role == "subject" and m.sentence == sentence for m in here)),
+            "nearest_subject": float(nearest.role == "subject"),
+            "nearest_possessive": float(nearest.role == "possessive"),
+            "subject_here": float(any(m.role == "subject" for m in here)),
+            "first_subject_here": float(bool(here) and _first_subject(mentions, 0) == name),
+            "first_subject_before": float(_first_subject(mentions, 1) == name),
+            "spoke_here": float(any(m.spoke for m in here)),
+            "spoke_before": float(any(m.spoke and m.back > 0 for m in seen)),
+            "last_speaker": float(name == last_speaker),
+            "latest_speaker": float(name == latest),
+            "gender_agrees": float(known == gender),
+            "unknown_person": float(entity is None),
+            "source": float(entity is not None and entity.kind == "source"),
+            "mentions": math.log1p(len(entity.paragraphs)) if entity is not None else 0.0,
+        }
+        # someone else became the subject after this candidate's last mention, in the pronoun's paragraph
+        features["superseded"] = float(
+            any(
+                m.back == 0
+                and m.role == "subject"
+                and m.name != name
+                and (m.back, -m.offset) < (nearest.back, -nearest.offset)
+                for m in mentions
+            )
+        )
+        out.append((name, features))
+        rank += 1
+    return out
+
+
+def _first_subject(mentions: list[Mention], back: int) -> str | None:
+    """The person who is the first subject of the paragraph ``back`` paragraphs before the pronoun's."""
+    return next((m.name for m in mentions if m.back == back and m.role == "subject"), None)
+
+
+def _gender(entity: Entity | None, name: str) -> str | None:
+    if entity is None:
+        return None
+    return entity.gender or (given_name_gender(entity.name) if entity.kind == "person" else None)
+
+
+def choose(candidates: list[tuple[str, dict[str, float]]]) -> str | None:
+    """Return the name of the best-scoring candidate, or None when there is none."""
+    best, best_score = None, float("-inf")
+    for name, features in candidates:
+        score = sum(WEIGHTS.get(k, 0.0) * v for k, v in features.items())
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+__all__ = [
+    "REACH",
+    "Mention",
+    "candidate_features",
+    "choose",
+    "paragraph_mentions",
+]

@@ -1,0 +1,38 @@
+"""Whom a "he" or "she" before a speech verb means, among the people named just before it."""
+
+from __future__ import annotations
+
+from tests.knowledge.made_up import article, speakers_of
+
+
+def test_the_subject_of_the_sentence_before_wins_over_a_name_inside_its_relative_clause():
+    a = article(
+        "Chris Christie, who has campaigned for Donald Trump since February, blasted the remarks on Wednesday.",
+        "“Those comments are a disgrace,” he said.",
+    )
+    assert speakers_of(a) == ["Chris Christie"]
+
+
+def test_a_subject_with_an_affiliation_before_its_verb_is_the_subject():
+    a = article(
+        "Chris Matthews said Mike Pence had won the debate.",
+        "Dan McLaughlin at the National Review agreed with Matthews.",
+        "“He succeeded with flying colors,” he wrote.",
+    )
+    assert speakers_of(a) == ["Dan McLaughlin"]
+
+
+def test_she_skips_a_man_who_spoke_last():
+    a = article(
+        "“We are not done,” said Tom Reilly, the party chairman.",
+        "State Rep. Wendy Nanney, a leader of the coalition, disagreed. “Voters have not looked yet,” she said.",
+    )
+    assert speakers_of(a) == ["Tom Reilly", "Wendy Nanney"]
+
+
+def test_he_after_a_speaker_and_a_person_he_spoke_about_is_the_speaker():
+    a = article(
+        "“I am hopeful,” said Gordon Humphrey, who hopes the effort results in John Kasich winning.",
+        "“The first thing is to stop him on the first ballot,” he said.",
+    )
+    assert speakers_of(a) == ["Gordon Humphrey", "Gordon Humphrey"]
