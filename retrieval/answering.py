@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge import Article
+from knowledge.name_forms import tokens
 
 from .amounts import amount_asked, amount_share, asks_amount, holds_number
 from .autocomplete import closest_people, matching_articles, matching_speakers
@@ -27,8 +28,17 @@ from .no_answer import (
     unknown_person_message,
 )
 from .people import Person
-from .question import Question, has_words, normalise_question, resolve_person, topic_without_person, understand
-from .ranking import Scored, SearchIndex, normalised, pick, terms
+from .question import (
+    PLAIN_SAYING,
+    SPEECH_VERBS,
+    Question,
+    has_words,
+    normalise_question,
+    resolve_person,
+    topic_without_person,
+    understand,
+)
+from .ranking import Scored, SearchIndex, normalised, pick, stem, terms
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .scope import Scope, build_scope
 from .units import Unit
@@ -52,6 +62,9 @@ DESCRIBED_BONUS = 0.12
 TOPIC_WORDS_BONUS = 0.15
 #: and those holding a topic of two words or more as written ("United States", not "the U.S.") this much more.
 TOPIC_PHRASE_BONUS = 0.05
+#: In "what did X post?", X's quotations given with that verb, and the paragraphs reporting
+#: them with it ("he posted"), earn this much.
+CUE_BONUS = 0.08
 #: In "who said ...", a passage holding the question's words as written earns this much;
 #: a run of fewer words than VERBATIM_MIN_WORDS is too common to tell.
 VERBATIM_BONUS = 0.2
@@ -324,6 +337,15 @@ class Answerer:
         if question.intent == "said" and question.speaker:
             # Among one person's words, the passage that holds the topic's own words is
             # about it more surely than one merely near it in meaning.
+            # "what did X post / tweet / promise": their words given with that verb
+            asked = {stem(w) for w in tokens(question.text) if w in SPEECH_VERBS and w not in PLAIN_SAYING}
+            if asked:
+                # a quotation by its cue, a paragraph reporting them by the verb in its words ("he posted")
+                cued = np.fromiter(
+                    (scope.cue_of.get(int(i)) in asked for i in candidates), dtype=bool, count=len(candidates)
+                )
+                cued |= ~is_quote & (index.term_share(asked, candidates) > 0)
+                bonus = bonus + CUE_BONUS * cued
             whole = index.term_share(subject_terms(topic), candidates) == 1.0
             bonus = bonus + is_quote * (TOPIC_WORDS_BONUS * whole)
             bonus = bonus + is_quote * (TOPIC_PHRASE_BONUS * self._holds_verbatim(topic, candidates, index, least=2))

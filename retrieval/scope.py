@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from knowledge import Article
+from knowledge.name_forms import tokens
 
 from .introductions import named_in
 from .people import DESCRIBED_ARTICLES_MAX, People
-from .ranking import SearchIndex, terms
+from .ranking import SearchIndex, stem, terms
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Scope:
     lock: threading.Lock = field(default_factory=threading.Lock)  # guards ``profiles``
     collection_of: dict[str, str | None] = field(default_factory=dict)  # article id -> its collection (None: global)
     paragraph_unit: dict[tuple[str, int], int] = field(default_factory=dict)  # (article id, paragraph) -> its unit
+    cue_of: dict[int, str] = field(default_factory=dict)  # quotation unit -> stem of its cue's verb ("post")
     naming: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # paragraph units naming a person
 
     def article(self, article_id: str) -> Article | None:
@@ -57,11 +59,18 @@ def build_scope(
     units = [i for i, u in enumerate(index.units) if (u.collection, u.article_id) in by_key]
     paragraph_speaker: dict[int, str] = {}
     quotes_by: dict[str, list[int]] = {}
+    cue_of: dict[int, str] = {}
+    cues: dict[tuple[str | None, str, str | None], str] = {
+        (c, a.id, q.id): q.cue for c, a in zip(owners, articles, strict=True) for q in a.quotes if q.cue
+    }
     for i in units:
         unit = index.units[i]
         if unit.kind == "quote":
             if unit.speaker:
                 quotes_by.setdefault(unit.speaker, []).append(i)
+            cue = cues.get((unit.collection, unit.article_id, unit.quote_id))
+            if cue and tokens(cue):
+                cue_of[i] = stem(tokens(cue)[0])
             continue
         speaker = by_key[(unit.collection, unit.article_id)].paragraphs[unit.paragraphs[0]].reports
         if speaker:
@@ -93,6 +102,7 @@ def build_scope(
         _as_array(sorted([i for v in quotes_by.values() for i in v] + list(paragraph_speaker))),
         collection_of={a.id: c for c, a in zip(owners, articles, strict=True)},
         paragraph_unit=paragraph_unit,
+        cue_of=cue_of,
         naming=_as_array(sorted(i for i in naming if i is not None)),
     )
 

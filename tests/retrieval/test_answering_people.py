@@ -28,6 +28,8 @@ Reed said the convoy would move again at dawn. “My soldiers have been working 
 “The convoy is the only way food reaches the valley towns this week, and we will keep it moving,” Reed said.
 
 The city has set aside $12 million for the recovery, according to the budget office.
+
+Okafor turned to social media that night. “Farmers need help now, not next spring,” she wrote.
 """
 
 
@@ -99,3 +101,14 @@ def test_who_said_words_as_written_is_answered_however_plain_they_are(storm):
 def test_who_is_doing_something_is_answered_by_the_passage_naming_them(storm):
     answer = storm.ask("Who is leading the relief convoy?")
     assert not answer.no_answer and "Marcus Reed" in answer.answers[0].text
+
+
+def test_what_someone_wrote_leads_with_their_words_given_as_written(storm):
+    scope = storm._scope(None)
+    cued = {scope.index.units[i].text: cue for i, cue in scope.cue_of.items()}
+    assert (
+        cued["Farmers need help now, not next spring,"] == "writ"
+        and cued["These families deserve a roof over their heads before winter,"] == "say"
+    )
+    top = storm.ask("What did Okafor write?").answers[0]
+    assert top.speaker == "Linda Okafor" and "Farmers need help now" in top.text
