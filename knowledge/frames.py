@@ -155,7 +155,56 @@ def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
     if head.group(3) == "of" and not looks_like_org([head.group(2)]):
         person = _NAME_END.search(text[: head.end(2)])
         if person:
-            return person.start(1), person.end(1)
+            # "Archbishop Ann Lee of the Patriarchate of Jerusalem": the person, not the institution
+            return _person_of(text, person.start(1)) or (person.start(1), person.end(1))
+    return None
+
+
+def _person_from_place(text: str, match: re.Match) -> tuple[int, int] | None:
+    """ "Stacy Baker of Columbia, South Carolina says": the person from the place, not the state."""
+    if match.group(1).lower().removeprefix("the ") not in PLACE_NAMES:
+        return None
+    person = re.search(
+        rf"(?:^|(?<=[\s“”\"(—–-]))({NAME})\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s*$",
+        _tail_of(text[: match.start(1)]),
+    )
+    if person is None or not _is_person(person.group(1)):
+        return None
+    offset = match.start(1) - len(_tail_of(text[: match.start(1)]))
+    return offset + person.start(1), offset + person.end(1)
+
+
+def _tail_of(text: str) -> str:
+    return text[-160:]
+
+
+# A lead-in word before the name that opens a chain of appositives: "However, as Ann Lee, …, said".
+_CHAIN_LEAD = (
+    rf"(?:(?:{'|'.join(w.capitalize() for w in SENTENCE_CONNECTIVES)}|[Aa]s|[Ww]hen|[Ww]hile|[Bb]ut|[Aa]nd)\s+)?"
+)
+
+
+def _chain_head(body: str) -> tuple[int, int] | None:
+    """ "Giovanni Vian, the editor of the Vatican’s newspaper, L’Osservatore Romano, said": in a
+    chain of comma-separated appositives before a verb, the first stretch that is a person’s name
+    alone (or a name with its organisation, "Ann Lee of Berenberg") is the subject."""
+    cuts = [m.start() for m in re.finditer(",", body)]
+    if not cuts:
+        return None
+    bounds = [0] + [c + 1 for c in cuts]
+    for n, seg_start in enumerate(bounds[:-1]):
+        seg_end = cuts[n]
+        named = re.fullmatch(
+            rf"\s*{_CHAIN_LEAD}({PERSON})(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,]*)?\s*",
+            body[seg_start:seg_end],
+        )
+        if not named:
+            continue
+        name = named.group(1)
+        if name.split()[0].lower() in NOT_NAME or name.split()[0].lower() in FUNCTION_WORDS:
+            continue  # "At Boca West, Jay DiPietro, …": a preposition's object leads in
+        if (" " in name and _is_person(name)) or (" " not in name and n == 0 and _opens_as_person(name, "")):
+            return seg_start + named.start(1), seg_start + named.end(1)
     return None
 
 
@@ -240,10 +289,17 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
         match = pattern.search(stripped)
         if match:
             if pattern is _NAME_END:
-                return _with_org_head(stripped, match) or (match.start(1), match.end(1))
+                return (
+                    _person_from_place(stripped, match)
+                    or _with_org_head(stripped, match)
+                    or (match.start(1), match.end(1))
+                )
             return _person_of(stripped, match.start(1)) or (match.start(1), match.end(1))
     if stripped.endswith(","):
         body = stripped[:-1].rstrip()
+        head = _chain_head(body)
+        if head:
+            return head
         for _ in range(4):
             cut = body.rfind(",")
             segment_start = cut + 1
