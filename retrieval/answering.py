@@ -362,8 +362,13 @@ class Answerer:
         if len(wanted.split()) < least or not subject_terms(words):
             return np.zeros(len(candidates), dtype=bool)
         padded = f" {wanted} "
+        # only a passage holding every term can hold the words: the text of the others is not read
+        holds_terms = index.term_share(set(terms(words)), candidates) == 1.0
         return np.fromiter(
-            (padded in f" {normalised(index.units[int(i)].text)} " for i in candidates),
+            (
+                bool(t) and padded in f" {normalised(index.units[int(i)].text)} "
+                for i, t in zip(candidates, holds_terms, strict=True)
+            ),
             dtype=bool,
             count=len(candidates),
         )
