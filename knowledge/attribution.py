@@ -166,8 +166,11 @@ class Attributor:
                 result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
             ):
                 index = min(bisect.bisect_right(starts, result.span.open_at) - 1, len(sentences) - 1)
-                person = self._sentence_subject(masked, 0, result.span.open_at, None)
-                person = person or self._clause_subject(masked, sentences[index][0], result.span.open_at, pos)
+                person = (
+                    self._described_subject(masked, sentences[index][0], result.span.open_at, pos)
+                    or self._sentence_subject(masked, 0, result.span.open_at, None)
+                    or self._clause_subject(masked, sentences[index][0], result.span.open_at, pos)
+                )
                 if person is not None:
                     result.speaker, result.how = person.name, "subject"
         for result in results:
@@ -312,16 +315,6 @@ class Attributor:
             entity.gender = gender
         return entity
 
-    def _paragraph_subject(self, pos: int, gender: str | None) -> Entity | None:
-        """ "The Frenchman smiled. “…,” he said.": the subject of an earlier sentence of the same
-        paragraph is the pronoun's first candidate, whatever else was named since."""
-        if not self.last_subject or self.last_subject[0] != pos:
-            return None
-        entity = self.cast.entity(self.last_subject[1])
-        if entity is None or not entity.person_like or (entity.gender and gender and entity.gender != gender):
-            return None
-        return entity
-
     def _group_just_named(self, before: str, pos: int) -> Entity | None:
         """ "Fans flooded the post. One wrote: …": "One"/"Another" is one of the group just named."""
         previous = [self.texts[p] for p in reversed(self.visited[-2:]) if p != pos]
@@ -348,6 +341,18 @@ class Attributor:
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None
+
+    def _described_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
+        """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
+        described person or group, not a name, is theirs, whoever the paragraph named before."""
+        match = _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
+        if not match:
+            return None
+        phrase = re.sub(r"\s+", " ", match.group(1))
+        if re.fullmatch(NOUN_PHRASE, phrase) or re.fullmatch(GROUP, phrase):
+            entity, _ = self.cast.resolve(phrase, pos)
+            return entity
+        return self.cast.source(phrase[0].lower() + phrase[1:], person_like=True, category="group")
 
     def _clause_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
         """ "Bolton distanced himself from the movement: “…”": the subject that opens the sentence
@@ -466,6 +471,12 @@ _LABEL = re.compile(rf"\W*({PERSON}):\s*[“\"]?$")
 _DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
+)
+# "Another child", "The crowd", "Many reporters", "Her campaign": a determiner and lowercase words
+# opening the sentence, then a lowercase verb
+_DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS)
+_DESCRIBED_CLAUSE_SUBJECT = re.compile(
+    rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
 )
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 

@@ -501,3 +501,15 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
         "“We are not just checking numbers,” he told reporters.",
     )
     assert speakers_of(a) == ["Ivo Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Another child responded, “That is the husband of the candidate.”", "another child"),
+        ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "the protesters"),
+    ],
+)
+def test_a_sentence_whose_subject_is_a_description_is_theirs_not_the_person_named_before(sentence, speaker):
+    a = article("Nancy Pelosi told members about a reception at the White House. " + sentence)
+    assert speakers_of(a) == [speaker]
