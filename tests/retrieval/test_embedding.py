@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -104,12 +106,40 @@ def test_a_call_that_cannot_have_the_model_in_time_is_refused_as_busy(embedder, 
     import retrieval.embedding as embedding
 
     monkeypatch.setattr(embedding, "LOCK_TIMEOUT", 0.05)
-    assert embedder._lock.acquire(timeout=5)  # another caller holds the model (a stuck call)
+    stuck = embedder._turn()  # another caller holds the model (a stuck call)
+    stuck.__enter__()
     try:
         with pytest.raises(RetrievalError, match="busy"):
             embedder.encode_query("what did Healey say?")
         with pytest.raises(RetrievalError, match="busy"):
             embedder.encode(["a passage"])
     finally:
-        embedder._lock.release()
+        stuck.__exit__(None, None, None)
     assert embedder.encode_query("what did Healey say?").shape == (embedder.dimension,)
+
+
+def test_a_question_goes_before_the_rest_of_an_article_being_embedded(embedder, monkeypatch):
+    """While many texts are embedded, a question waits for one small turn, not for them all."""
+    import retrieval.embedding as embedding
+
+    turns: list[str] = []
+    real = embedder._model.encode
+
+    def recording(texts, **kwargs):
+        turns.append("question" if texts == ["what did Healey say?"] else "bulk")
+        if len(turns) == 1:  # the first bulk turn: a question arrives while it holds the model
+            asker.start()
+            deadline = time.monotonic() + 10
+            while embedder._questions_waiting == 0 and time.monotonic() < deadline:
+                time.sleep(0.001)
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(embedder, "_direct", False)  # questions go through model.encode too
+    monkeypatch.setattr(embedder._model, "encode", recording)
+
+    asker = threading.Thread(target=embedder.encode_query, args=("what did Healey say?",))
+    embedder.encode([f"passage number {n} about talks" for n in range(4 * embedding.BULK_TURN)])
+    asker.join(5)
+
+    assert turns.count("bulk") == 4
+    assert turns[:2] == ["bulk", "question"]
