@@ -29,6 +29,7 @@ from .lexicon import (
     PROTAGONIST_NOUNS,
     SENTENCE_CONNECTIVES,
     SOURCE_DETERMINERS,
+    SPEECH_VERBS,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
@@ -346,9 +347,11 @@ class Attributor:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
         described person or group, not a name, is theirs, whoever the paragraph named before."""
         match = _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
-        if not match:
-            return None
-        phrase = re.sub(r"\s+", " ", match.group(1))
+        return self._described(match.group(1), pos) if match else None
+
+    def _described(self, phrase: str, pos: int) -> Entity | None:
+        """The person, group or document a described subject ("the crowd", "the suit") stands for."""
+        phrase = re.sub(r"\s+", " ", phrase)
         if re.fullmatch(NOUN_PHRASE, phrase) or re.fullmatch(GROUP, phrase):
             entity, _ = self.cast.resolve(phrase, pos)
             return entity
@@ -429,6 +432,13 @@ class Attributor:
                 if _introduces_next(masked, frame, limit, later_spans):
                     break
                 return self._take(result, frame, "later")
+        # D: a described subject and a speech verb right after the closing mark, which the frames do
+        # not know as a source ("“Out!” the crowd yelled.", "“…,” the suit reads.")
+        described = _DESCRIBED_AFTER.match(masked, close + 1) if span.closed else None
+        if described:
+            entity = self._described(described.group(1), self.current)
+            if entity is not None:
+                result.speaker, result.cue, result.how = entity.name, described.group(2), "after"
         return result
 
     def _take(self, result: Found, frame: Frame, how: str) -> Found:
@@ -477,6 +487,11 @@ _CLAUSE_SUBJECT = re.compile(
 _DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS)
 _DESCRIBED_CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
+)
+_SPEECH_VERB = "|".join(sorted(SPEECH_VERBS | {"reads", "read"}, key=len, reverse=True))
+_DESCRIBED_AFTER = re.compile(
+    rf"[\s,.!?”\"’']*((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)"
+    rf"\s+(?:[a-z]+ly\s+)?({_SPEECH_VERB})\b"
 )
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 

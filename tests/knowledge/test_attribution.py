@@ -513,3 +513,15 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
 def test_a_sentence_whose_subject_is_a_description_is_theirs_not_the_person_named_before(sentence, speaker):
     a = article("Nancy Pelosi told members about a reception at the White House. " + sentence)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Mexico will pay for it!” the crowd yelled.", "the crowd"),
+        ("“The defendant knew the claims were false,” the suit reads.", "suit"),
+    ],
+)
+def test_a_described_source_right_after_the_quotation_is_its_speaker(paragraph, speaker):
+    a = article("Donald Trump asked the rally who would pay for the wall.", paragraph)
+    assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")
