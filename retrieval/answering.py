@@ -331,7 +331,7 @@ class Answerer:
             bonus = SPEAKER_BONUS * theirs
         if question.intent == "fact" and asks_amount(question.text):
             bonus = bonus + NUMBER_BONUS * self._has_number(index)[candidates]
-        if question.intent == "fact" and question.text.lower().startswith(("who ", "whom ")):
+        if question.intent == "fact" and question.text.lower().startswith(("who ", "whom ", "who's ", "who’s ")):
             # "who is leading the inquiry?": the answer is a passage that names someone
             bonus = bonus + PERSON_BONUS * np.isin(candidates, scope.naming)
         if question.intent == "said" and question.speaker:

@@ -98,8 +98,9 @@ def test_who_said_words_as_written_is_answered_however_plain_they_are(storm):
     assert "keep it moving" in answer.answers[0].text
 
 
-def test_who_is_doing_something_is_answered_by_the_passage_naming_them(storm):
-    answer = storm.ask("Who is leading the relief convoy?")
+@pytest.mark.parametrize("question", ["Who is leading the relief convoy?", "who's leading the relief convoy"])
+def test_who_is_doing_something_is_answered_by_the_passage_naming_them(storm, question):
+    answer = storm.ask(question)
     assert not answer.no_answer and "Marcus Reed" in answer.answers[0].text
 
 
