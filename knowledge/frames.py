@@ -77,7 +77,14 @@ _SUBJ_START = re.compile(
 )
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# Speech verbs, and an inverting verb capitalised to open a sentence ("Said Ann Lee, …: “…”").
+_VERB_RE = re.compile(
+    r"\b("
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted((v.capitalize() for v in INVERTING_VERBS), key=len, reverse=True))
+    + r")\b"
+)
 # "Mr Trump’s suggestion", "his claim": a name needs its possessive mark ("Republican claims" is none)
 _POSSESSIVE_RE = re.compile(
     rf"({NAME}(?=[’']s?\s)|\b[Hh]is|\b[Hh]er|\b[Tt]heir)(?:[’']s?)?\s+(?:[\w-]+\s+)?({'|'.join(sorted(SPEECH_NOUNS))})\b"
@@ -351,9 +358,15 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                     Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1)
                 )  # the agent may follow the quote
             continue
-        before = _strip_aux(masked[ws:vs])
+        progressive = (
+            re.search(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$", masked[ws:vs])
+            if verb.endswith("ing")
+            else None
+        )
+        # "Ann Lee, for her part, is calling it …": a progressive is the clause's own verb
+        before = _strip_aux(masked[ws : ws + progressive.start()] if progressive else masked[ws:vs])
         cue = _cue(masked, verb, ve, end)
-        if verb in PARTICIPLES and before.rstrip().endswith(","):
+        if verb in PARTICIPLES and before.rstrip().endswith(",") and not progressive:
             # "Ann Lee praised her rival, Tom Ross, saying …": after a comma an -ing clause borrows
             # the sentence's subject; the name just before it is an object or an appositive
             frames.append(_borrowing(masked, start, vs, ve, cue, frames))

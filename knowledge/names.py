@@ -20,6 +20,7 @@ from .lexicon import (
     GIVEN_LIKE_DEMONYMS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
+    INVERTING_VERBS,
     NAME_PARTICLES,
     NOT_APPOSITIVES,
     NOT_NAME,
@@ -195,6 +196,8 @@ def find_people(text: str) -> list[NameHit]:
             run = run[:-1]
         while run and run[0][1].lower().strip("’'.,") in NOT_NAME:
             run = run[1:]
+        if len(run) > 1 and run[0][1].lower() in INVERTING_VERBS:
+            run = run[1:]  # "Said Ann Lee, …": the verb that opens the sentence
         gender = None
         honorific = False
         while run and run[0][1].lower().rstrip(".") in HONORIFICS and len(run) > 1:

@@ -326,3 +326,13 @@ def test_a_colon_after_a_clause_about_a_thing_is_no_speech_frame():
 )
 def test_the_person_opening_a_chain_of_appositives_or_affiliations_is_the_subject(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
+
+
+def test_a_capitalised_inverting_verb_opening_a_sentence_frames_the_quote_after_its_speaker():
+    a = article("The old library became a museum. Said Ann Cole, who grew up next door, “We were all so proud of it.”")
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_progressive_speech_verb_takes_the_subject_before_an_aside():
+    a = article("Former Gov. Ann Cole, for her part, is labeling the cuts “a blatant abuse of power.”")
+    assert speakers_of(a) == ["Ann Cole"]
