@@ -355,6 +355,8 @@ class Attributor:
         if re.fullmatch(NOUN_PHRASE, phrase) or re.fullmatch(GROUP, phrase):
             entity, _ = self.cast.resolve(phrase, pos)
             return entity
+        if _PERSON_DESCRIPTION.fullmatch(phrase):
+            return None  # "the teenager", "the seamer": the person the story is following, not a new source
         return self.cast.source(phrase[0].lower() + phrase[1:], person_like=True, category="group")
 
     def _clause_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
@@ -488,6 +490,8 @@ _DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERM
 _DESCRIBED_CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
 )
+# "the teenager", "the 19-year-old seamer": a singular noun for a person
+_PERSON_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z]+(?:er|or|ist|ian|ant|ent|ee)")
 _SPEECH_VERB = "|".join(sorted(SPEECH_VERBS | {"reads", "read"}, key=len, reverse=True))
 _DESCRIBED_AFTER = re.compile(
     rf"[\s,.!?”\"’']*((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)"
