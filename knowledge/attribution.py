@@ -171,6 +171,7 @@ class Attributor:
                     self._described_subject(masked, sentences[index][0], result.span.open_at, pos)
                     or self._sentence_subject(masked, 0, result.span.open_at, None)
                     or self._clause_subject(masked, sentences[index][0], result.span.open_at, pos)
+                    or self._mentioned_subject(pos, result.span.open_at)
                 )
                 if person is not None:
                     result.speaker, result.how = person.name, "subject"
@@ -342,6 +343,13 @@ class Attributor:
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None
+
+    def _mentioned_subject(self, pos: int, end: int) -> Entity | None:
+        """ "Bolton distanced himself from the movement. “…”": the person last made the subject of a
+        clause in the paragraph before ``end``, when the names alone ("Bolton") are no name hit."""
+        subjects = [m for m in self.mentions[pos] if m.role == "subject" and m.offset < end]
+        entity = self.cast.entity(subjects[-1].name) if subjects else None
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _described_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a

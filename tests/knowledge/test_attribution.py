@@ -525,3 +525,11 @@ def test_a_sentence_whose_subject_is_a_description_is_theirs_not_the_person_name
 def test_a_described_source_right_after_the_quotation_is_its_speaker(paragraph, speaker):
     a = article("Donald Trump asked the rally who would pay for the wall.", paragraph)
     assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_a_surname_is_that_persons():
+    a = article(
+        "John Bolton and Sebastian Gorka spoke at the conference on Monday.",
+        "Bolton distanced himself from the movement. “I am going to support him, and support him enthusiastically.”",
+    )
+    assert speakers_of(a) == ["John Bolton"]
