@@ -444,6 +444,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if after:
             s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    frames = [f for f in frames if not _inside_reported_clause(masked, f, frames, end)]
     frames.extend(_colon_frames(masked, start, end, frames))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
@@ -521,6 +522,27 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
             s0, s1 = opening.start(1), opening.end(1)
             found.append(Frame("sv", s0, at + 1, opening.group(2), masked[s0:s1], s0, s1))
     return found
+
+
+def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end: int) -> bool:
+    """ "Ann Lee said Tom Ross will continue to be “a drag on the party”": a speech frame inside
+    the clause another speaker's verb reports runs straight on into a partial quotation, which is
+    the reporting speaker's words; a frame that opens its own quotation with a comma or a colon
+    ("Ann Lee said Tom Ross told her: “…”") keeps it."""
+    if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None:
+        return False
+    if re.search(r",\s*who\b", masked[frame.subject_end : frame.end]):
+        return False  # "… agreed with Tom Ross, who called the plan “…”": his own clause
+    if not any(
+        f is not frame
+        and f.kind in {"sv", "inverted"}
+        and f.end <= frame.subject_start
+        and not re.search(r"[.;:!?,“”\"(—–]|\bx+\b", masked[f.end : frame.subject_start])
+        for f in frames
+    ):
+        return False
+    following = re.match(r"[^“\"‘]*?(?=[“\"]|'')", masked[frame.end : end])
+    return bool(following) and not re.search(r"[,:;.!?—–]", following.group(0))
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:

@@ -336,3 +336,15 @@ def test_a_capitalised_inverting_verb_opening_a_sentence_frames_the_quote_after_
 def test_a_progressive_speech_verb_takes_the_subject_before_an_aside():
     a = article("Former Gov. Ann Cole, for her part, is labeling the cuts “a blatant abuse of power.”")
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Tom Ross said Ann Cole will continue to be “a drag on the whole council.”", ["Tom Ross"]),
+        ("Tom Ross said council staff were calling him “every fifteen minutes.”", ["Tom Ross"]),
+        ("Tom Ross said Ann Cole told him: “I will quit before the vote.”", ["Ann Cole"]),
+    ],
+)
+def test_a_partial_quote_in_the_clause_a_speaker_reports_is_the_reporting_speakers(paragraph, expected):
+    assert speakers_of(article("Ann Cole and Tom Ross sit on the council.", paragraph)) == expected
