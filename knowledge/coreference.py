@@ -454,7 +454,7 @@ class Cast:
                 return self.source(
                     f"{possessor.name}’s {phrase}", person_like=False, alias=text, category="institution"
                 ), None
-        elif determiner == "the" and noun_low in INSTITUTION_NOUNS:
+        elif determiner == "the" and noun_low in INSTITUTION_NOUNS and not re.search(r"[A-Z]", modifiers):
             # "Acme Corp said …" then "the company added": the institution the story is about
             for name in reversed(self.salient):
                 known = self.entity(name)

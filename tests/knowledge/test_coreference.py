@@ -392,3 +392,11 @@ def test_a_place_is_neither_a_person_nor_the_subject_before_a_verb():
         "“We will fight it,” she said.",
     )
     assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
+
+
+def test_a_named_campaign_is_not_the_institution_named_before():
+    a = article(
+        "Donald Trump filed his financial statement on Monday, The Hill reported.",
+        "“It is the largest filing in history,” the Trump campaign said in a statement.",
+    )
+    assert speakers_of(a) == ["the Trump campaign"]
