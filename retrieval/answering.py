@@ -13,24 +13,21 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge import Article
-from knowledge.name_forms import tokens
 
-from .amounts import amount_asked, amount_share, asks_amount, holds_number
+from .amounts import holds_number
 from .autocomplete import closest_people, matching_articles, matching_speakers
-from .described import described_person, described_share
+from .described import described_person
 from .no_answer import (
     good_enough,
     is_about_anything,
     is_discussed,
     mentioned_only_message,
     nothing_message,
-    subject_terms,
     unknown_person_message,
 )
 from .people import Person
+from .preferences import favour_amount, favour_described, holds_verbatim, preference
 from .question import (
-    PLAIN_SAYING,
-    SPEECH_VERBS,
     Question,
     has_words,
     normalise_question,
@@ -38,7 +35,7 @@ from .question import (
     topic_without_person,
     understand,
 )
-from .ranking import Scored, SearchIndex, normalised, pick, stem, terms
+from .ranking import Scored, SearchIndex, pick
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .scope import Scope, build_scope
 from .units import Unit
@@ -49,35 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: A quotation outranks a paragraph that reports the same person by this much.
-QUOTE_BONUS = 0.05
-#: In a fact question that names no one, a paragraph outranks a quotation by this much.
-NARRATION_BONUS = 0.04
-#: In a fact question that names someone, their words outrank others' by this much.
-SPEAKER_BONUS = 0.05
-#: In "which French player said ...", the words of a speaker's description found
-#: around their name in the articles earn their passages up to this much.
-DESCRIBED_BONUS = 0.12
-#: In "what did X say about Y", X's quotations holding every word of Y earn this much,
-TOPIC_WORDS_BONUS = 0.15
-#: and those holding a topic of two words or more as written ("United States", not "the U.S.") this much more.
-TOPIC_PHRASE_BONUS = 0.05
-#: In "what did X post?", X's quotations given with that verb, and the paragraphs reporting
-#: them with it ("he posted"), earn this much.
-CUE_BONUS = 0.08
-#: In "who said ...", a passage holding the question's words as written earns this much;
-#: a run of fewer words than VERBATIM_MIN_WORDS is too common to tell.
-VERBATIM_BONUS = 0.2
-VERBATIM_MIN_WORDS = 3
-#: In a fact question asking who ("who is leading the inquiry?"), a paragraph naming a person earns this much.
-PERSON_BONUS = 0.04
-#: A question asking for an amount, a time or a score ("how many", "when did")
-#: favours passages that hold a number by this much,
-NUMBER_BONUS = 0.06
-#: and among the best passages, those holding a number of what it counts (or a sum
-#: or a share, for "how much") by up to this much more (amounts.amount_share): a
-#: "how many" answered without a number of what it counts is no answer at all.
-AMOUNT_BONUS = 0.35
 #: Above this many candidates a question scores only a shortlist exactly: the nearest
 #: passages in meaning (KnowledgeBase.nearest) and the best in words (BM25).
 SHORTLIST_ABOVE = 20_000
@@ -248,26 +216,21 @@ class Answerer:
         vector = self.embedder.encode_query(query)
         lexical = index.lexical(topic or question.text)
         candidates = self._shortlist(index, candidates, vector, lexical)
-        bonus = self._bonus(question, topic, candidates, scope) if len(candidates) else None
+        numbers = self._has_number(index)
+        bonus = preference(question, topic, candidates, scope, numbers) if len(candidates) else None
         described = question.intent == "who" and bool(question.described)
         limit = max(50, 4 * k) if described else max(10, 4 * k)
         ranked, confidence = index.rank(
             candidates, vector, topic or question.text, bonus=bonus, limit=limit, lexical=lexical
         )
         if described and ranked:
-            # "which French player said ...": among the best passages, favour speakers so described
-            shown = np.asarray([r.index for r in ranked], dtype=np.int64)
-            ranked = _favour(ranked, described_share(question.described, shown, scope), DESCRIBED_BONUS)
-        if ranked and question.intent != "who" and asks_amount(question.text):
-            amount = amount_asked(question.text)
-            if amount:
-                context = {t for t in terms(question.text) if t not in amount.counted}
-                shares = [amount_share(index.units[r.index].text, amount, context) for r in ranked]
-                ranked = _favour(ranked, shares, AMOUNT_BONUS)
+            ranked = favour_described(question, ranked, scope)
+        if ranked and question.intent != "who":
+            ranked = favour_amount(question, ranked, index)
         chosen = pick(ranked, index.units, k, index.quotation_of)
         # words the article holds as written are answered, however plain they are ("a dog and a child")
         verbatim = question.intent == "who" and bool(chosen)
-        verbatim = verbatim and bool(self._holds_verbatim(question.topic, np.asarray([chosen[0].index]), index)[0])
+        verbatim = verbatim and bool(holds_verbatim(question.topic, np.asarray([chosen[0].index]), index)[0])
         if not verbatim and not good_enough(
             question, query, confidence, [index.units[c.index].text for c in chosen], scope
         ):
@@ -314,63 +277,6 @@ class Answerer:
             no_answer=False,
             message=None,
             answers=passages,
-        )
-
-    def _bonus(self, question: Question, topic: str, candidates: np.ndarray, scope: Scope) -> np.ndarray:
-        """Return what each candidate earns beyond its similarity: its kind, its speaker, the question's words it holds."""
-        index = scope.index
-        is_quote = index.is_quote[candidates]
-        if question.intent != "fact":
-            bonus = QUOTE_BONUS * is_quote
-        elif not question.speaker:
-            # a fact is told by the reporter's narration more often than inside someone's quotation
-            bonus = NARRATION_BONUS * ~is_quote
-        else:
-            theirs = np.isin(candidates, scope.quotes_by.get(question.speaker, candidates[:0]))
-            theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
-            bonus = SPEAKER_BONUS * theirs
-        if question.intent == "fact" and asks_amount(question.text):
-            bonus = bonus + NUMBER_BONUS * self._has_number(index)[candidates]
-        if question.intent == "fact" and question.text.lower().startswith(("who ", "whom ", "who's ", "who’s ")):
-            # "who is leading the inquiry?": the answer is a passage that names someone
-            bonus = bonus + PERSON_BONUS * np.isin(candidates, scope.naming)
-        if question.intent == "said" and question.speaker:
-            # Among one person's words, the passage that holds the topic's own words is
-            # about it more surely than one merely near it in meaning.
-            # "what did X post / tweet / promise": their words given with that verb
-            asked = {stem(w) for w in tokens(question.text) if w in SPEECH_VERBS and w not in PLAIN_SAYING}
-            if asked:
-                # a quotation by its cue, a paragraph reporting them by the verb in its words ("he posted")
-                cued = np.fromiter(
-                    (scope.cue_of.get(int(i)) in asked for i in candidates), dtype=bool, count=len(candidates)
-                )
-                cued |= ~is_quote & (index.term_share(asked, candidates) > 0)
-                bonus = bonus + CUE_BONUS * cued
-            whole = index.term_share(subject_terms(topic), candidates) == 1.0
-            bonus = bonus + is_quote * (TOPIC_WORDS_BONUS * whole)
-            bonus = bonus + is_quote * (TOPIC_PHRASE_BONUS * self._holds_verbatim(topic, candidates, index, least=2))
-        if question.intent == "who":
-            bonus = bonus + VERBATIM_BONUS * self._holds_verbatim(question.topic, candidates, index)
-        return bonus
-
-    @staticmethod
-    def _holds_verbatim(
-        words: str, candidates: np.ndarray, index: SearchIndex, *, least: int = VERBATIM_MIN_WORDS
-    ) -> np.ndarray:
-        """Return, per candidate, whether its text holds ``words`` as written (a run of ``least`` words or more)."""
-        wanted = normalised(words)
-        if len(wanted.split()) < least or not subject_terms(words):
-            return np.zeros(len(candidates), dtype=bool)
-        padded = f" {wanted} "
-        # only a passage holding every term can hold the words: the text of the others is not read
-        holds_terms = index.term_share(set(terms(words)), candidates) == 1.0
-        return np.fromiter(
-            (
-                bool(t) and padded in f" {normalised(index.units[int(i)].text)} "
-                for i, t in zip(candidates, holds_terms, strict=True)
-            ),
-            dtype=bool,
-            count=len(candidates),
         )
 
     def _shortlist(
@@ -622,17 +528,6 @@ class Answerer:
 def _collection(collection: str | int | None) -> str | None:
     """Return a collection as the knowledge base names it (a guild's id may come as an int)."""
     return None if collection is None else str(collection).strip() or None
-
-
-def _favour(ranked: list[Scored], shares: Sequence[float] | np.ndarray, weight: float) -> list[Scored]:
-    """Return ``ranked`` re-sorted after adding ``weight`` times each passage's share to its score."""
-    return sorted(
-        (
-            Scored(r.index, r.semantic, r.lexical, r.score + weight * float(e))
-            for r, e in zip(ranked, shares, strict=True)
-        ),
-        key=lambda r: -r.score,
-    )
 
 
 def _is_whole_quotation(unit: Unit) -> bool:
