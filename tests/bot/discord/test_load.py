@@ -261,9 +261,9 @@ async def test_a_burst_of_200_questions_after_idling_is_acknowledged_in_time(loa
     for exchange in exchanges:
         callback = await exchange.response(15)
         acknowledged.append(callback.at - exchange.dispatched_at)
-    finals = await asyncio.gather(*(exchange.final(60) for exchange in exchanges))
     late = [round(s, 2) for s in acknowledged if s >= ACK_DEADLINE]
     assert not late, f"{len(late)} of {BURST} acknowledged after {ACK_DEADLINE} s: {late[:10]}"
+    finals = await asyncio.gather(*(exchange.final(60) for exchange in exchanges))
     for exchange, final in zip(exchanges, finals, strict=True):
         callbacks = callbacks_of(exchange)
         assert len(callbacks) == 1 and callbacks[0].status < 400, [(r.path, r.status) for r in callbacks]
