@@ -22,11 +22,13 @@ from .lexicon import (
     HONORIFICS,
     INVERTING_VERBS,
     NAME_PARTICLES,
+    NAME_PREFIXES,
     NOT_APPOSITIVES,
     NOT_NAME,
     ORG_WORDS,
     PLACE_NAMES,
     ROLE_MODIFIERS,
+    STOPPED_HONORIFICS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
@@ -64,16 +66,20 @@ class NameHit:
     possessive: bool = False
 
 
+# A capitalised word, or one after a hyphenated lowercase article ("al-Awlaki").
+_NAME_WORD = rf"(?:(?:{'|'.join(NAME_PREFIXES)})-)?[A-Z][\w’'-]*"
+
+
 def is_name_token(word: str) -> bool:
     """Return True for a capitalised word that may be part of a person's name."""
     bare = word.rstrip(".").rstrip("’'")
-    if len(bare) < 2 or not bare[0].isupper() or bare.lower() in NOT_NAME:
+    if len(bare) < 2 or not re.match(_NAME_WORD, bare) or bare.lower() in NOT_NAME:
         return False
     if bare.isupper() and len(bare) > 1 and "." not in word:
         return False  # acronyms: UCU, BMO, US
     if re.search(r"[’'](?:t|ll|re|ve|m)$", bare):
         return False  # a contraction: "Don’t", "We’ll"
-    return bool(re.fullmatch(r"[A-Z][\w’'-]*", bare)) and any(c.islower() for c in bare)
+    return bool(re.fullmatch(_NAME_WORD, bare)) and any(c.islower() for c in bare)
 
 
 def title_head(words: list[str]) -> int:
@@ -146,7 +152,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
         core = word.lstrip("“‘\"'[")
         offset = match.start() + (len(word) - len(core))
         gap = text[last_end : match.start()] if last_end >= 0 else " "
-        capital = bool(re.match(r"[A-Z]", core))
+        capital = bool(re.match(_NAME_WORD, core))
         particle = core in NAME_PARTICLES and bool(current)
         if current and ("\n" in gap or core != word):
             runs.append(current)
@@ -156,8 +162,10 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
             possessive = re.match(r"(.+?[’']s?)[,.;:!?”\"')\]]*$", core)
             if possessive and re.search(r"[’']s?$", possessive.group(1)) and len(possessive.group(1)) > 2:
                 trimmed = possessive.group(1)  # keep the mark: "Jones’s", "Kyrgios’"
-            current.append((offset, trimmed))
             honorific = core.endswith(".") and core[:-1].lower() in HONORIFICS
+            if honorific and core[:-1].lower() in STOPPED_HONORIFICS:
+                trimmed = core  # "Del." is an honorific only with its stop
+            current.append((offset, trimmed))
             ended = (trimmed != core and not honorific) or trimmed.endswith(("’s", "'s", "’", "'"))
             if ended:
                 runs.append(current)
@@ -200,7 +208,7 @@ def find_people(text: str) -> list[NameHit]:
             run = run[1:]  # "Said Ann Lee, …": the verb that opens the sentence
         gender = None
         honorific = False
-        while run and run[0][1].lower().rstrip(".") in HONORIFICS and len(run) > 1:
+        while run and _honorific(run[0][1]) and len(run) > 1:
             gender = gender or HONORIFICS[run[0][1].lower().rstrip(".")]
             honorific = True
             run = run[1:]
@@ -268,6 +276,12 @@ def find_people(text: str) -> list[NameHit]:
         gender = gender or given_name_gender(" ".join(name_words))
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None, gender, possessive))
     return hits
+
+
+def _honorific(word: str) -> bool:
+    """Return True for an honorific before a name ("Mr", "Sen."; "Del." only with its stop)."""
+    bare = word.lower().rstrip(".")
+    return bare in HONORIFICS and (bare not in STOPPED_HONORIFICS or word.endswith("."))
 
 
 def _tail(text: str, size: int = 300) -> str:

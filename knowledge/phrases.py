@@ -16,19 +16,27 @@ from .lexicon import (
     INSTITUTION_NOUNS,
     KIN_NOUNS,
     NAME_PARTICLES,
+    NAME_PREFIXES,
     NOT_MODIFIERS,
     SOURCE_DETERMINERS,
     SPOKESPEOPLE,
+    STOPPED_HONORIFICS,
     TITLE_NOUNS,
     VAGUE_GROUP_NOUNS,
 )
 
 # Head nouns of a source noun phrase: titles, spokespeople, documents, institutions, groups.
 SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
-# An honorific before a name, with or without its full stop ("Mr", "Dr.").
-HON = rf"(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))})\.?"
-# A capitalised word or initials ("Healey", "J.K."), not a possessive.
-CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
+# An honorific before a name, with or without its full stop ("Mr", "Dr."), or only with it ("Del.").
+HON = (
+    rf"(?:(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS.keys() - STOPPED_HONORIFICS), key=len, reverse=True))})\.?"
+    rf"|(?:{'|'.join(sorted(h.capitalize() for h in STOPPED_HONORIFICS))})\.)"
+)
+# A capitalised word or initials ("Healey", "J.K.", "al-Awlaki"), not a possessive.
+CAP = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.(?=\s+[A-Z])|"
+    + rf"(?:(?:{'|'.join(NAME_PREFIXES)})-)?[A-Z][\w’'-]*(?<![’'])(?<!’s)(?<!'s))"
+)
 # A lowercase particle inside a name ("van", "de").
 PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 # A lowercase modifier before a name after "the" ("the former minister John Smith").

@@ -6,7 +6,8 @@ from __future__ import annotations
 # Honorifics before a name: the honorific, the gender it tells ("-" for none), the title it
 # abbreviates ("-" for none), and tags: ``courtesy`` for a courtesy or academic title
 # (Mr, Dr, Lady), ``word`` for a whole word rather than an abbreviation (Sir, Professor),
-# ``title-only`` for an abbreviation read in questions but not yet before names in articles ("Cllr").
+# ``title-only`` for an abbreviation read in questions but not yet before names in articles ("Cllr"),
+# ``stop-only`` for one that is an honorific only with its full stop ("Del." of a delegate; "Del" is a name).
 HONORIFIC_TABLE = """
 mr         m  -               courtesy
 mrs        f  -               courtesy
@@ -29,6 +30,7 @@ col        -  colonel
 capt       -  captain
 lt         -  lieutenant
 sgt        -  sergeant
+del        -  delegate        stop-only
 det        -  detective
 insp       -  inspector
 supt       -  superintendent
@@ -44,6 +46,8 @@ _HONORIFIC_ROWS = [line.split() for line in HONORIFIC_TABLE.strip().splitlines()
 HONORIFICS: dict[str, str | None] = {
     row[0]: (None if row[1] == "-" else row[1]) for row in _HONORIFIC_ROWS if "title-only" not in row[3:]
 }
+#: Honorifics that are one only with their full stop ("Del.").
+STOPPED_HONORIFICS = frozenset(row[0] for row in _HONORIFIC_ROWS if "stop-only" in row[3:])
 #: Courtesy and academic titles: Mr, Mrs, Dr, Sir, Lady ...
 COURTESY_HONORIFICS = frozenset(row[0] for row in _HONORIFIC_ROWS if "courtesy" in row[3:])
 #: Honorifics written as abbreviations, which a full stop follows without ending a sentence ("Dr.").
@@ -674,3 +678,5 @@ NAME_PARTICLES = {
     "ten",
     "st",
 }
+# Lowercase articles joined to a surname by a hyphen ("Anwar al-Awlaki", "Abdel Fattah el-Sisi").
+NAME_PREFIXES = ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "abu", "ibn")

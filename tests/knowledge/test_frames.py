@@ -348,3 +348,15 @@ def test_a_progressive_speech_verb_takes_the_subject_before_an_aside():
 )
 def test_a_partial_quote_in_the_clause_a_speaker_reports_is_the_reporting_speakers(paragraph, expected):
     assert speakers_of(article("Ann Cole and Tom Ross sit on the council.", paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("“We will not stop,” said Anwar al-Hadi in the video.", "Anwar al-Hadi"),
+        ("“We will not stop,” Del. Ann Cole said on Monday.", "Ann Cole"),
+        ("“We will not stop,” said Del Harper, a farmer.", "Del Harper"),
+    ],
+)
+def test_hyphenated_articles_belong_to_the_name_and_an_abbreviated_title_needs_its_stop(paragraph, expected):
+    assert speakers_of(article(paragraph)) == [expected]
