@@ -542,7 +542,7 @@ def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end:
     ):
         return False
     following = re.match(r"[^“\"‘]*?(?=[“\"]|'')", masked[frame.end : end])
-    return bool(following) and not re.search(r"[,:;.!?—–]", following.group(0))
+    return following is not None and not re.search(r"[,:;.!?—–]", following.group(0))
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:
