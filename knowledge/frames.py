@@ -28,11 +28,13 @@ from .lexicon import (
     SENTENCE_CONNECTIVES,
     SETTING_NOUNS,
     SPEECH_NOUNS,
+    SPEECH_VERB_TAGS,
     SPEECH_VERBS,
     SPOKESPEOPLE,
     TELLING_VERBS,
     TITLE_NOUNS,
     TITLE_WORDS,
+    VERB_FORMS,
     WEEKDAYS,
 )
 from .names import find_people, is_demonym, is_name_token, looks_like_org
@@ -77,10 +79,16 @@ _SUBJ_START = re.compile(
 )
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
+# The -s form of a speech verb whose lemma is a noun first ("notes", "calls"): a verb only
+# straight after a name or a pronoun and before a stop, a comma or "that" ("…,” Conway notes.).
+_NOUN_LIKE_THIRDS = frozenset(
+    VERB_FORMS[lemma].third for lemma, tags in SPEECH_VERB_TAGS.items() if "noun" in tags and "frames" in tags
+)
+_NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he)\s+$")
 # Speech verbs, and an inverting verb capitalised to open a sentence ("Said Ann Lee, …: “…”").
 _VERB_RE = re.compile(
     r"\b("
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + "|".join(sorted(SPEECH_VERBS | _NOUN_LIKE_THIRDS, key=len, reverse=True))
     + "|"
     + "|".join(sorted((v.capitalize() for v in INVERTING_VERBS), key=len, reverse=True))
     + r")\b"
@@ -341,6 +349,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _VERB_RE.finditer(sentence):
         verb = match.group(1)
         vs, ve = start + match.start(), start + match.end()
+        if verb in _NOUN_LIKE_THIRDS and not (
+            _NOUN_LIKE_SUBJECT.search(masked[max(start, vs - 60) : vs])
+            and re.match(r"\s*(?:[.,]|that\b)", masked[ve:end])
+        ):
+            continue  # "the notes", "Trump calls for": a noun, or another verb
         # the subject lies within reach of its verb: looking further back only costs time
         ws = max(start, vs - _SUBJECT_REACH - 100)
         if re.search(

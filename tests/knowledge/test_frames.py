@@ -360,3 +360,12 @@ def test_a_partial_quote_in_the_clause_a_speaker_reports_is_the_reporting_speake
 )
 def test_hyphenated_articles_belong_to_the_name_and_an_abbreviated_title_needs_its_stop(paragraph, expected):
     assert speakers_of(article(paragraph)) == [expected]
+
+
+def test_the_s_form_of_a_noun_like_speech_verb_frames_only_after_a_name_before_a_stop():
+    a = article("Ann Cole runs the library.", "“It was very different back then,” Cole notes. “Nobody read.”")
+    assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
+    from knowledge.frames import find_frames
+
+    masked = "Ann Cole notes the cuts in her diary, and the notes of the meeting are dull."
+    assert [f.cue for f in find_frames(masked, 0, len(masked))] == []
