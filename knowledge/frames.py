@@ -15,6 +15,7 @@ from .lexicon import (
     ACCUSING_VERBS,
     AUXILIARY_PHRASES,
     AUXILIARY_WORDS,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     INVERTING_VERBS,
     NAMING_AS_VERBS,
@@ -387,6 +388,10 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         subject = subject_at_end(before)
         if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS:
             subject = None  # "When asked, …": a subordinator opening a clause is no speaker
+        if subject and verb.endswith("ing") and not progressive and _ISSUED.search(masked[ws : ws + subject[1]]):
+            # "Ann Lee issued a statement saying …": the statement's -ing clause is its issuer's words
+            frames.append(_borrowing(masked, start, vs, ve, cue, frames))
+            continue
         if (
             subject
             and not verb[0].isupper()
@@ -535,6 +540,13 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
             s0, s1 = opening.start(1), opening.end(1)
             found.append(Frame("sv", s0, at + 1, opening.group(2), masked[s0:s1], s0, s1))
     return found
+
+
+# A document someone puts out, as the object of the verb that puts it out: "issued a statement".
+_ISSUED = re.compile(
+    rf"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
+    r"(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"
+)
 
 
 def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end: int) -> bool:

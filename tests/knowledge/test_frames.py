@@ -369,3 +369,14 @@ def test_the_s_form_of_a_noun_like_speech_verb_frames_only_after_a_name_before_a
 
     masked = "Ann Cole notes the cuts in her diary, and the notes of the meeting are dull."
     assert [f.cue for f in find_frames(masked, 0, len(masked))] == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Cole issued a statement describing the vote as “a very positive step for the town.”",
+        "Ann Cole, who spoke last week, released a statement Tuesday saying, “I will not resign over this.”",
+    ],
+)
+def test_the_clause_of_a_statement_someone_issued_is_the_issuers(paragraph):
+    assert speakers_of(article(paragraph)) == ["Ann Cole"]
