@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .antecedent_weights import WEIGHTS
 from .coreference import Cast, Entity
@@ -28,7 +29,7 @@ from .lexicon import (
     SUBORDINATORS,
     TITLE_WORDS,
 )
-from .names import find_people, given_name_gender, is_name_token
+from .names import NameHit, find_people, given_name_gender, is_name_token
 
 # How many paragraphs back a pronoun may reach for its antecedent.
 REACH = 3
@@ -60,6 +61,13 @@ class Mention:
     spoke: bool = False  # the speaker of a speech frame there
 
 
+@lru_cache(maxsize=512)
+def people_in(text: str) -> tuple[NameHit, ...]:
+    """``find_people`` for a sentence, remembered: the sentence rules of attribution ask about the
+    same sentences again."""
+    return tuple(find_people(text))
+
+
 def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast) -> list[Mention]:
     """Return the people named in one paragraph (quotations masked out), in order.
 
@@ -68,10 +76,11 @@ def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast
     is taken as a name as written.
     """
     found: list[Mention] = []
+    name_words = {w for person in cast.people.values() for w in person.name.split()}
     for index, (start, end) in enumerate(sentences):
         sentence = masked[start:end]
         covered: list[tuple[int, int]] = []
-        for hit in find_people(sentence):
+        for hit in people_in(sentence):
             covered.append((hit.start, hit.end))
             entity = cast.people.get(hit.name) or cast.person_by_surname(hit.name.split()[-1])
             if entity is None:
@@ -84,7 +93,7 @@ def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast
             word = token.group(0)
             possessive = bool(re.search(r"[’']s?$", word))
             bare = re.sub(r"[’']s?$", "", word)
-            entity = cast.person_by_surname(bare)
+            entity = cast.person_by_surname(bare) if bare in name_words else None
             role = "possessive" if possessive else _role(sentence, token.start(), token.end())
             if _premodifies(sentence, token.end()):
                 continue  # "Obama consultant Cornell Belcher": the name says whose consultant, no more
@@ -213,4 +222,5 @@ __all__ = [
     "candidate_features",
     "choose",
     "paragraph_mentions",
+    "people_in",
 ]

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .antecedents import REACH, Mention, candidate_features, choose, paragraph_mentions
+from .antecedents import REACH, Mention, candidate_features, choose, paragraph_mentions, people_in
 from .coreference import Cast, Entity
 from .frames import Frame, find_frames
 from .lexicon import (
@@ -214,7 +214,7 @@ class Attributor:
             if person:
                 self._make_subject(person)
                 return
-        for hit in find_people(masked[start:end]):
+        for hit in people_in(masked[start:end]):
             if hit.possessive:
                 continue
             words = masked[max(start, start + hit.start - 40) : start + hit.start].split()
