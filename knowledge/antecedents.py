@@ -151,7 +151,7 @@ def candidate_features(
     rank = 0
     for name in order:
         entity = cast.entity(name)
-        known = _gender(entity, name)
+        known = _gender(entity)
         if known and known != gender:
             continue
         if entity is not None and not entity.person_like:
@@ -175,7 +175,7 @@ def candidate_features(
             "spoke_before": float(any(m.spoke and m.back > 0 for m in seen)),
             "last_speaker": float(name == last_speaker),
             "latest_speaker": float(name == latest),
-            "gender_agrees": float(known == gender),
+            "gender_agrees": float(known is not None and known == gender),
             "unknown_person": float(entity is None),
             "source": float(entity is not None and entity.kind == "source"),
             "mentions": math.log1p(len(entity.paragraphs)) if entity is not None else 0.0,
@@ -200,7 +200,7 @@ def _first_subject(mentions: list[Mention], back: int) -> str | None:
     return next((m.name for m in mentions if m.back == back and m.role == "subject"), None)
 
 
-def _gender(entity: Entity | None, name: str) -> str | None:
+def _gender(entity: Entity | None) -> str | None:
     if entity is None:
         return None
     return entity.gender or (given_name_gender(entity.name) if entity.kind == "person" else None)
