@@ -478,7 +478,7 @@ class Attributor:
 
 # Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
 _PICTURE_NOTES = "|".join(n.replace(" ", r"\s+") for n in PICTURE_NOTES)
-_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
+_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:[DRI]|{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
 _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 # A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ...") or a
 # connective ("But Ayotte isn't interested."): "the Frenchman", "the actor" (with an appositive),

@@ -36,3 +36,12 @@ def test_he_after_a_speaker_and_a_person_he_spoke_about_is_the_speaker():
         "“The first thing is to stop him on the first ballot,” he said.",
     )
     assert speakers_of(a) == ["Gordon Humphrey", "Gordon Humphrey"]
+
+
+def test_a_legislator_with_a_party_letter_alone_is_the_pronouns_person():
+    a = article(
+        "Some endorsers have their own ideas for attacking the front-runner.",
+        "State Rep. Wendy Nanney (R), a leader of the coalition, suggested that Mr. Trump had not been exposed on"
+        " abortion. “Voters here have not been doing a lot of investigating yet,” she said.",
+    )
+    assert speakers_of(a) == ["Wendy Nanney"]
