@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_ADVERBS,
     NOT_NAME,
     ORG_WORDS,
+    ORGANISATION_WORDS,
     PARTICIPLES,
     PLACE_NAMES,
     PRONOUN_GENDER,
@@ -219,6 +220,8 @@ def _chain_head(body: str) -> tuple[int, int] | None:
         name = named.group(1)
         if name.split()[0].lower() in NOT_NAME or name.split()[0].lower() in FUNCTION_WORDS:
             continue  # "At Boca West, Jay DiPietro, …": a preposition's object leads in
+        if any(w.lower() in ORGANISATION_WORDS for w in name.split()):
+            continue  # "Northgate Foods, the supermarket group, said": a firm, not a person
         if (" " in name and _is_person(name)) or (" " not in name and n == 0 and _opens_as_person(name, "")):
             return seg_start + named.start(1), seg_start + named.end(1)
     return None
@@ -554,8 +557,8 @@ def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end:
     the clause another speaker's verb reports runs straight on into a partial quotation, which is
     the reporting speaker's words; a frame that opens its own quotation with a comma or a colon
     ("Ann Lee said Tom Ross told her: “…”") keeps it."""
-    if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None:
-        return False
+    if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None or frame.cue.endswith(" by"):
+        return False  # "she recalled being told by a tutor that …": the agent of a passive speaks
     if re.search(r",\s*who\b", masked[frame.subject_end : frame.end]):
         return False  # "… agreed with Tom Ross, who called the plan “…”": his own clause
     if not any(

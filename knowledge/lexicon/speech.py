@@ -348,7 +348,6 @@ bark          frames inverts-past
 grouse        frames inverts-past
 opine         frames inverts
 exhort        frames inverts-past
-remember      frames inverts-past
 denounce      frames
 mock          frames
 chide         frames
