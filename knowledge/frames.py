@@ -17,6 +17,7 @@ from .lexicon import (
     AUXILIARY_WORDS,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
+    INVERTED_ONLY_VERBS,
     INVERTING_VERBS,
     NAMING_AS_VERBS,
     NAMING_VERBS,
@@ -353,6 +354,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     for match in _VERB_RE.finditer(sentence):
         verb = match.group(1)
         vs, ve = start + match.start(), start + match.end()
+        if verb.lower() in INVERTED_ONLY_VERBS and not re.search(r"[,”“\"’':—–]\s*$", masked[max(start, vs - 3) : vs]):
+            continue  # "Colleagues remembered her as kind": only "…,” remembered Cole" reports words
         if verb in _NOUN_LIKE_THIRDS and not (
             _NOUN_LIKE_SUBJECT.search(masked[max(start, vs - 60) : vs])
             and re.match(r"\s*(?:[.,]|that\b)", masked[ve:end])

@@ -7,6 +7,8 @@ its tags carry it to every rule that reads the lexicon:
 - ``frames``: it frames a quotation in an article ("X said", "said X", "adding:");
   ``past-only``: only its past does ("spoke", "posted": "speak", "post" are other uses);
   ``noun``: its lemma and -s form are nouns first ("a note", "calls"), so they do not frame;
+  ``inverted-only``: it frames only before its speaker ("…,” remembered Cole; "Cole remembered
+  her as kind" reports no words);
   ``base-noun``: its lemma alone is ("the state"); ``no-ing``: its -ing form does not frame;
   ``no-participle``: its -ing form does not open a participle clause ("reporting");
 - ``inverts``: its past and -s forms may come before the speaker ("…,” said Kohli, "says a
@@ -348,6 +350,7 @@ bark          frames inverts-past
 grouse        frames inverts-past
 opine         frames inverts
 exhort        frames inverts-past
+remember      frames inverts-past inverted-only
 denounce      frames
 mock          frames
 chide         frames
@@ -415,11 +418,13 @@ def _past_and_third(tag: str, past_tag: str | None = None) -> frozenset[str]:
 SPEECH_VERBS = frozenset(f for lemma in _lemmas("frames") for f in _framing_forms(lemma))
 #: Forms that may come before their subject: "…,” said Kohli.
 INVERTING_VERBS = _past_and_third("inverts", "inverts-past")
+#: Forms that frame a quotation only inverted, before their speaker: "…,” remembered Cole.
+INVERTED_ONLY_VERBS = frozenset(f for lemma in _lemmas("inverted-only") for f in VERB_FORMS[lemma].all())
 #: -ing forms that open a clause borrowing the sentence's speaker: "…, adding: “…”".
 PARTICIPLES = frozenset(
     f
     for lemma in _lemmas("frames")
-    if "no-participle" not in SPEECH_VERB_TAGS[lemma]
+    if not {"no-participle", "inverted-only"} & SPEECH_VERB_TAGS[lemma]
     for f in VERB_FORMS[lemma].ings() & _framing_forms(lemma)
 )
 #: Forms of "what he called …": "called", "calls", "dubbed" (NAMING_AS_VERBS take "as": "described as").

@@ -379,3 +379,12 @@ def test_the_s_form_of_a_noun_like_speech_verb_frames_only_after_a_name_before_a
 )
 def test_the_clause_of_a_statement_someone_issued_is_the_issuers(paragraph):
     assert speakers_of(article(paragraph)) == ["Ann Cole"]
+
+
+def test_an_inverted_only_verb_frames_before_its_speaker_but_not_as_a_subjects_verb():
+    a = article("“It was a different town then,” remembered Ann Cole, the former mayor.")
+    assert speakers_of(a) == ["Ann Cole"]
+    from knowledge.frames import find_frames
+
+    masked = "Colleagues remembered her as demanding but kind."
+    assert find_frames(masked, 0, len(masked)) == []
