@@ -15,6 +15,7 @@ from .lexicon import (
     ACCUSING_VERBS,
     AUXILIARY_PHRASES,
     AUXILIARY_WORDS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     INVERTED_ONLY_VERBS,
@@ -392,8 +393,10 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(_borrowing(masked, start, vs, ve, cue, frames))
             continue
         subject = subject_at_end(before)
-        if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS:
-            subject = None  # "When asked, …": a subordinator opening a clause is no speaker
+        if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS | DETERMINERS:
+            # "When asked, …": a subordinator opening a clause is no speaker; in "The promise to
+            # “…”" the speech word is a noun and its determiner no subject
+            subject = None
         if subject and verb.endswith("ing") and not progressive and _ISSUED.search(masked[ws : ws + subject[1]]):
             # "Ann Lee issued a statement saying …": the statement's -ing clause is its issuer's words
             frames.append(_borrowing(masked, start, vs, ve, cue, frames))

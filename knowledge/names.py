@@ -45,7 +45,7 @@ def is_demonym(word: str) -> bool:
 
 
 # US style puts a legislator's party and state after the name: "Sen. Ann Lee (D-Calif.) said".
-PARTY_STATE = re.compile(r"\s\([DRI]-[A-Z][A-Za-z.]*\)(?=[\s,.;:]|$)")
+PARTY_STATE = re.compile(r"\s\([DRI](?:-[A-Z][A-Za-z.]*)?\)(?=[\s,.;:]|$)")
 
 
 def given_name_gender(name: str) -> str | None:

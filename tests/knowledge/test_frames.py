@@ -388,3 +388,19 @@ def test_an_inverted_only_verb_frames_before_its_speaker_but_not_as_a_subjects_v
 
     masked = "Colleagues remembered her as demanding but kind."
     assert find_frames(masked, 0, len(masked)) == []
+
+
+def test_a_party_letter_alone_after_a_name_is_not_part_of_it():
+    from knowledge.names import find_people
+
+    assert [hit.name for hit in find_people("State Rep. Wendy Nanney (R), who chairs the panel, spoke.")] == [
+        "Wendy Nanney"
+    ]
+
+
+def test_a_speech_noun_after_a_determiner_frames_nothing():
+    a = article(
+        "The promise to “bring the jobs home” appeals to older voters who want a return to the past, "
+        "said Ann Cole, a historian at Leeds."
+    )
+    assert speakers_of(a) == ["Ann Cole"]
