@@ -129,8 +129,15 @@ def test_bench_rejects_nonsense_sizes(capsys):
     assert_one_line_error(code, out, err)
 
 
+def test_bench_refuses_an_article_to_read_that_is_not_there(capsys, tmp_path):
+    code, out, err = run(capsys, "bench", "--read", str(tmp_path / "missing.txt"))
+    assert_one_line_error(code, out, err)
+    assert "missing.txt" in err
+
+
 def test_bench_json_has_every_figure_and_embeds_nothing_on_open(capsys):
-    code, out, err = run(capsys, "bench", "--passages", "100", "--questions", "3", "--json")
+    seed = str(bundled_article_path())
+    code, out, err = run(capsys, "bench", "--passages", "100", "--questions", "3", "--read", seed, "--json")
     assert code == 0, err
     figures = json.loads(out)
     for side in ("small", "large"):
@@ -143,3 +150,6 @@ def test_bench_json_has_every_figure_and_embeds_nothing_on_open(capsys):
     assert figures["large"]["passages"] >= 100 + figures["small"]["passages"]
     assert figures["ingest_embedding"]["embedded"] == figures["ingest_embedding"]["passages"] >= 100
     assert figures["targets"]["no_embedding_on_open"]["ok"] is True
+    reading = figures["read_vs_embed"]
+    assert len(reading["articles"]) == 2  # the bundled article, and the one asked for
+    assert reading["read_over_embed"] == figures["targets"]["read_not_slower_than_embedding"]["value"]
