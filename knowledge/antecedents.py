@@ -138,7 +138,7 @@ def candidate_features(
 
     ``mentions`` are the earlier mentions within reach, nearest last, and ``sentence`` the
     pronoun's sentence in its paragraph; people whose known gender contradicts the pronoun's,
-    and sources "he" cannot mean (a document, an institution), are left out.
+    and sources "he" cannot mean (a document, an institution, a group), are left out.
     """
     by_name: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -152,8 +152,8 @@ def candidate_features(
         known = _gender(entity)
         if known and known != gender:
             continue
-        if entity is not None and not entity.person_like:
-            continue
+        if entity is not None and (not entity.person_like or entity.category == "group"):
+            continue  # "he" is one person: not a document, an institution or a group ("colleagues")
         seen = by_name[name]
         nearest = seen[-1]
         here = [m for m in seen if m.back == 0]

@@ -45,3 +45,15 @@ def test_a_legislator_with_a_party_letter_alone_is_the_pronouns_person():
         " abortion. “Voters here have not been doing a lot of investigating yet,” she said.",
     )
     assert speakers_of(a) == ["Wendy Nanney"]
+
+
+def test_a_group_is_no_candidate_for_he_or_she():
+    from knowledge.antecedents import Mention, candidate_features
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn("Ann Cole taught at the school for forty years.", 0)
+    cast.source("colleagues", person_like=True, category="group")
+    mentions = [Mention("Ann Cole", 1, 0, 0, "subject"), Mention("colleagues", 0, 0, 0, "subject", spoke=True)]
+
+    assert [name for name, _ in candidate_features(mentions, "f", cast, "colleagues", 1)] == ["Ann Cole"]
