@@ -23,6 +23,7 @@ from .lexicon import (
     INVERTING_VERBS,
     NAME_PARTICLES,
     NAME_PREFIXES,
+    NAME_SUFFIXES,
     NOT_APPOSITIVES,
     NOT_NAME,
     ORG_WORDS,
@@ -181,7 +182,6 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
 
 # Initials inside a name ("G.K. Butterfield", "Nikki R. Haley") and the suffixes after one ("Jr.", "III").
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _initials_in_name(words: list[str], i: int) -> bool:
@@ -225,7 +225,7 @@ def find_people(text: str) -> list[NameHit]:
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while len(name_words) > 2 and name_words[-1].rstrip(".").lower() in _NAME_SUFFIXES:
+        while len(name_words) > 2 and name_words[-1].rstrip(".").lower() in NAME_SUFFIXES:
             name_words = name_words[:-1]  # "Vann R. Newkirk II", "Ann Lee Jr."
         while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
             name_words, name_offsets = name_words[1:], name_offsets[1:]

@@ -14,6 +14,7 @@ from knowledge.lexicon import (
     GENERIC_ROLE_NOUNS,
     HONORIFICS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORGANISATION_WORDS,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
@@ -25,8 +26,6 @@ from .introductions import introductions
 
 #: The shortest surname a misspelling of which is corrected in a question.
 NAME_TYPO_MIN_LENGTH = 5
-#: Generational suffixes after a surname, which a question leaves out ("Vann R. Newkirk II").
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Up to this many articles, every one is read for what it calls its people when the
 #: people are gathered (a few milliseconds each; 'the Army officer' resolves); beyond,
 #: an article is read only when someone asks who a person of it is.

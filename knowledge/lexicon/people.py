@@ -679,4 +679,6 @@ NAME_PARTICLES = {
     "st",
 }
 # Lowercase articles joined to a surname by a hyphen ("Anwar al-Awlaki", "Abdel Fattah el-Sisi").
+#: Generational suffixes after a surname ("Vann R. Newkirk II", "Ann Lee Jr."), lower case without the stop.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NAME_PREFIXES = ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "abu", "ibn")
