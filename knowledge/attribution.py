@@ -107,14 +107,17 @@ class Attributor:
                 if number == 0:
                     self.topics[pos] = self.last_subject[1]
                 # "the Frenchman smiled", "the actor, who …, now hopes": a subject the names alone miss
-                self.mentions[pos].append(Mention(self.last_subject[1], 0, start, number, "subject"))
-                self.mentions[pos].sort(key=lambda m: m.offset)
+                self._note(pos, Mention(self.last_subject[1], 0, start, number, "subject"))
             self._resolve_frames(masked, start, frames, pos, number)
             frames_by_sentence.append(frames)
         results = []
         starts = [a for a, _ in sentences]
+
+        def sentence_at(offset: int) -> int:
+            return min(bisect.bisect_right(starts, offset) - 1, len(sentences) - 1)
+
         for span in spans:
-            index = min(bisect.bisect_right(starts, span.open_at) - 1, len(sentences) - 1)
+            index = sentence_at(span.open_at)
             result = self._choose(span, masked, sentences[index], frames_by_sentence[index], spans)
             results.append(result)
             self.found[(pos, span.start)] = result
@@ -166,7 +169,7 @@ class Attributor:
             if len(words.split()) >= 5 or (
                 result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
             ):
-                index = min(bisect.bisect_right(starts, result.span.open_at) - 1, len(sentences) - 1)
+                index = sentence_at(result.span.open_at)
                 person = (
                     self._described_subject(masked, sentences[index][0], result.span.open_at, pos)
                     or self._sentence_subject(masked, 0, result.span.open_at, None)
@@ -178,9 +181,8 @@ class Attributor:
         for result in results:
             if result.speaker:
                 self.last_speaker = (pos, result.speaker)
-                index = min(bisect.bisect_right(starts, result.span.open_at) - 1, len(sentences) - 1)
-                self.mentions[pos].append(Mention(result.speaker, 0, result.span.open_at, index, "subject", spoke=True))
-        self.mentions[pos].sort(key=lambda m: m.offset)
+                at = result.span.open_at
+                self._note(pos, Mention(result.speaker, 0, at, sentence_at(at), "subject", spoke=True))
         self.previous = pos
         self.visited.append(pos)
         for result in results:
@@ -269,8 +271,7 @@ class Attributor:
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
                 at = frame.subject_start if frame.subject_start is not None else frame.start
-                self.mentions[pos].append(Mention(entity.name, 0, at, sentence, "subject", spoke=True))
-                self.mentions[pos].sort(key=lambda m: m.offset)
+                self._note(pos, Mention(entity.name, 0, at, sentence, "subject", spoke=True))
             self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
@@ -293,6 +294,10 @@ class Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _note(self, pos: int, mention: Mention) -> None:
+        """Add ``mention`` to paragraph ``pos``'s mentions, kept in the order they stand in it."""
+        bisect.insort(self.mentions[pos], mention, key=lambda m: m.offset)
 
     def _antecedent(self, frame: Frame, pos: int, sentence: int, gender: str | None) -> Entity | None:
         """The person a "he"/"she" subject means: the best candidate among those named just before."""
@@ -478,7 +483,7 @@ class Attributor:
 
 # Between a name and its verb: a party and state "(D-Calif.)" or a picture note "(pictured)", "(left)".
 _PICTURE_NOTES = "|".join(n.replace(" ", r"\s+") for n in PICTURE_NOTES)
-_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:[DRI]|{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
+_ASIDE = re.compile(rf"{PARTY_STATE.pattern}|\s\((?:{_PICTURE_NOTES})\)(?=[\s,.;:]|$)")
 _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 # A sentence's opening subject, perhaps after a short lead-in clause ("Asked about it, ...") or a
 # connective ("But Ayotte isn't interested."): "the Frenchman", "the actor" (with an appositive),
