@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -216,7 +217,7 @@ class Answerer:
         vector = self.embedder.encode_query(query)
         lexical = index.lexical(topic or question.text)
         candidates = self._shortlist(index, candidates, vector, lexical)
-        numbers = self._has_number(index)
+        numbers = functools.partial(self._has_number, index)  # worked out only for a question asking an amount
         bonus = preference(question, topic, candidates, scope, numbers) if len(candidates) else None
         described = question.intent == "who" and bool(question.described)
         limit = max(50, 4 * k) if described else max(10, 4 * k)

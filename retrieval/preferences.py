@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -46,10 +46,13 @@ NUMBER_BONUS = 0.06
 AMOUNT_BONUS = 0.35
 
 
-def preference(question: Question, topic: str, candidates: np.ndarray, scope: Scope, numbers: np.ndarray) -> np.ndarray:
+def preference(
+    question: Question, topic: str, candidates: np.ndarray, scope: Scope, numbers: Callable[[], np.ndarray]
+) -> np.ndarray:
     """Return what each candidate earns beyond its similarity to ``question`` (``topic``: its topic, the person out).
 
-    ``numbers`` says, per unit of the scope's index, whether its text holds a number.
+    ``numbers()`` says, per unit of the scope's index, whether its text holds a number; it is
+    asked only for a question that asks for an amount.
     """
     index = scope.index
     is_quote = index.is_quote[candidates]
@@ -63,7 +66,7 @@ def preference(question: Question, topic: str, candidates: np.ndarray, scope: Sc
         theirs |= np.isin(candidates, scope.reports_of.get(question.speaker, candidates[:0]))
         bonus = SPEAKER_BONUS * theirs
     if question.intent == "fact" and asks_amount(question.text):
-        bonus = bonus + NUMBER_BONUS * numbers[candidates]
+        bonus = bonus + NUMBER_BONUS * numbers()[candidates]
     if question.intent == "fact" and question.text.lower().startswith(("who ", "whom ", "who's ", "who’s ")):
         # "who is leading the inquiry?": the answer is a passage that names someone
         bonus = bonus + PERSON_BONUS * np.isin(candidates, scope.naming)
