@@ -4,8 +4,9 @@ named in the sentences and paragraphs just before it.
 Each earlier mention of a person is noted with where it stands (this sentence, this paragraph,
 a paragraph back), how the sentence uses it (the subject of a clause, a possessive, an object)
 and whether that person spoke there. Every person so mentioned is a candidate, described by a
-few cues of news writing (recency, subjecthood, having just spoken, gender agreement, how often
-the story names them), and the candidate with the highest weighted sum of cues wins. The
+few cues of news writing (recency, subjecthood, being the subject or a speaker of the sentence
+just before, having just spoken, gender agreement, how often the story names them), and the
+candidate with the highest weighted sum of cues wins. The
 weights were fitted on annotated news (``antecedent_weights``, by scripts/train_antecedents.py).
 """
 
@@ -144,6 +145,11 @@ def candidate_features(
     for mention in mentions:
         by_name.setdefault(mention.name, []).append(mention)
     latest = next((m.name for m in reversed(mentions) if m.spoke), None)
+    # the last earlier sentence that names anyone: its subject and its speakers
+    before = [m for m in mentions if (-m.back, m.sentence) < (0, sentence)]
+    previous = [m for m in before if (-m.back, m.sentence) == (-before[-1].back, before[-1].sentence)] if before else []
+    previous_subject = next((m.name for m in previous if m.role == "subject"), None)
+    previous_speakers = {m.name for m in previous if m.spoke}
     order = sorted(by_name, key=lambda n: by_name[n][-1].back * 10**6 - by_name[n][-1].offset)
     out = []
     rank = 0
@@ -174,6 +180,10 @@ def candidate_features(
             "last_speaker": float(name == last_speaker),
             "latest_speaker": float(name == latest),
             "gender_agrees": float(known is not None and known == gender),
+            "she_agrees": float(known is not None and known == gender == "f"),
+            "previous_sentence_subject": float(name == previous_subject),
+            "spoke_previous_sentence": float(name in previous_speakers),
+            "subjects_within_reach": math.log1p(sum(m.role == "subject" for m in seen)),
             "unknown_person": float(entity is None),
             "source": float(entity is not None and entity.kind == "source"),
             "mentions": math.log1p(len(entity.paragraphs)) if entity is not None else 0.0,

@@ -57,3 +57,32 @@ def test_a_group_is_no_candidate_for_he_or_she():
     mentions = [Mention("Ann Cole", 1, 0, 0, "subject"), Mention("colleagues", 0, 0, 0, "subject", spoke=True)]
 
     assert [name for name, _ in candidate_features(mentions, "f", cast, "colleagues", 1)] == ["Ann Cole"]
+
+
+def test_the_speaker_of_the_sentence_before_wins_over_the_person_she_spoke_about():
+    a = article(
+        "Mayor Ann Lee opened the new library on Monday.",
+        "Lee thanked the donors. Council member Jo Park, who voted against the budget, said Lee had ignored the"
+        " costs. “We will pay for this for years,” she said.",
+    )
+    assert speakers_of(a) == ["Jo Park"]
+
+
+def test_the_cues_of_the_sentence_before_are_its_first_subject_and_its_speakers():
+    from knowledge.antecedents import Mention, candidate_features
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn("Ann Lee and Jo Park met the donors.", 0)
+    mentions = [
+        Mention("Ann Lee", 1, 0, 0, "subject"),
+        Mention("Jo Park", 0, 0, 0, "subject", spoke=True),
+        Mention("Ann Lee", 0, 30, 0, "subject"),
+    ]
+    features = dict(candidate_features(mentions, "f", cast, None, 1))
+
+    assert features["Jo Park"]["previous_sentence_subject"] == 1.0
+    assert features["Jo Park"]["spoke_previous_sentence"] == 1.0
+    assert features["Ann Lee"]["previous_sentence_subject"] == 0.0
+    assert features["Ann Lee"]["spoke_previous_sentence"] == 0.0
+    assert features["Ann Lee"]["subjects_within_reach"] > features["Jo Park"]["subjects_within_reach"]
