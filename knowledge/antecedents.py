@@ -6,8 +6,8 @@ a paragraph back), how the sentence uses it (the subject of a clause, a possessi
 and whether that person spoke there. Every person so mentioned is a candidate, described by a
 few cues of news writing (recency, subjecthood, being the subject or a speaker of the sentence
 just before, having just spoken, gender agreement, how often the story names them), and the
-candidate with the highest weighted sum of cues wins. The
-weights were fitted on annotated news (``antecedent_weights``, by scripts/train_antecedents.py).
+candidate with the highest weighted sum of cues wins. The weights were fitted on annotated news
+(``antecedent_weights``, by scripts/train_antecedents.py).
 """
 
 from __future__ import annotations
