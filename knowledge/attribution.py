@@ -35,7 +35,7 @@ from .lexicon import (
     VAGUE_GROUP_NOUNS,
 )
 from .marks import Span
-from .names import PARTY_STATE, appositive_role, clean_role, find_people
+from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON
 from .quotations import (
     NAMED_WORK,
@@ -230,7 +230,7 @@ class Attributor:
                 )
             )
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
-                person = self.cast.person_by_surname(hit.name.split()[-1])
+                person = self.cast.person_by_surname(surname_of(hit.name))
                 if person:
                     self._make_subject(person)
             break
@@ -287,7 +287,7 @@ class Attributor:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
                     first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
-                    person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
+                    person = self.cast.person_by_surname(surname_of(first.name)) if first else None
                     pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun_said:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
@@ -344,7 +344,7 @@ class Attributor:
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end :])
             if not follower or follower.group(1) in NOT_VERBS:
                 continue
-            person = self.cast.person_by_surname(hit.name.split()[-1])
+            person = self.cast.person_by_surname(surname_of(hit.name))
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None
@@ -423,7 +423,7 @@ class Attributor:
         # reactions ("McDonald: “…”", "Said Stone: “…”")
         label = _LABEL.match(masked, start, span.open_at)
         if label:
-            person = self.cast.person_by_surname(label.group(1).split()[-1])
+            person = self.cast.person_by_surname(surname_of(label.group(1)))
             if person is not None:
                 result.speaker, result.how = person.name, "label"
                 return result

@@ -55,6 +55,19 @@ def given_name_gender(name: str) -> str | None:
     return GIVEN_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
 
 
+def is_name_suffix(word: str) -> bool:
+    """Return True for a generational suffix that ends a name ("Jr.", "III")."""
+    return word.rstrip(".,").lower() in NAME_SUFFIXES
+
+
+def surname_of(name: str) -> str:
+    """Return the surname of a full name: its last word before a suffix ("Casey" of "Bob Casey Jr.")."""
+    words = name.split()
+    while len(words) > 1 and is_name_suffix(words[-1]):
+        words = words[:-1]
+    return words[-1] if words else name
+
+
 @dataclass(frozen=True)
 class NameHit:
     """A person's name found in a text: where, the name, and what the text says about them."""
@@ -166,8 +179,11 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
             honorific = core.endswith(".") and core[:-1].lower() in HONORIFICS
             if honorific and core[:-1].lower() in STOPPED_HONORIFICS:
                 trimmed = core  # "Del." is an honorific only with its stop
+            suffix_stop = is_name_suffix(trimmed) and core.startswith(trimmed + ".")
+            if suffix_stop:
+                trimmed += "."  # "Ann Lee Jr.": the suffix keeps its stop
             current.append((offset, trimmed))
-            ended = (trimmed != core and not honorific) or trimmed.endswith(("’s", "'s", "’", "'"))
+            ended = (trimmed != core and not honorific) or suffix_stop or trimmed.endswith(("’s", "'s", "’", "'"))
             if ended:
                 runs.append(current)
                 current = []
@@ -225,12 +241,13 @@ def find_people(text: str) -> list[NameHit]:
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while len(name_words) > 2 and name_words[-1].rstrip(".").lower() in NAME_SUFFIXES:
-            name_words = name_words[:-1]  # "Vann R. Newkirk II", "Ann Lee Jr."
         while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(
-            is_name_token(w) or w.lower() in NAME_PARTICLES or _initials_in_name(name_words, i)
+            is_name_token(w)
+            or w.lower() in NAME_PARTICLES
+            or _initials_in_name(name_words, i)
+            or (0 < i == len(name_words) - 1 and is_name_suffix(w))  # "Vann R. Newkirk II", "Ann Lee Jr."
             for i, w in enumerate(name_words)
         ):
             continue
@@ -359,8 +376,10 @@ __all__ = [
     "find_people",
     "given_name_gender",
     "is_demonym",
+    "is_name_suffix",
     "is_name_token",
     "looks_like_org",
     "split_title",
+    "surname_of",
     "title_head",
 ]

@@ -346,11 +346,21 @@ def test_a_surname_after_a_connective_is_the_sentences_subject():
         ("“We will not back down,” said Mayor Tom de Vallee.", "Tom de Vallee"),
         ("“We will not back down,” said former Gov. Bill Ostrander of Nevada.", "Bill Ostrander"),
         ("Nevada Sen. Ruth Akers said the plan would “not back down”.", "Ruth Akers"),
-        ("The Monthly writer Lionel K. Abbot III wrote that it would “not back down”.", "Lionel K. Abbot"),
+        ("The Monthly writer Lionel K. Abbot III wrote that it would “not back down”.", "Lionel K. Abbot III"),
+        ("“We will not back down,” said Sen. Peter R. Lindqvist Jr. (D-Minn.)", "Peter R. Lindqvist Jr."),
     ],
 )
 def test_initials_particles_suffixes_and_abbreviated_titles_keep_the_name(paragraph, speaker):
     assert speakers_of(article(paragraph)) == [speaker]
+
+
+def test_a_surname_alone_finds_the_person_whose_name_ends_in_a_suffix():
+    a = article(
+        "Conservative organiser Grant Ashworth III endorsed the senator on Monday.",
+        "“He is the only one who can win,” Ashworth said. “The rest are pretenders.”",
+        "Mr. Ashworth added that he had “never been surer”.",
+    )
+    assert speakers_of(a) == ["Grant Ashworth III"] * 3
 
 
 @pytest.mark.parametrize(
@@ -400,3 +410,11 @@ def test_a_named_campaign_is_not_the_institution_named_before():
         "“It is the largest filing in history,” the Trump campaign said in a statement.",
     )
     assert speakers_of(a) == ["the Trump campaign"]
+
+
+def test_a_name_with_a_suffix_is_known_by_its_surname_and_first_and_last_name():
+    from knowledge.name_forms import name_forms
+
+    forms = name_forms("Peter R. Lindqvist Jr.", [])
+    assert ("lindqvist",) in forms and ("peter", "lindqvist") in forms
+    assert ("jr",) not in forms
