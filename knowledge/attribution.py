@@ -378,11 +378,24 @@ class Attributor:
         match = _CLAUSE_SUBJECT.match(masked, start, end)
         if not match:
             return None
-        first = match.group(1).split()[0].lower()
+        words = match.group(1).split()
+        first = words[0].lower()
         if first in NOT_NAME and first not in PRONOUN_GENDER and first not in SOURCE_DETERMINERS:
             return None  # "In later life she …": a preposition, not a name
+        if len(words) == 1 and first not in PRONOUN_GENDER and not self._known_word(words[0]):
+            return None  # "Indeed, …", "Outside, …", "PHILADELPHIA —": a word that opens a sentence
         entity, _ = self.cast.resolve(match.group(1), pos)
         return entity
+
+    def _known_word(self, word: str) -> bool:
+        """Whether a lone capitalised word names someone: a surname the cast knows, an acronym ("CNN"),
+        or a plural for a people or a group ("Mexicans", "Citizens for Tax Justice")."""
+        bare = re.sub(r"[’']s?$", "", word)
+        if (bare.isupper() and len(bare) <= 5) or (bare.endswith("s") and not bare.isupper()):
+            return True
+        return self.cast.person_by_surname(bare) is not None or any(
+            bare in source.name.split() for source in self.cast.sources.values()
+        )
 
     def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
         """ "Speaking at what he called …, John Healey warned": the pronoun points forward."""

@@ -533,3 +533,11 @@ def test_a_quotation_after_a_sentence_whose_subject_is_a_surname_is_that_persons
         "Bolton distanced himself from the movement. “I am going to support him, and support him enthusiastically.”",
     )
     assert speakers_of(a) == ["John Bolton"]
+
+
+def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
+    a = article(
+        "Ann Lee got a heated reception outside a coffee shop.",
+        "Holding signs calling Lee “a loser,” the protesters chanted “Ann Lee: Bad for Maine, bad for you.”",
+    )
+    assert "Holding" not in speakers_of(a)
