@@ -19,7 +19,10 @@ from .antecedents import REACH, Mention, candidate_features, choose, paragraph_m
 from .coreference import Cast, Entity
 from .frames import Frame, find_frames
 from .lexicon import (
+    AUXILIARIES,
+    AUXILIARY_WORDS,
     GROUP_NOUNS,
+    NOT_MODIFIERS,
     NOT_NAME,
     NOT_VERBS,
     ONE_OF_A_GROUP,
@@ -359,7 +362,7 @@ class Attributor:
     def _described_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
         described person or group, not a name, is theirs, whoever the paragraph named before."""
-        match = _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
+        match = _DESCRIBED_NOUN_PHRASE.match(masked, start, end) or _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
         return self._described(match.group(1), pos) if match else None
 
     def _described(self, phrase: str, pos: int) -> Entity | None:
@@ -515,6 +518,17 @@ _CLAUSE_SUBJECT = re.compile(
 _DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS)
 _DESCRIBED_CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
+)
+# The same subject read to its head noun when a verb follows it ("One such document, obtained by
+# the paper, says", "Her economic plan would"): modifiers are not cut off as the subject.
+_VERB_WORDS = "|".join(sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS, key=len, reverse=True))
+_NOT_IN_SUBJECT = "|".join(
+    sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS | NOT_MODIFIERS | set(PRONOUN_GENDER))
+)
+_NOT_VERB = rf"(?!(?:{_NOT_IN_SUBJECT})\b)[a-z][\w’'-]*"
+_DESCRIBED_NOUN_PHRASE = re.compile(
+    rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:{_NOT_VERB}\s+){{0,3}}{_NOT_VERB})"
+    rf"(?=\s*(?:,[^,]+,\s*)?\s+(?:{_VERB_WORDS}|[a-z]+ed|[a-z]+[^\Ws]s)\b)"
 )
 # "the teenager", "the 19-year-old seamer": a singular noun for a person
 _PERSON_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z]+(?:er|or|ist|ian|ant|ent|ee)")

@@ -508,6 +508,14 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
     [
         ("Another child responded, “That is the husband of the candidate.”", "another child"),
         ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "the protesters"),
+        (
+            "One such contract, obtained by the Herald, bars staff from speaking “during the term of your service.”",
+            "one such contract",
+        ),
+        (
+            "Her economic plan would “lift up participation in the workforce, especially for women.”",
+            "her economic plan",
+        ),
     ],
 )
 def test_a_sentence_whose_subject_is_a_description_is_theirs_not_the_person_named_before(sentence, speaker):
