@@ -246,6 +246,8 @@ class Attributor:
         for i, frame in enumerate(frames):
             if frame.subject is None:
                 continue
+            if frame.kind == "inverted":
+                self._extend_to_name(masked, frame)
             subject = re.sub(r"\s+", " ", frame.subject).strip()
             entity, pending = None, None
             pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
@@ -297,6 +299,21 @@ class Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    @staticmethod
+    def _extend_to_name(masked: str, frame: Frame) -> None:
+        """ "said Leeds University political scientist Ann Lee", "said Air Force 1st Lt. Tom Hale": an
+        inverted subject that stops at a lowercase role word runs on to the name the role describes."""
+        if frame.subject_start is None or frame.subject_end is None:
+            return
+        tail = masked[frame.subject_start : frame.subject_start + 200]
+        hit = next((h for h in people_in(tail) if not h.possessive), None)
+        if hit is None or frame.subject_start + hit.start < frame.subject_end:
+            return
+        gap = tail[frame.subject_end - frame.subject_start : hit.start].split()
+        if 0 < len(gap) <= 4 and all(re.fullmatch(r"[\w’'-]+\.?", w) and w.lower() not in NOT_NAME for w in gap):
+            frame.subject = tail[: hit.end]
+            frame.subject_end = frame.subject_start + hit.end
 
     def _note(self, pos: int, mention: Mention) -> None:
         """Add ``mention`` to paragraph ``pos``'s mentions, kept in the order they stand in it."""

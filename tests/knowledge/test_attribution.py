@@ -549,3 +549,17 @@ def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
         "Holding signs calling Lee “a loser,” the protesters chanted “Ann Lee: Bad for Maine, bad for you.”",
     )
     assert "Holding" not in speakers_of(a)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The race is open,” said Leeds State University political scientist Brigid Harlow.", "Brigid Harlow"),
+        ("“I was hoping for someone else,” said Air Force 1st Lt. Tyler Livesey.", "Tyler Livesey"),
+        ("“He puts us at risk,” said Cruz constituent Dan Golding when asked about the bill.", "Dan Golding"),
+        ("“He puts us at risk,” said Cruz when asked about Lindsey Graham.", "Ted Cruz"),
+    ],
+)
+def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragraph, speaker):
+    a = article("Ted Cruz spoke at the rally on Monday.", paragraph)
+    assert speakers_of(a) == [speaker]
