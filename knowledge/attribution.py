@@ -296,6 +296,11 @@ class Attributor:
                     pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun_said:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
+                    according = next((f for f in reversed(frames[:i]) if f.speaker and f.kind == "according"), None)
+                    if person is None and according is not None and according.speaker:
+                        person = self.cast.entity(according.speaker)  # "…, according to their lawyers, and said …"
+                    if person is None:  # "The lawsuit says …, calling it …": the sentence's subject
+                        person = self._participle_subject(masked, start, frame.start, pos)
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
@@ -406,6 +411,12 @@ class Attributor:
             return None  # "Indeed, …", "Outside, …", "PHILADELPHIA —": a word that opens a sentence
         entity, _ = self.cast.resolve(match.group(1), pos)
         return entity
+
+    def _participle_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
+        """ "The lawsuit challenged the policy, calling it …": the subject that opens the sentence when it
+        is a source (an institution, a group, a document), rather than whoever was named last."""
+        entity = self._clause_subject(masked, start, end, pos)
+        return entity if entity is not None and entity.kind == "source" else None
 
     def _known_word(self, word: str) -> bool:
         """Whether a lone capitalised word names someone: a surname the cast knows, an acronym ("CNN"),

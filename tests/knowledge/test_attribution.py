@@ -563,3 +563,23 @@ def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
 def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragraph, speaker):
     a = article("Ted Cruz spoke at the rally on Monday.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A federal lawsuit filed in 2013 challenged the policy, calling it “a permissible proxy for criminality.”",
+            "lawsuit",
+        ),
+        ("The union condemned the plan on Friday, calling it “a betrayal of every worker in this state.”", "union"),
+        (
+            "His relatives watched the videos on Thursday, according to their lawyers, and said they came away with "
+            "“more questions than answers.”",
+            "lawyers",
+        ),
+    ],
+)
+def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the_sentence(sentence, speaker):
+    a = article("Donald Trump wants the policy back.", sentence)
+    assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")
