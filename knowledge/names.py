@@ -93,6 +93,8 @@ def is_name_token(word: str) -> bool:
         return False  # acronyms: UCU, BMO, US
     if re.search(r"[’'](?:t|ll|re|ve|m)$", bare):
         return False  # a contraction: "Don’t", "We’ll"
+    if re.search(r"-(?:[a-z]+(?:ed|ing|born|style|like)|area)$", bare):
+        return False  # a compound adjective ("Qaeda-linked", "Texas-based", "Boston-area"), not "Ban Ki-moon"
     return bool(re.fullmatch(_NAME_WORD, bare)) and any(c.islower() for c in bare)
 
 
@@ -222,6 +224,8 @@ def find_people(text: str) -> list[NameHit]:
             run = run[1:]
         if len(run) > 1 and run[0][1].lower() in INVERTING_VERBS:
             run = run[1:]  # "Said Ann Lee, …": the verb that opens the sentence
+        if len(run) > 1 and _opens_with_gerund(flat, run[0]):
+            run = run[1:]  # "Painting Trump as a threat, …": a participle that opens the sentence
         gender = None
         honorific = False
         while run and _honorific(run[0][1]) and len(run) > 1:
@@ -293,6 +297,15 @@ def find_people(text: str) -> list[NameHit]:
         gender = gender or given_name_gender(" ".join(name_words))
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None, gender, possessive))
     return hits
+
+
+def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:
+    """Return True for an -ing word that opens a sentence ("Painting", "Holding"), not a given name ("Irving")."""
+    offset, word = first
+    if not word.endswith("ing") or len(word) < 6 or word.lower() in GIVEN_NAME_GENDER:
+        return False
+    before = text[max(0, offset - 3) : offset].strip(" “‘\"'")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _honorific(word: str) -> bool:

@@ -418,3 +418,20 @@ def test_a_name_with_a_suffix_is_known_by_its_surname_and_first_and_last_name():
     forms = name_forms("Peter R. Lindqvist Jr.", [])
     assert ("lindqvist",) in forms and ("peter", "lindqvist") in forms
     assert ("jr",) not in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Painting Dana Whitcombe as a threat, the flyers echo the message.", ["Dana Whitcombe"]),
+        ("Holding Ann Lee's book, she smiled.", ["Ann Lee"]),
+        ("Irving Kessler said the talks were over.", ["Irving Kessler"]),
+        ("The Qaeda-linked Islamic cleric Omar Haddad was killed.", ["Omar Haddad"]),
+        ("A Boston-area Sanders supporter, Lena Ortiz, voted.", ["Lena Ortiz"]),
+        ("Secretary General Ban Ki-moon called it a breach.", ["Ban Ki-moon"]),
+    ],
+)
+def test_a_participle_or_a_compound_adjective_is_no_part_of_a_name(text, names):
+    from knowledge.names import find_people
+
+    assert [hit.name for hit in find_people(text)] == names
