@@ -142,8 +142,13 @@ class Cast:
         found = None
         for person in self.people.values():
             if person.name == surname or surname_of(person.name) == surname:
-                if exact_first and len(person.name.split()) > 1 and person.name != exact_first:
-                    continue  # a different full name with the same surname
+                if (
+                    exact_first
+                    and len(person.name.split()) > 1
+                    and person.name != exact_first
+                    and not person.name.lower().endswith(" " + exact_first.lower())
+                ):
+                    continue  # a different full name with the same surname ("De Blasio" is Bill de Blasio)
                 found = person if found is None or self._recency(person) >= self._recency(found) else found
         if found is None and not exact_first:
             # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports

@@ -435,3 +435,13 @@ def test_a_participle_or_a_compound_adjective_is_no_part_of_a_name(text, names):
     from knowledge.names import find_people
 
     assert [hit.name for hit in find_people(text)] == names
+
+
+def test_a_capitalised_particle_that_opens_a_sentence_is_the_same_person():
+    a = article(
+        "Mayor Bill de Vallee spoke on Monday after the governor called for a ban.",
+        "De Vallee called the plan “pure propaganda from start to finish.”",
+        "“It is propaganda,” De Vallee said.",
+    )
+    assert speakers_of(a) == ["Bill de Vallee", "Bill de Vallee"]
+    assert [s.name for s in a.speakers] == ["Bill de Vallee"]
