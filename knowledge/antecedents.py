@@ -83,7 +83,7 @@ def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast
         covered: list[tuple[int, int]] = []
         for hit in people_in(sentence):
             covered.append((hit.start, hit.end))
-            entity = cast.people.get(hit.name) or cast.person_by_surname(hit.name.split()[-1])
+            entity = cast.people.get(hit.name) or cast.person_by_name(hit.name)
             role = "possessive" if hit.possessive else _role(sentence, hit.start, hit.end)
             found.append(Mention(entity.name if entity else hit.name, 0, start + hit.start, index, role))
         for token in _TOKEN.finditer(sentence):

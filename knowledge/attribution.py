@@ -19,7 +19,10 @@ from .antecedents import REACH, Mention, candidate_features, choose, paragraph_m
 from .coreference import Cast, Entity
 from .frames import Frame, find_frames
 from .lexicon import (
+    AUXILIARIES,
+    AUXILIARY_WORDS,
     GROUP_NOUNS,
+    NOT_MODIFIERS,
     NOT_NAME,
     NOT_VERBS,
     ONE_OF_A_GROUP,
@@ -35,7 +38,7 @@ from .lexicon import (
     VAGUE_GROUP_NOUNS,
 )
 from .marks import Span
-from .names import PARTY_STATE, appositive_role, clean_role, find_people
+from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON
 from .quotations import (
     NAMED_WORK,
@@ -230,7 +233,7 @@ class Attributor:
                 )
             )
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
-                person = self.cast.person_by_surname(hit.name.split()[-1])
+                person = self.cast.person_by_surname(surname_of(hit.name))
                 if person:
                     self._make_subject(person)
             break
@@ -243,6 +246,8 @@ class Attributor:
         for i, frame in enumerate(frames):
             if frame.subject is None:
                 continue
+            if frame.kind == "inverted":
+                self._extend_to_name(masked, frame)
             subject = re.sub(r"\s+", " ", frame.subject).strip()
             entity, pending = None, None
             pronoun = PRONOUN_OF_POSSESSIVE.get(subject.lower(), subject.lower())
@@ -287,13 +292,33 @@ class Attributor:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
                     first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
-                    person = self.cast.person_by_surname(first.name.split()[-1]) if first else None
+                    person = self.cast.person_by_surname(surname_of(first.name)) if first else None
                     pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun_said:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
+                    according = next((f for f in reversed(frames[:i]) if f.speaker and f.kind == "according"), None)
+                    if person is None and according is not None and according.speaker:
+                        person = self.cast.entity(according.speaker)  # "…, according to their lawyers, and said …"
+                    if person is None:  # "The lawsuit says …, calling it …": the sentence's subject
+                        person = self._participle_subject(masked, start, frame.start, pos)
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    @staticmethod
+    def _extend_to_name(masked: str, frame: Frame) -> None:
+        """ "said Leeds University political scientist Ann Lee", "said Air Force 1st Lt. Tom Hale": an
+        inverted subject that stops at a lowercase role word runs on to the name the role describes."""
+        if frame.subject_start is None or frame.subject_end is None:
+            return
+        tail = masked[frame.subject_start : frame.subject_start + 200]
+        hit = next((h for h in people_in(tail) if not h.possessive), None)
+        if hit is None or frame.subject_start + hit.start < frame.subject_end:
+            return
+        gap = tail[frame.subject_end - frame.subject_start : hit.start].split()
+        if 0 < len(gap) <= 4 and all(re.fullmatch(r"[\w’'-]+\.?", w) and w.lower() not in NOT_NAME for w in gap):
+            frame.subject = tail[: hit.end]
+            frame.subject_end = frame.subject_start + hit.end
 
     def _note(self, pos: int, mention: Mention) -> None:
         """Add ``mention`` to paragraph ``pos``'s mentions, kept in the order they stand in it."""
@@ -344,7 +369,7 @@ class Attributor:
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end :])
             if not follower or follower.group(1) in NOT_VERBS:
                 continue
-            person = self.cast.person_by_surname(hit.name.split()[-1])
+            person = self.cast.person_by_surname(surname_of(hit.name))
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None
@@ -359,7 +384,7 @@ class Attributor:
     def _described_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
         described person or group, not a name, is theirs, whoever the paragraph named before."""
-        match = _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
+        match = _DESCRIBED_NOUN_PHRASE.match(masked, start, end) or _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
         return self._described(match.group(1), pos) if match else None
 
     def _described(self, phrase: str, pos: int) -> Entity | None:
@@ -378,11 +403,30 @@ class Attributor:
         match = _CLAUSE_SUBJECT.match(masked, start, end)
         if not match:
             return None
-        first = match.group(1).split()[0].lower()
+        words = match.group(1).split()
+        first = words[0].lower()
         if first in NOT_NAME and first not in PRONOUN_GENDER and first not in SOURCE_DETERMINERS:
             return None  # "In later life she …": a preposition, not a name
+        if len(words) == 1 and first not in PRONOUN_GENDER and not self._known_word(words[0]):
+            return None  # "Indeed, …", "Outside, …", "PHILADELPHIA —": a word that opens a sentence
         entity, _ = self.cast.resolve(match.group(1), pos)
         return entity
+
+    def _participle_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
+        """ "The lawsuit challenged the policy, calling it …": the subject that opens the sentence when it
+        is a source (an institution, a group, a document), rather than whoever was named last."""
+        entity = self._clause_subject(masked, start, end, pos)
+        return entity if entity is not None and entity.kind == "source" else None
+
+    def _known_word(self, word: str) -> bool:
+        """Whether a lone capitalised word names someone: a surname the cast knows, an acronym ("CNN"),
+        or a plural for a people or a group ("Mexicans", "Citizens for Tax Justice")."""
+        bare = re.sub(r"[’']s?$", "", word)
+        if (bare.isupper() and len(bare) <= 5) or (bare.endswith("s") and not bare.isupper()):
+            return True
+        return self.cast.person_by_surname(bare) is not None or any(
+            bare in source.name.split() for source in self.cast.sources.values()
+        )
 
     def _cataphora(self, masked: str, start: int, frame: Frame, later: list[Frame], pos: int) -> Entity | None:
         """ "Speaking at what he called …, John Healey warned": the pronoun points forward."""
@@ -423,7 +467,7 @@ class Attributor:
         # reactions ("McDonald: “…”", "Said Stone: “…”")
         label = _LABEL.match(masked, start, span.open_at)
         if label:
-            person = self.cast.person_by_surname(label.group(1).split()[-1])
+            person = self.cast.person_by_surname(surname_of(label.group(1)))
             if person is not None:
                 result.speaker, result.how = person.name, "label"
                 return result
@@ -502,6 +546,17 @@ _CLAUSE_SUBJECT = re.compile(
 _DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERMINERS)
 _DESCRIBED_CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
+)
+# The same subject read to its head noun when a verb follows it ("One such document, obtained by
+# the paper, says", "Her economic plan would"): modifiers are not cut off as the subject.
+_VERB_WORDS = "|".join(sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS, key=len, reverse=True))
+_NOT_IN_SUBJECT = "|".join(
+    sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS | NOT_MODIFIERS | set(PRONOUN_GENDER))
+)
+_NOT_VERB = rf"(?!(?:{_NOT_IN_SUBJECT})\b)[a-z][\w’'-]*"
+_DESCRIBED_NOUN_PHRASE = re.compile(
+    rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:{_NOT_VERB}\s+){{0,3}}{_NOT_VERB})"
+    rf"(?=\s*(?:,[^,]+,\s*)?\s+(?:{_VERB_WORDS}|[a-z]+ed|[a-z]+[^\Ws]s)\b)"
 )
 # "the teenager", "the 19-year-old seamer": a singular noun for a person
 _PERSON_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}[a-z]+(?:er|or|ist|ian|ant|ent|ee)")

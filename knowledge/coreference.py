@@ -24,7 +24,16 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_SYNONYMS,
 )
-from .names import NameHit, clean_role, find_people, is_name_token, looks_like_org, split_title, title_head
+from .names import (
+    NameHit,
+    clean_role,
+    find_people,
+    is_name_token,
+    looks_like_org,
+    split_title,
+    surname_of,
+    title_head,
+)
 from .phrases import ANAPHOR, DETERMINER, GROUP, INSTITUTION, KIN, NAME, NOUN_PHRASE, ORG, SOURCE_NOUN
 
 
@@ -70,16 +79,15 @@ class Cast:
         self._learn_counterparts(text, hits)
         self._learn_genders(text, hits)
         for person in self.people.values():
-            words = person.name.split()
             if (
-                len(words) > 1
+                len(person.name.split()) > 1
                 and paragraph not in person.paragraphs
-                and re.search(rf"\b{re.escape(words[-1])}\b", text)
+                and re.search(rf"\b{re.escape(surname_of(person.name))}\b", text)
             ):
                 person.paragraphs.append(paragraph)
 
     def _add_person(self, hit: NameHit, paragraph: int) -> None:
-        existing = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1], exact_first=hit.name)
+        existing = self.people.get(hit.name) or self.person_by_surname(surname_of(hit.name), exact_first=hit.name)
         if existing is None:
             existing = Entity(hit.name, "person")
             self.people[hit.name] = existing
@@ -104,7 +112,7 @@ class Cast:
             window = text[hit.end : min(limit, hit.end + 60)]
             # "her" alone may be an object (someone else); "her own", "herself" may not
             match = re.match(r"[^.!?“”\"]*?\b(his|himself|herself|her own)\b", window)
-            person = self.person_by_surname(hit.name.split()[-1])
+            person = self.person_by_surname(surname_of(hit.name))
             if match and person and not person.gender:
                 person.gender = "m" if match.group(1) in {"his", "himself"} else "f"
 
@@ -116,8 +124,8 @@ class Cast:
             target = [h for h in hits if h.start >= match.start(2)]
             if not earlier or not target:
                 continue
-            holder = self.person_by_surname(earlier[-1].name.split()[-1])
-            person = self.person_by_surname(target[0].name.split()[-1])
+            holder = self.person_by_surname(surname_of(earlier[-1].name))
+            person = self.person_by_surname(surname_of(target[0].name))
             if holder is None or person is None or not holder.role or person.role:
                 continue
             words = holder.role.split()
@@ -133,9 +141,14 @@ class Cast:
         surname = re.sub(r"[’']s?$", "", surname)
         found = None
         for person in self.people.values():
-            if person.name == surname or person.name.split()[-1] == surname:
-                if exact_first and len(person.name.split()) > 1 and person.name != exact_first:
-                    continue  # a different full name with the same surname
+            if person.name == surname or surname_of(person.name) == surname:
+                if (
+                    exact_first
+                    and len(person.name.split()) > 1
+                    and person.name != exact_first
+                    and not person.name.lower().endswith(" " + exact_first.lower())
+                ):
+                    continue  # a different full name with the same surname ("De Blasio" is Bill de Blasio)
                 found = person if found is None or self._recency(person) >= self._recency(found) else found
         if found is None and not exact_first:
             # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports
@@ -144,12 +157,16 @@ class Cast:
                 p
                 for p in self.people.values()
                 if len(p.name.split()) > 1
-                and surname in p.name.split()[:-1]
+                and surname in _given_words(p.name)
                 and (len(p.name.split()) > 2 or surname == p.name.split()[0])
             ]
             if len(others) == 1:
                 found = others[0]
         return found
+
+    def person_by_name(self, name: str) -> Entity | None:
+        """Return the most recently named person with the surname of ``name`` (a full name or a surname)."""
+        return self.person_by_surname(surname_of(name))
 
     def _recency(self, entity: Entity) -> int:
         return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -(10**6)
@@ -302,7 +319,7 @@ class Cast:
         hits = find_people(text)
         if hits and hits[-1].end >= len(text.rstrip()) - 1:
             hit = hits[-1]
-            person = self.people.get(hit.name) or self.person_by_surname(hit.name.split()[-1])
+            person = self.people.get(hit.name) or self.person_by_surname(surname_of(hit.name))
             if person is None:
                 person = Entity(hit.name, "person", role=hit.role, gender=hit.gender)
                 self.people[hit.name] = person
@@ -318,7 +335,7 @@ class Cast:
         while core and core[0].rstrip(".").lower() in HONORIFICS and len(core) > 1:
             core = core[1:]
         core = [w for w in core if not re.fullmatch(r"[\w-]*-ranked|\d\w*|[a-z][\w-]*", w)] or core
-        known = self.person_by_surname(core[-1]) if core else None
+        known = self.person_by_surname(surname_of(" ".join(core))) if core else None
         if known is not None and len(core) <= 2:
             self.add_alias(known, text)  # "Bishop said" when the article named Anne Bishop
             return known, None
@@ -328,7 +345,7 @@ class Cast:
             # only title words: "the Defence Secretary", "The UK Defence Secretary"
             return self.resolve_role(text, None, paragraph)
         name = " ".join(name_words)
-        person = self.people.get(name) or self.person_by_surname(name_words[-1])
+        person = self.people.get(name) or self.person_by_surname(surname_of(name))
         if person is not None:
             if head >= 0 and not person.role:
                 person.role = " ".join(core[: head + 1])
@@ -486,6 +503,12 @@ class Cast:
             and text.lower() not in {a.lower() for a in entity.aliases}
         ):
             entity.aliases.append(text)
+
+
+def _given_words(name: str) -> list[str]:
+    """Return the words of a full name before its surname ("Tedros Adhanom" of "Tedros Adhanom Ghebreyesus")."""
+    words = name.split()
+    return words[: words.index(surname_of(name))] if surname_of(name) in words else words[:-1]
 
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import COURTESY_HONORIFICS, STOPWORDS
+from .lexicon import COURTESY_HONORIFICS, NAME_SUFFIXES, STOPWORDS
 from .text import straighten_marks
 
 #: A word: letters and digits, with apostrophes inside ("O'Neill", "it's").
@@ -23,27 +23,40 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def looks_like_name(text: str) -> bool:
-    """Return whether ``text`` reads as a personal name: two to four capitalised words, or one."""
+    """Return whether ``text`` reads as a personal name: two to four capitalised words, or one
+    ("Peter R. Lindqvist Jr." is four)."""
     words = [w for w in re.split(r"\s+", straighten_marks(text).strip()) if w]
     words = [w for w in words if w.lower().strip(".") not in COURTESY_HONORIFICS]
     if not words or len(words) > 4:
         return False
+    # acronyms (UCEA, BBC) are organisations; initials before a name ("R.") and suffixes ("III") are not
     return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
-        w.isupper() and len(w) > 1
-        for w in words  # acronyms (UCEA, BBC) are organisations
+        w.isupper()
+        and len(w) > 1
+        and not (_INITIALS.fullmatch(w) and i < len(words) - 1)
+        and not (i > 0 and w.rstrip(".").lower() in NAME_SUFFIXES)
+        for i, w in enumerate(words)
     )
 
 
 def name_forms(name: str, aliases: list[str]) -> list[tuple[str, ...]]:
-    """Return the token sequences that name a person: full name, surname, first and last name, name-like aliases."""
+    """Return the token sequences that name a person: full name, surname, first and last name (a suffix such
+    as "Jr." dropped), name-like aliases."""
     forms = set()
     name_tokens = tuple(t for t in tokens(name) if t not in COURTESY_HONORIFICS)
     if name_tokens and looks_like_name(name):
         forms.add(name_tokens)
-        forms.add(name_tokens[-1:])
-        if len(name_tokens) > 2:
-            forms.add((name_tokens[0], name_tokens[-1]))
+        core = name_tokens
+        while len(core) > 1 and core[-1] in NAME_SUFFIXES:
+            core = core[:-1]  # "Ann Lee Jr." is "Lee" and "Ann Lee" too
+        forms.add(core)
+        forms.add(core[-1:])
+        if len(core) > 2:
+            forms.add((core[0], core[-1]))
     for alias in aliases:
         if looks_like_name(alias):
             alias_tokens = tuple(t for t in tokens(alias) if t not in COURTESY_HONORIFICS)

@@ -55,6 +55,19 @@ def given_name_gender(name: str) -> str | None:
     return GIVEN_NAME_GENDER.get(words[0].lower()) if len(words) > 1 else None
 
 
+def is_name_suffix(word: str) -> bool:
+    """Return True for a generational suffix that ends a name ("Jr.", "III")."""
+    return word.rstrip(".,").lower() in NAME_SUFFIXES
+
+
+def surname_of(name: str) -> str:
+    """Return the surname of a full name: its last word before a suffix ("Casey" of "Bob Casey Jr.")."""
+    words = name.split()
+    while len(words) > 1 and is_name_suffix(words[-1]):
+        words = words[:-1]
+    return words[-1] if words else name
+
+
 @dataclass(frozen=True)
 class NameHit:
     """A person's name found in a text: where, the name, and what the text says about them."""
@@ -80,6 +93,8 @@ def is_name_token(word: str) -> bool:
         return False  # acronyms: UCU, BMO, US
     if re.search(r"[’'](?:t|ll|re|ve|m)$", bare):
         return False  # a contraction: "Don’t", "We’ll"
+    if re.search(r"-(?:[a-z]+(?:ed|ing|born|style|like)|area)$", bare):
+        return False  # a compound adjective ("Qaeda-linked", "Texas-based", "Boston-area"), not "Ban Ki-moon"
     return bool(re.fullmatch(_NAME_WORD, bare)) and any(c.islower() for c in bare)
 
 
@@ -166,8 +181,11 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
             honorific = core.endswith(".") and core[:-1].lower() in HONORIFICS
             if honorific and core[:-1].lower() in STOPPED_HONORIFICS:
                 trimmed = core  # "Del." is an honorific only with its stop
+            suffix_stop = is_name_suffix(trimmed) and core.startswith(trimmed + ".")
+            if suffix_stop:
+                trimmed += "."  # "Ann Lee Jr.": the suffix keeps its stop
             current.append((offset, trimmed))
-            ended = (trimmed != core and not honorific) or trimmed.endswith(("’s", "'s", "’", "'"))
+            ended = (trimmed != core and not honorific) or suffix_stop or trimmed.endswith(("’s", "'s", "’", "'"))
             if ended:
                 runs.append(current)
                 current = []
@@ -206,6 +224,8 @@ def find_people(text: str) -> list[NameHit]:
             run = run[1:]
         if len(run) > 1 and run[0][1].lower() in INVERTING_VERBS:
             run = run[1:]  # "Said Ann Lee, …": the verb that opens the sentence
+        if len(run) > 1 and _opens_with_gerund(flat, run[0]):
+            run = run[1:]  # "Painting Trump as a threat, …": a participle that opens the sentence
         gender = None
         honorific = False
         while run and _honorific(run[0][1]) and len(run) > 1:
@@ -225,12 +245,13 @@ def find_people(text: str) -> list[NameHit]:
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while len(name_words) > 2 and name_words[-1].rstrip(".").lower() in NAME_SUFFIXES:
-            name_words = name_words[:-1]  # "Vann R. Newkirk II", "Ann Lee Jr."
         while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(
-            is_name_token(w) or w.lower() in NAME_PARTICLES or _initials_in_name(name_words, i)
+            is_name_token(w)
+            or w.lower() in NAME_PARTICLES
+            or _initials_in_name(name_words, i)
+            or (0 < i == len(name_words) - 1 and is_name_suffix(w))  # "Vann R. Newkirk II", "Ann Lee Jr."
             for i, w in enumerate(name_words)
         ):
             continue
@@ -276,6 +297,15 @@ def find_people(text: str) -> list[NameHit]:
         gender = gender or given_name_gender(" ".join(name_words))
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None, gender, possessive))
     return hits
+
+
+def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:
+    """Return True for an -ing word that opens a sentence ("Painting", "Holding"), not a given name ("Irving")."""
+    offset, word = first
+    if not word.endswith("ing") or len(word) < 6 or word.lower() in GIVEN_NAME_GENDER:
+        return False
+    before = text[max(0, offset - 3) : offset].strip(" “‘\"'")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _honorific(word: str) -> bool:
@@ -359,8 +389,10 @@ __all__ = [
     "find_people",
     "given_name_gender",
     "is_demonym",
+    "is_name_suffix",
     "is_name_token",
     "looks_like_org",
     "split_title",
+    "surname_of",
     "title_head",
 ]

@@ -508,6 +508,14 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
     [
         ("Another child responded, “That is the husband of the candidate.”", "another child"),
         ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "the protesters"),
+        (
+            "One such contract, obtained by the Herald, bars staff from speaking “during the term of your service.”",
+            "one such contract",
+        ),
+        (
+            "Her economic plan would “lift up participation in the workforce, especially for women.”",
+            "her economic plan",
+        ),
     ],
 )
 def test_a_sentence_whose_subject_is_a_description_is_theirs_not_the_person_named_before(sentence, speaker):
@@ -533,3 +541,45 @@ def test_a_quotation_after_a_sentence_whose_subject_is_a_surname_is_that_persons
         "Bolton distanced himself from the movement. “I am going to support him, and support him enthusiastically.”",
     )
     assert speakers_of(a) == ["John Bolton"]
+
+
+def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
+    a = article(
+        "Ann Lee got a heated reception outside a coffee shop.",
+        "Holding signs calling Lee “a loser,” the protesters chanted “Ann Lee: Bad for Maine, bad for you.”",
+    )
+    assert "Holding" not in speakers_of(a)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The race is open,” said Leeds State University political scientist Brigid Harlow.", "Brigid Harlow"),
+        ("“I was hoping for someone else,” said Air Force 1st Lt. Tyler Livesey.", "Tyler Livesey"),
+        ("“He puts us at risk,” said Cruz constituent Dan Golding when asked about the bill.", "Dan Golding"),
+        ("“He puts us at risk,” said Cruz when asked about Lindsey Graham.", "Ted Cruz"),
+    ],
+)
+def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragraph, speaker):
+    a = article("Ted Cruz spoke at the rally on Monday.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A federal lawsuit filed in 2013 challenged the policy, calling it “a permissible proxy for criminality.”",
+            "lawsuit",
+        ),
+        ("The union condemned the plan on Friday, calling it “a betrayal of every worker in this state.”", "union"),
+        (
+            "His relatives watched the videos on Thursday, according to their lawyers, and said they came away with "
+            "“more questions than answers.”",
+            "lawyers",
+        ),
+    ],
+)
+def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the_sentence(sentence, speaker):
+    a = article("Donald Trump wants the policy back.", sentence)
+    assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")

@@ -346,11 +346,21 @@ def test_a_surname_after_a_connective_is_the_sentences_subject():
         ("“We will not back down,” said Mayor Tom de Vallee.", "Tom de Vallee"),
         ("“We will not back down,” said former Gov. Bill Ostrander of Nevada.", "Bill Ostrander"),
         ("Nevada Sen. Ruth Akers said the plan would “not back down”.", "Ruth Akers"),
-        ("The Monthly writer Lionel K. Abbot III wrote that it would “not back down”.", "Lionel K. Abbot"),
+        ("The Monthly writer Lionel K. Abbot III wrote that it would “not back down”.", "Lionel K. Abbot III"),
+        ("“We will not back down,” said Sen. Peter R. Lindqvist Jr. (D-Minn.)", "Peter R. Lindqvist Jr."),
     ],
 )
 def test_initials_particles_suffixes_and_abbreviated_titles_keep_the_name(paragraph, speaker):
     assert speakers_of(article(paragraph)) == [speaker]
+
+
+def test_a_surname_alone_finds_the_person_whose_name_ends_in_a_suffix():
+    a = article(
+        "Conservative organiser Grant Ashworth III endorsed the senator on Monday.",
+        "“He is the only one who can win,” Ashworth said. “The rest are pretenders.”",
+        "Mr. Ashworth added that he had “never been surer”.",
+    )
+    assert speakers_of(a) == ["Grant Ashworth III"] * 3
 
 
 @pytest.mark.parametrize(
@@ -400,3 +410,38 @@ def test_a_named_campaign_is_not_the_institution_named_before():
         "“It is the largest filing in history,” the Trump campaign said in a statement.",
     )
     assert speakers_of(a) == ["the Trump campaign"]
+
+
+def test_a_name_with_a_suffix_is_known_by_its_surname_and_first_and_last_name():
+    from knowledge.name_forms import name_forms
+
+    forms = name_forms("Peter R. Lindqvist Jr.", [])
+    assert ("lindqvist",) in forms and ("peter", "lindqvist") in forms
+    assert ("jr",) not in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Painting Dana Whitcombe as a threat, the flyers echo the message.", ["Dana Whitcombe"]),
+        ("Holding Ann Lee's book, she smiled.", ["Ann Lee"]),
+        ("Irving Kessler said the talks were over.", ["Irving Kessler"]),
+        ("The Qaeda-linked Islamic cleric Omar Haddad was killed.", ["Omar Haddad"]),
+        ("A Boston-area Sanders supporter, Lena Ortiz, voted.", ["Lena Ortiz"]),
+        ("Secretary General Ban Ki-moon called it a breach.", ["Ban Ki-moon"]),
+    ],
+)
+def test_a_participle_or_a_compound_adjective_is_no_part_of_a_name(text, names):
+    from knowledge.names import find_people
+
+    assert [hit.name for hit in find_people(text)] == names
+
+
+def test_a_capitalised_particle_that_opens_a_sentence_is_the_same_person():
+    a = article(
+        "Mayor Bill de Vallee spoke on Monday after the governor called for a ban.",
+        "De Vallee called the plan “pure propaganda from start to finish.”",
+        "“It is propaganda,” De Vallee said.",
+    )
+    assert speakers_of(a) == ["Bill de Vallee", "Bill de Vallee"]
+    assert [s.name for s in a.speakers] == ["Bill de Vallee"]
