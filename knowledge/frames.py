@@ -597,6 +597,9 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
     "said council leader Ann Cole", "said the council leader" (the whole role noun, not just
     "the council"), "said a spokeswoman for the council"; with ``group``, also "officials".
     """
+    premodified = _premodified_person(masked, pos, end)
+    if premodified:
+        return premodified
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
         after = _GROUP_START.match(masked, pos, end)
@@ -608,6 +611,46 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
         if more:
             s1 = more.end()
     return s0, s1
+
+
+# A word that may describe the person named after an inverted verb: "former", "Oregon", "Gov.",
+# "1st", a possessive name ("Lodder’s"); "and" joins two offices ("former Gov. and Party Chairman").
+_PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:st|nd|rd|th)|[a-z][a-z-]+|and)(?![\w’'-])"
+_DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER}(?:\s+{_PREMODIFIER}){{1,9}})")
+_SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another"}
+
+
+def _premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """ "said former Oregon Gov. Ann Lodder", "said Cruz constituent Dan Golvach", "said retired
+    neurosurgeon Tom Breck": after an inverted verb, a person's full name behind the words that
+    describe them (offices, places, organisations, a possessive name) is the speaker.
+
+    Only a name of two words or more that reads as a person's and ends the phrase counts; the
+    run of words stops at a function word ("said on Tuesday that …") or an adverb ("said quietly").
+    """
+    run = _DESCRIBED_RUN.match(masked, pos, end)
+    if not run:
+        return None
+    tokens = list(re.finditer(r"\S+", run.group(1)))
+    kept = []
+    for n, token in enumerate(tokens):
+        word = token.group(0)
+        if n > 0 and word.lower() in FUNCTION_WORDS - {"and"}:
+            break
+        if re.fullmatch(r"[a-z]+ly", word) and word not in NOT_ADVERBS:
+            break
+        kept.append(token)
+    if len(kept) < 3 or not kept[-1].group(0)[:1].isupper() or re.fullmatch(_WEEKDAY, kept[0].group(0)):
+        # a lowercase head ends the phrase: "said one Florida Republican strategist" names nobody
+        return None
+    base = run.start(1)
+    for n in range(1, len(kept) - 1):
+        if kept[n - 1].group(0) == "and":
+            continue
+        name = run.group(1)[kept[n].start() : kept[-1].end()]
+        if re.fullmatch(PERSON, name) and _is_person(name):
+            return base + kept[0].start(), base + kept[-1].end()
+    return None
 
 
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:

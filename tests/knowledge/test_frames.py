@@ -46,6 +46,28 @@ def test_a_role_and_name_after_the_verb_is_the_speaker_with_that_role(frame, rol
 @pytest.mark.parametrize(
     "frame",
     [
+        "said former Oregon Gov. Ann Cole.",
+        "said retired neurosurgeon Ann Cole.",
+        "said Ross constituent Ann Cole.",
+        "said Tom Ross’s top policy aide Ann Cole.",
+        "said Air Force 1st Lt. Ann Cole.",
+        "said former Oregon Gov. and party chairwoman Ann Cole.",
+        "said undecided voter Ann Cole of Salem.",
+        "wrote Post bureau chief Ann Cole.",
+    ],
+)
+def test_a_name_behind_the_words_that_describe_her_after_the_verb_is_the_speaker(frame):
+    assert speakers_of(article(f"{QUOTE} {frame}")) == ["Ann Cole"]
+
+
+def test_a_description_whose_head_is_a_lowercase_noun_names_no_person_after_the_verb():
+    a = article(f"{QUOTE} said one unaligned Oregon Republican strategist.")
+    assert [name.split()[-1] for name in speakers_of(a)] == ["strategist"]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
         "said Cole, 54.",
         "said Ann Cole, who chairs the committee.",
         "added Cole.",
