@@ -246,3 +246,25 @@ def test_doubled_apostrophe_copy_with_inner_single_marks_still_quotes_with_the_d
         "People tell me, 'You cannot win,' and I say, 'Watch me,'",
         "a 'fantasy' budget that nobody can pay for.",
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, first",
+    [
+        (
+            '"She said she would be \'above the law,\' " said Ann Cole. "It is wrong."',
+            "She said she would be 'above the law,'",
+        ),
+        (
+            "''She said she would be 'above the law,'  '' said Ann Cole. ''It is wrong.''",
+            "She said she would be 'above the law,'",
+        ),
+        (
+            "''She said she would be above the law, '' said Ann Cole. ''It is wrong.''",
+            "She said she would be above the law,",
+        ),
+    ],
+)
+def test_a_closing_straight_mark_set_off_by_spaces_still_closes_the_quote(paragraph, first):
+    a = article(paragraph)
+    assert [(q.text.strip(), q.speaker) for q in a.quotes] == [(first, "Ann Cole"), ("It is wrong.", "Ann Cole")]
