@@ -20,6 +20,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     INVERTED_ONLY_VERBS,
     INVERTING_VERBS,
+    IRREGULAR_VERBS,
     NAMING_AS_VERBS,
     NAMING_VERBS,
     NOT_ADVERBS,
@@ -486,6 +487,16 @@ _OPENING_SUBJECT = re.compile(
 )
 
 
+# What a finite verb after a sentence's subject looks like: "released", "sends", "sent", "has".
+_FINITE = r"[a-z]+(?:ed|s)|" + "|".join(sorted({past for past, _ in IRREGULAR_VERBS.values()}))
+# A source that opens a sentence, then its verb: "The town council released …", "Her campaign
+# quickly sent …", "Attorneys for Ross appeared …".
+_OPENING_SOURCE = re.compile(
+    rf"\W*(?:[^,.;:“”\"]{{0,60}},\s+)?(?:(?:{_CONNECTIVES}),?\s+)?({NOUN_PHRASE}|{GROUP})"
+    rf"(?:\s*,([^,.;:]{{1,120}}),)?\s+(?:(?:[a-z]+ly|later|also|then|first)\s+)?({_FINITE})\b"
+)
+
+
 def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str, earlier: list[Frame]) -> Frame:
     """A clause that borrows its sentence's subject ("Ann Lee compared herself to Tom Ross, saying",
     "Ann Lee was joined by Tom Ross and joked"): with no speech frame before it, the person who
@@ -497,6 +508,22 @@ def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str
     )
     if opening and _opens_as_person(opening.group(1), opening.group(2)):
         s0, s1 = opening.start(1), opening.end(1)
+        return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
+    source = (
+        None if any(f.kind in {"sv", "inverted"} for f in earlier) else _OPENING_SOURCE.match(masked, start, verb_start)
+    )
+    if source:
+        # "Her campaign sent an email to supporters saying …", "Attorneys for Ross appeared to
+        # oppose it, saying …": a source that opens the sentence owns its -ing clause, or the
+        # person an appositive names ("Her spokesman, Tom Ross, sent …")
+        s0, s1 = source.span(1)
+        named = source.group(2) and re.fullmatch(rf"\s*({PERSON})\s*", source.group(2))
+        if named and _opens_as_person(named.group(1), ""):
+            s0, s1 = source.start(2) + named.start(1), source.start(2) + named.end(1)
+        elif source.group(1).split()[0].lower() == "the" and source.group(1).split()[-1].lower() in TITLE_NOUNS:
+            # "The Republican nominee also vowed …": the role of one person is someone the story
+            # names, found among its people rather than as a new source ("A council official" is one)
+            return Frame("participle", verb_start, verb_end, cue)
         return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
     return Frame("participle", verb_start, verb_end, cue)
 
@@ -551,10 +578,11 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
     return found
 
 
-# A document someone puts out, as the object of the verb that puts it out: "issued a statement".
+# A document someone puts out, as the object of the verb that puts it out, perhaps with its
+# recipients: "issued a statement", "sent out an email to supporters".
 _ISSUED = re.compile(
-    rf"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
-    r"(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"
+    rf"\b[a-z]+(?:ed|ent)\s+(?:out\s+)?(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
+    r"(?:\s+to\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"
 )
 
 

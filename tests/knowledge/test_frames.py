@@ -426,3 +426,29 @@ def test_a_speech_noun_after_a_determiner_frames_nothing():
         "said Ann Cole, a historian at Leeds."
     )
     assert speakers_of(a) == ["Ann Cole"]
+
+
+LEAD = "Mayor Tom Ross spoke on Tuesday about the plans for the new bridge across the river."
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The town council released a statement Wednesday saying the plan was “a waste of money.”", "town council"),
+        ("Her campaign quickly sent an email to supporters saying, “We will fight this plan.”", "campaign"),
+        ("A council official later walked back the comments, saying that Ross “did not mean it.”", "council official"),
+        ("Shortly after the meeting, the mayor’s office sent out a release saying “the delay is over.”", "office"),
+        ("Ross’s deputy, Ann Cole, wrote to the builders, saying: “We want to start as soon as we can.”", "Ann Cole"),
+    ],
+)
+def test_the_source_that_opens_a_sentence_owns_its_participle_clause(sentence, speaker):
+    speakers = speakers_of(article(LEAD, sentence))
+    assert len(speakers) == 1 and speakers[0] is not None and speakers[0].endswith(speaker)
+
+
+def test_a_role_that_opens_a_sentence_is_left_to_the_people_the_story_names():
+    a = article(
+        "Ann Cole, the Green nominee, spoke in Leeds on Monday.",
+        "The Green nominee also outlined her budget, promising to cut “every tax that hurts renters.”",
+    )
+    assert speakers_of(a) == ["Ann Cole"]
