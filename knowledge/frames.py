@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_WORDS,
     ORGANISATION_WORDS,
     PARTICIPLES,
+    PARTY_MEMBER_NOUNS,
     PLACE_NAMES,
     PRONOUN_GENDER,
     SENTENCE_CONNECTIVES,
@@ -628,6 +629,12 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
     premodified = _premodified_person(masked, pos, end)
     if premodified:
         return premodified
+    member = _MEMBER.match(masked, pos, end)
+    follower = re.match(r"\s+([a-z]+)", masked[member.end() : end]) if member else None
+    if follower and follower.group(1) not in FUNCTION_WORDS | {"who", "familiar", "involved", "close"}:
+        member = None  # "said a Mexican official": the nationality describes the noun after it
+    if member and (member.group(2).lower() in PARTY_MEMBER_NOUNS or is_demonym(member.group(2))):
+        return member.span(1)  # "said one New Hampshire Democrat", "said an Iowan"
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
         after = _GROUP_START.match(masked, pos, end)
@@ -646,6 +653,10 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
 _PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:st|nd|rd|th)|[a-z][a-z-]+|and)(?![\w’'-])"
 _DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER}(?:\s+{_PREMODIFIER}){{1,9}})")
 _SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another"}
+
+
+# One unnamed member of a party, a state or a nation: "one New Hampshire Democrat", "an Iowan".
+_MEMBER = re.compile(r"\s+((?:one|another|a|an)\s+(?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*))(?=[\s,.;:!?]|$)")
 
 
 def _premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | None:

@@ -452,3 +452,21 @@ def test_a_role_that_opens_a_sentence_is_left_to_the_people_the_story_names():
         "The Green nominee also outlined her budget, promising to cut “every tax that hurts renters.”",
     )
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "frame, member",
+    [
+        ("said one Oregon Democrat.", "Democrat"),
+        ("added another Republican.", "Republican"),
+        ("said a Canadian familiar with the talks.", "Canadian"),
+    ],
+)
+def test_one_member_of_a_party_or_nation_after_the_verb_is_the_source(frame, member):
+    a = article("Council leader Ann Cole spoke at the meeting.", f"{QUOTE} {frame} “It is over.”")
+    assert [s.split()[-1] for s in speakers_of(a)] == [member, member]
+
+
+def test_a_nationality_before_a_noun_describes_that_noun_after_the_verb():
+    a = article(f"{QUOTE} said a Canadian official who asked not to be named.")
+    assert speakers_of(a) == ["Canadian official"]
