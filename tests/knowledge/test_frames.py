@@ -470,3 +470,12 @@ def test_one_member_of_a_party_or_nation_after_the_verb_is_the_source(frame, mem
 def test_a_nationality_before_a_noun_describes_that_noun_after_the_verb():
     a = article(f"{QUOTE} said a Canadian official who asked not to be named.")
     assert speakers_of(a) == ["Canadian official"]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["Ann Cole shot back.", "Ann Cole pressed.", "stated Ann Cole.", "Ann Cole questioned.", "Ann Cole reacted."],
+)
+def test_a_sharp_or_pressing_cue_after_the_quote_frames_it(cue):
+    a = article("Mayor Tom Ross spoke first.", f"“Would the library close?” {cue} “Nobody has told us.”")
+    assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
