@@ -23,13 +23,14 @@ players’). The rules here:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‛"
 SINGLE_CLOSE = "’"
-OPEN_CONTEXT = set(" \t\n([{—–-/")  # what may stand just before an opening mark
+OPEN_CONTEXT = set(" \t\n([{—–-/:")  # what may stand just before an opening mark ("Clinton:"…)
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,12 @@ def _side(text: str, i: int, opener: bool | None) -> str | None:
     ``opener`` is what the glyph says (True for “, False for ”, None for a straight
     mark); the neighbours overrule it when the glyph is plainly misused.
     """
-    before = text[i - 1] if i > 0 else " "
+    j = i - 1
+    while j >= 0 and unicodedata.category(text[j]) == "Cf":
+        j -= 1  # an invisible direction or joiner mark is not the mark's neighbour
+    before = text[j] if j >= 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    open_ok = before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN or i == 0
+    open_ok = before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN or j < 0
     close_ok = not before.isspace() and (after.isspace() or not after.isalnum())
     if before.isalnum() and after.isalnum():
         return None  # inside a word

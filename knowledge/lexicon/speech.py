@@ -330,7 +330,7 @@ dub           frames names-past
 term          frames noun names
 signal        frames no-participle
 whisper       frames inverts-past
-post          frames past-only asks
+post          frames past-only inverts-past asks
 allege        frames
 proclaim      frames
 recount       frames

@@ -268,3 +268,17 @@ def test_doubled_apostrophe_copy_with_inner_single_marks_still_quotes_with_the_d
 def test_a_closing_straight_mark_set_off_by_spaces_still_closes_the_quote(paragraph, first):
     a = article(paragraph)
     assert [(q.text.strip(), q.speaker) for q in a.quotes] == [(first, "Ann Cole"), ("It is wrong.", "Ann Cole")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Rep. Ann Cole:"I have not heard anyone cite that figure before today."',
+        "\u202a”I have not heard anyone cite that figure before today.” posted Ann Cole.",
+    ],
+)
+def test_a_mark_after_a_colon_or_an_invisible_direction_mark_opens_the_quote(paragraph):
+    a = article(paragraph)
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("I have not heard anyone cite that figure before today.", "Ann Cole")
+    ]
