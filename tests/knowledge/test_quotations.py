@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.marks import find_spans
-from tests.knowledge.made_up import article, texts
+from tests.knowledge.made_up import article, speakers_of, texts
 
 
 @pytest.mark.parametrize(
@@ -282,3 +282,11 @@ def test_a_mark_after_a_colon_or_an_invisible_direction_mark_opens_the_quote(par
     assert [(q.text, q.speaker) for q in a.quotes] == [
         ("I have not heard anyone cite that figure before today.", "Ann Cole")
     ]
+
+
+def test_a_question_ended_by_its_speaker_and_her_description_is_one_sentence():
+    a = article(
+        "Volunteers Eva Mill and Gloria Major sit by the door.",
+        "“How are you today?” Major, a retired worker, said quietly. “We knocked on every door.”",
+    )
+    assert speakers_of(a) == ["Gloria Major", "Gloria Major"]
