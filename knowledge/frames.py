@@ -375,7 +375,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({NOUN_PHRASE}|{GROUP}|{NAME}|{BARE_GROUP})(?=[\s,.;:!?]|$)",
                 masked[ve:end],
             )
-            if agent:
+            by = re.match(r"\s+by\b", masked[ve:end])
+            described = _premodified_person(masked, ve + by.end(), end) if by else None
+            if described:  # "was asked by Fox Business moderator Gerard Baker"
+                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[described[0] : described[1]], *described))
+            elif agent:
                 s0, s1 = ve + agent.start(1), ve + agent.end(1)
                 frames.append(
                     Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1)
@@ -508,6 +512,15 @@ def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str
         else _OPENING_SUBJECT.match(masked, start, verb_start)
     )
     if opening and _opens_as_person(opening.group(1), opening.group(2)):
+        s0, s1 = opening.start(1), opening.end(1)
+        return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
+    if (
+        opening
+        and " " in opening.group(1)
+        and opening.group(2) not in FUNCTION_WORDS
+        and looks_like_org(opening.group(1).split())
+    ):
+        # "The Democratic National Committee released a statement, saying …": the organisation
         s0, s1 = opening.start(1), opening.end(1)
         return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
     source = (
@@ -652,7 +665,8 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
 # "1st", a possessive name ("Lodder’s"); "and" joins two offices ("former Gov. and Party Chairman").
 _PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:st|nd|rd|th)|[a-z][a-z-]+|and)(?![\w’'-])"
 _DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER}(?:\s+{_PREMODIFIER}){{1,9}})")
-_SUBJECT_DETERMINERS = {"the", "a", "an", "one", "another"}
+# Words that open a clause after a name: "asked by Ann Marr whether …", "said Ann Marr, who …".
+_CLAUSE_WORDS = frozenset({"whether", "who", "which", "whose", "why", "how", "what", "when", "where", "if"})
 
 
 # One unnamed member of a party, a state or a nation: "one New Hampshire Democrat", "an Iowan".
@@ -674,7 +688,7 @@ def _premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | No
     kept = []
     for n, token in enumerate(tokens):
         word = token.group(0)
-        if n > 0 and word.lower() in FUNCTION_WORDS - {"and"}:
+        if n > 0 and word.lower() in (FUNCTION_WORDS | _CLAUSE_WORDS) - {"and"}:
             break
         if re.fullmatch(r"[a-z]+ly", word) and word not in NOT_ADVERBS:
             break

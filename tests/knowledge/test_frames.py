@@ -479,3 +479,13 @@ def test_a_nationality_before_a_noun_describes_that_noun_after_the_verb():
 def test_a_sharp_or_pressing_cue_after_the_quote_frames_it(cue):
     a = article("Mayor Tom Ross spoke first.", f"“Would the library close?” {cue} “Nobody has told us.”")
     assert speakers_of(a) == ["Ann Cole", "Ann Cole"]
+
+
+def test_an_organisation_that_opens_a_sentence_owns_its_participle_clause():
+    a = article(LEAD, "The Green Party Committee released a statement on Wednesday, saying the plan was “a waste.”")
+    assert speakers_of(a) == ["the Green Party Committee"]
+
+
+def test_the_agent_of_a_passive_may_be_a_name_behind_its_description():
+    a = article(LEAD, "Ross was asked by Radio Leeds presenter Ann Marr whether the bridge would risk “adding a cost.”")
+    assert speakers_of(a) == ["Ann Marr"]
