@@ -444,6 +444,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 named = re.match(rf",\s+({NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
                 if named and re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
                     s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
+                else:
+                    s0, s1 = _appositive_name(masked, s0, s1, end) or (s0, s1)
                 frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
                 continue
         if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
@@ -671,6 +673,24 @@ _CLAUSE_WORDS = frozenset({"whether", "who", "which", "whose", "why", "how", "wh
 
 # One unnamed member of a party, a state or a nation: "one New Hampshire Democrat", "an Iowan".
 _MEMBER = re.compile(r"\s+((?:one|another|a|an)\s+(?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*))(?=[\s,.;:!?]|$)")
+
+
+def _appositive_name(masked: str, s0: int, s1: int, end: int) -> tuple[int, int] | None:
+    """ "said the club’s deputy campaign manager, Piet de Vries", "exhorted Ross’s introducer, actress
+    Ann Lee": a possessive description after an inverted verb, then the person it describes."""
+    if not re.match(rf"{DETERMINER}\s", masked[s0:s1] + " ") or not re.search(r"[’']s\s", masked[s0:s1]):
+        return None
+    rest = re.match(r"(?:\s+[a-z][\w-]*){0,3},", masked[s1:end])
+    if not rest:
+        return None
+    at = s1 + rest.end()
+    described = _premodified_person(masked, at, end)
+    if described:
+        return described
+    named = re.match(rf"\s+({PERSON})(?=[\s,.;:!?]|$)", masked[at:end])
+    if named and " " in named.group(1) and _is_person(named.group(1)):
+        return at + named.start(1), at + named.end(1)
+    return None
 
 
 def _premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | None:

@@ -489,3 +489,8 @@ def test_an_organisation_that_opens_a_sentence_owns_its_participle_clause():
 def test_the_agent_of_a_passive_may_be_a_name_behind_its_description():
     a = article(LEAD, "Ross was asked by Radio Leeds presenter Ann Marr whether the bridge would risk “adding a cost.”")
     assert speakers_of(a) == ["Ann Marr"]
+
+
+def test_a_possessive_description_after_the_verb_gives_way_to_the_name_it_describes():
+    a = article(f"{QUOTE} said Tom Ross’s deputy campaign manager, Ann Cole, who ran his last campaign.")
+    assert speakers_of(a) == ["Ann Cole"]
