@@ -43,7 +43,10 @@ _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|writer|journalist|"
     r"columnist|contributor|producer)\b[^.]{0,80}(?:\.|$)"
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE)
+# A copyright sign stands apart from words; one glued to letters is a mangled accent ("rÃ©sumÃ©").
+_COPYRIGHT = re.compile(
+    r"(?<!\w)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", re.IGNORECASE
+)
 # Families of words in donation, subscription and newsletter appeals; an appeal uses several.
 _APPEAL_FAMILIES = {
     "support": r"\byour support\b|\bsupport (?:us|now|our|independent|quality|this)\b",

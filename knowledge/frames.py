@@ -20,6 +20,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     INVERTED_ONLY_VERBS,
     INVERTING_VERBS,
+    IRREGULAR_VERBS,
     NAMING_AS_VERBS,
     NAMING_VERBS,
     NOT_ADVERBS,
@@ -27,6 +28,7 @@ from .lexicon import (
     ORG_WORDS,
     ORGANISATION_WORDS,
     PARTICIPLES,
+    PARTY_MEMBER_NOUNS,
     PLACE_NAMES,
     PRONOUN_GENDER,
     SENTENCE_CONNECTIVES,
@@ -373,7 +375,11 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 rf"(?:\s+as\s+[^,.;:]{{1,80}}?)?\s+by\s+({NOUN_PHRASE}|{GROUP}|{NAME}|{BARE_GROUP})(?=[\s,.;:!?]|$)",
                 masked[ve:end],
             )
-            if agent:
+            by = re.match(r"\s+by\b", masked[ve:end])
+            described = _premodified_person(masked, ve + by.end(), end) if by else None
+            if described:  # "was asked by Fox Business moderator Gerard Baker"
+                frames.append(Frame("sv", vs, ve, f"{verb} by", masked[described[0] : described[1]], *described))
+            elif agent:
                 s0, s1 = ve + agent.start(1), ve + agent.end(1)
                 frames.append(
                     Frame("sv", vs, ve, f"{verb} by", masked[s0:s1], s0, s1)
@@ -438,6 +444,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
                 named = re.match(rf",\s+({NAME})(?=[\s,.;:!?]|$)", masked[s1:end])
                 if named and re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
                     s0, s1 = s1 + named.start(1), s1 + named.end(1)  # "said the club’s chairman, Piet de Vries"
+                else:
+                    s0, s1 = _appositive_name(masked, s0, s1, end) or (s0, s1)
                 frames.append(Frame("inverted", vs, s1, cue, masked[s0:s1], s0, s1))
                 continue
         if verb.lower() in PARTICIPLES and (not tail or tail[-1] in ",;—–(" or tail.endswith(" and")):
@@ -486,6 +494,16 @@ _OPENING_SUBJECT = re.compile(
 )
 
 
+# What a finite verb after a sentence's subject looks like: "released", "sends", "sent", "has".
+_FINITE = r"[a-z]+(?:ed|s)|" + "|".join(sorted({past for past, _ in IRREGULAR_VERBS.values()}))
+# A source that opens a sentence, then its verb: "The town council released …", "Her campaign
+# quickly sent …", "Attorneys for Ross appeared …".
+_OPENING_SOURCE = re.compile(
+    rf"\W*(?:[^,.;:“”\"]{{0,60}},\s+)?(?:(?:{_CONNECTIVES}),?\s+)?({NOUN_PHRASE}|{GROUP})"
+    rf"(?:\s*,([^,.;:]{{1,120}}),)?\s+(?:(?:[a-z]+ly|later|also|then|first)\s+)?({_FINITE})\b"
+)
+
+
 def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str, earlier: list[Frame]) -> Frame:
     """A clause that borrows its sentence's subject ("Ann Lee compared herself to Tom Ross, saying",
     "Ann Lee was joined by Tom Ross and joked"): with no speech frame before it, the person who
@@ -497,6 +515,31 @@ def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str
     )
     if opening and _opens_as_person(opening.group(1), opening.group(2)):
         s0, s1 = opening.start(1), opening.end(1)
+        return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
+    if (
+        opening
+        and " " in opening.group(1)
+        and opening.group(2) not in FUNCTION_WORDS
+        and looks_like_org(opening.group(1).split())
+    ):
+        # "The Democratic National Committee released a statement, saying …": the organisation
+        s0, s1 = opening.start(1), opening.end(1)
+        return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
+    source = (
+        None if any(f.kind in {"sv", "inverted"} for f in earlier) else _OPENING_SOURCE.match(masked, start, verb_start)
+    )
+    if source:
+        # "Her campaign sent an email to supporters saying …", "Attorneys for Ross appeared to
+        # oppose it, saying …": a source that opens the sentence owns its -ing clause, or the
+        # person an appositive names ("Her spokesman, Tom Ross, sent …")
+        s0, s1 = source.span(1)
+        named = source.group(2) and re.fullmatch(rf"\s*({PERSON})\s*", source.group(2))
+        if named and _opens_as_person(named.group(1), ""):
+            s0, s1 = source.start(2) + named.start(1), source.start(2) + named.end(1)
+        elif source.group(1).split()[0].lower() == "the" and source.group(1).split()[-1].lower() in TITLE_NOUNS:
+            # "The Republican nominee also vowed …": the role of one person is someone the story
+            # names, found among its people rather than as a new source ("A council official" is one)
+            return Frame("participle", verb_start, verb_end, cue)
         return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
     return Frame("participle", verb_start, verb_end, cue)
 
@@ -551,10 +594,11 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
     return found
 
 
-# A document someone puts out, as the object of the verb that puts it out: "issued a statement".
+# A document someone puts out, as the object of the verb that puts it out, perhaps with its
+# recipients: "issued a statement", "sent out an email to supporters".
 _ISSUED = re.compile(
-    rf"\b[a-z]+ed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
-    r"(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"
+    rf"\b[a-z]+(?:ed|ent)\s+(?:out\s+)?(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
+    r"(?:\s+to\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"
 )
 
 
@@ -597,6 +641,15 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
     "said council leader Ann Cole", "said the council leader" (the whole role noun, not just
     "the council"), "said a spokeswoman for the council"; with ``group``, also "officials".
     """
+    premodified = _premodified_person(masked, pos, end)
+    if premodified:
+        return premodified
+    member = _MEMBER.match(masked, pos, end)
+    follower = re.match(r"\s+([a-z]+)", masked[member.end() : end]) if member else None
+    if follower and follower.group(1) not in FUNCTION_WORDS | {"who", "familiar", "involved", "close"}:
+        member = None  # "said a Mexican official": the nationality describes the noun after it
+    if member and (member.group(2).lower() in PARTY_MEMBER_NOUNS or is_demonym(member.group(2))):
+        return member.span(1)  # "said one New Hampshire Democrat", "said an Iowan"
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
         after = _GROUP_START.match(masked, pos, end)
@@ -608,6 +661,69 @@ def _subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> t
         if more:
             s1 = more.end()
     return s0, s1
+
+
+# A word that may describe the person named after an inverted verb: "former", "Oregon", "Gov.",
+# "1st", a possessive name ("Lodder’s"); "and" joins two offices ("former Gov. and Party Chairman").
+_PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:st|nd|rd|th)|[a-z][a-z-]+|and)(?![\w’'-])"
+_DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER}(?:\s+{_PREMODIFIER}){{1,9}})")
+# Words that open a clause after a name: "asked by Ann Marr whether …", "said Ann Marr, who …".
+_CLAUSE_WORDS = frozenset({"whether", "who", "which", "whose", "why", "how", "what", "when", "where", "if"})
+
+
+# One unnamed member of a party, a state or a nation: "one New Hampshire Democrat", "an Iowan".
+_MEMBER = re.compile(r"\s+((?:one|another|a|an)\s+(?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*))(?=[\s,.;:!?]|$)")
+
+
+def _appositive_name(masked: str, s0: int, s1: int, end: int) -> tuple[int, int] | None:
+    """ "said the club’s deputy campaign manager, Piet de Vries", "exhorted Ross’s introducer, actress
+    Ann Lee": a possessive description after an inverted verb, then the person it describes."""
+    if not re.match(rf"{DETERMINER}\s", masked[s0:s1] + " ") or not re.search(r"[’']s\s", masked[s0:s1]):
+        return None
+    rest = re.match(r"(?:\s+[a-z][\w-]*){0,3},", masked[s1:end])
+    if not rest:
+        return None
+    at = s1 + rest.end()
+    described = _premodified_person(masked, at, end)
+    if described:
+        return described
+    named = re.match(rf"\s+({PERSON})(?=[\s,.;:!?]|$)", masked[at:end])
+    if named and " " in named.group(1) and _is_person(named.group(1)):
+        return at + named.start(1), at + named.end(1)
+    return None
+
+
+def _premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """ "said former Oregon Gov. Ann Lodder", "said Cruz constituent Dan Golvach", "said retired
+    neurosurgeon Tom Breck": after an inverted verb, a person's full name behind the words that
+    describe them (offices, places, organisations, a possessive name) is the speaker.
+
+    Only a name of two words or more that reads as a person's and ends the phrase counts; the
+    run of words stops at a function word ("said on Tuesday that …") or an adverb ("said quietly").
+    """
+    run = _DESCRIBED_RUN.match(masked, pos, end)
+    if not run:
+        return None
+    tokens = list(re.finditer(r"\S+", run.group(1)))
+    kept = []
+    for n, token in enumerate(tokens):
+        word = token.group(0)
+        if n > 0 and word.lower() in (FUNCTION_WORDS | _CLAUSE_WORDS) - {"and"}:
+            break
+        if re.fullmatch(r"[a-z]+ly", word) and word not in NOT_ADVERBS:
+            break
+        kept.append(token)
+    if len(kept) < 3 or not kept[-1].group(0)[:1].isupper() or re.fullmatch(_WEEKDAY, kept[0].group(0)):
+        # a lowercase head ends the phrase: "said one Florida Republican strategist" names nobody
+        return None
+    base = run.start(1)
+    for n in range(1, len(kept) - 1):
+        if kept[n - 1].group(0) == "and":
+            continue
+        name = run.group(1)[kept[n].start() : kept[-1].end()]
+        if re.fullmatch(PERSON, name) and _is_person(name):
+            return base + kept[0].start(), base + kept[-1].end()
+    return None
 
 
 def _cue(masked: str, verb: str, verb_end: int, end: int) -> str:

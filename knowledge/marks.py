@@ -9,7 +9,8 @@ players’). The rules here:
   since in double-mark copy they are either apostrophes or quotes inside quotes, which
   stay part of the outer text;
 - a mark's side is read from its neighbours when the glyph is ambiguous or misused
-  (a straight mark after a space opens, after a letter closes);
+  (a straight mark after a space opens, after a letter closes, and one between spaces closes
+  an open quotation after closing punctuation: "It is 'over,' " she said);
 - a mark between two letters is an apostrophe, never a quotation mark;
 - an opening mark inside an open quotation nests when two closing marks follow before
   the next opening one (“He said “no” to me,”), and otherwise means the open quotation
@@ -22,13 +23,14 @@ players’). The rules here:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‛"
 SINGLE_CLOSE = "’"
-OPEN_CONTEXT = set(" \t\n([{—–-/")  # what may stand just before an opening mark
+OPEN_CONTEXT = set(" \t\n([{—–-/:")  # what may stand just before an opening mark ("Clinton:"…)
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,12 @@ def _side(text: str, i: int, opener: bool | None) -> str | None:
     ``opener`` is what the glyph says (True for “, False for ”, None for a straight
     mark); the neighbours overrule it when the glyph is plainly misused.
     """
-    before = text[i - 1] if i > 0 else " "
+    j = i - 1
+    while j >= 0 and unicodedata.category(text[j]) == "Cf":
+        j -= 1  # an invisible direction or joiner mark is not the mark's neighbour
+    before = text[j] if j >= 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    open_ok = before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN or i == 0
+    open_ok = before in OPEN_CONTEXT or before in DOUBLE_OPEN + SINGLE_OPEN or j < 0
     close_ok = not before.isspace() and (after.isspace() or not after.isalnum())
     if before.isalnum() and after.isalnum():
         return None  # inside a word
@@ -87,6 +92,8 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
             side = _side(text, i, None)
             if straight == "'" and side == "close" and open_at is None:
                 side = None  # a lone apostrophe after a word (players')
+            elif side is None and open_at is not None and _spaced_close(text, i):
+                side = "close"  # "… 'above the president,' " she said
         else:
             continue
         if straight == "'" and side == "close" and open_at is not None and _plural_possessive(text, i, closes):
@@ -112,6 +119,17 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
     if open_at is not None:
         spans.append(Span(paragraph, open_at + 1, len(text.rstrip()), open_at, None))
     return [s for s in spans if re.search(r"\w", text[s.start : s.end])]
+
+
+def _spaced_close(text: str, i: int) -> bool:
+    """Return True when a straight mark with spaces on both sides ends the open quotation.
+
+    Copy that ends a quote inside a quote sets a space between the two closing marks
+    ("It is 'over,' " she said), and some puts one before a lone closing mark ("… coalitions, "
+    he said): after closing punctuation or a single mark the straight mark closes.
+    """
+    before = text[:i].rstrip()
+    return text[i - 1 : i].isspace() and text[i + 1 : i + 2].isspace() and before[-1:] in set(",.!?;:'’")
 
 
 def _plural_possessive(text: str, i: int, closes: str) -> bool:

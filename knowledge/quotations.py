@@ -18,7 +18,13 @@ from .lexicon import (
 from .marks import Span, find_spans
 from .text import normalise_marks
 
-_ATTRIBUTION_AHEAD = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+# A name (with its appositive and an adverb) and a speech verb: "Smith asked", "Mill, a retired
+# worker, said quietly"; after a question or an exclamation they go on the quotation's sentence.
+_ATTRIBUTION_AHEAD = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s*){1,4}(?:,[^,.;:!?“”\"]{1,120},\s*)?(?:[a-z]+ly\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def mask_quotes(text: str, spans: list[Span]) -> str:

@@ -290,6 +290,7 @@ DOCUMENT_NOUNS = {
     "paper",
     "review",
     "memo",
+    "email",
     "filing",
     "complaint",
     "lawsuit",

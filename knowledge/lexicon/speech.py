@@ -1,8 +1,9 @@
 """The verbs and nouns of saying, written once as lemmas with what each does, and the rules that
 derive every form of a verb (says, said, saying; British labelled and American labeled).
 
-Each line of ``SPEECH_VERB_TABLE`` is a lemma and its tags. Adding a verb is one line, and
-its tags carry it to every rule that reads the lexicon:
+Each line of ``SPEECH_VERB_TABLE`` is a lemma (a phrasal verb joined by "_": ``shoot_back``)
+and its tags. Adding a verb is one line, and its tags carry it to every rule that reads the
+lexicon:
 
 - ``frames``: it frames a quotation in an article ("X said", "said X", "adding:");
   ``past-only``: only its past does ("spoke", "posted": "speak", "post" are other uses);
@@ -225,7 +226,21 @@ def _suffixed(lemma: str, suffix: str) -> str:
 
 
 def inflect(lemma: str) -> VerbForms:
-    """Return the forms of the verb ``lemma`` ("say" -> says, said, saying; "label" -> labelled/labeled)."""
+    """Return the forms of the verb ``lemma`` ("say" -> says, said, saying; "label" -> labelled/labeled).
+
+    A phrasal verb inflects its first word ("shoot back" -> shot back).
+    """
+    if " " in lemma:
+        head, particle = lemma.split(" ", 1)
+        forms = inflect(head)
+        return VerbForms(
+            lemma,
+            f"{forms.third} {particle}",
+            f"{forms.past} {particle}",
+            f"{forms.ing} {particle}",
+            us_past=f"{forms.us_past} {particle}" if forms.us_past else None,
+            us_ing=f"{forms.us_ing} {particle}" if forms.us_ing else None,
+        )
     irregular = IRREGULAR_VERBS.get(lemma)
     past = irregular[0] if irregular else _suffixed(lemma, "ed")
     ing = _suffixed(lemma, "ing")
@@ -250,7 +265,7 @@ declare       frames inverts reports asks
 vow           frames reports reports-pronoun asks
 claim         frames inverts reports reports-pronoun asks
 insist        frames inverts reports reports-pronoun asks
-state         frames base-noun reports-past asks plain
+state         frames base-noun inverts-past reports-past asks plain
 announce      frames inverts reports reports-pronoun asks
 explain       frames inverts reports reports-pronoun asks
 note          frames noun inverts-past reports reports-pronoun asks plain
@@ -295,6 +310,13 @@ maintain      frames
 contend       frames
 counter       frames base-noun inverts-past
 retort        frames inverts-past
+press         frames past-only inverts-past
+retaliate     frames past-only inverts-past
+confide       frames inverts-past
+snipe         frames past-only inverts-past
+shoot_back    frames past-only inverts-past
+fire_back     frames past-only inverts-past
+hit_back      frames past-only inverts-past
 testify       frames inverts-past
 indicate      frames inverts-past
 interject     frames inverts-past
@@ -308,7 +330,7 @@ dub           frames names-past
 term          frames noun names
 signal        frames no-participle
 whisper       frames inverts-past
-post          frames past-only asks
+post          frames past-only inverts-past asks
 allege        frames
 proclaim      frames
 recount       frames
@@ -373,18 +395,18 @@ dismiss       reports-pronoun asks
 reject        reports-pronoun asks
 refuse        reports-pronoun
 express       asks
-question      asks
+question      frames past-only inverts-past asks
 deem          asks
 recommend     asks
 propose       asks
 mean          asks
 make          asks-base
 comment       asks plain
-react         asks
+react         frames past-only inverts-past asks
 """
 
 SPEECH_VERB_TAGS: dict[str, frozenset[str]] = {
-    line.split()[0]: frozenset(line.split()[1:]) for line in SPEECH_VERB_TABLE.strip().splitlines()
+    line.split()[0].replace("_", " "): frozenset(line.split()[1:]) for line in SPEECH_VERB_TABLE.strip().splitlines()
 }
 VERB_FORMS: dict[str, VerbForms] = {lemma: inflect(lemma) for lemma in SPEECH_VERB_TAGS}
 

@@ -93,6 +93,7 @@ def test_chrome_kinds(block, kind):
         "“Sign up for the scheme and your support will be matched by the government,” the minister said.",
         "Support for the measure grew after the company cut subscription prices.",
         "Anna Brightwater, the council leader, said the decision was “historic”.",
+        "Her rÃ©sumÃ© is impressive: a self-made engineer who founded a firm and ran the city for a decade.",
     ],
 )
 def test_story_sentences_are_not_chrome(block):

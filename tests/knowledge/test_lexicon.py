@@ -63,6 +63,13 @@ def test_speech_verb_sets_hold_the_forms_their_tags_say():
     assert lexicon.PLAIN_SAYING_VERBS <= lexicon.QUESTION_VERBS
 
 
+def test_a_phrasal_verb_inflects_its_first_word_and_frames_with_its_particle():
+    forms = inflect("shoot back")
+    assert (forms.third, forms.past, forms.ing) == ("shoots back", "shot back", "shooting back")
+    assert "shot back" in lexicon.SPEECH_VERBS and "shot back" in lexicon.INVERTING_VERBS
+    assert "shot" not in lexicon.SPEECH_VERBS
+
+
 def test_honorifics_carry_their_gender():
     assert lexicon.HONORIFICS["mr"] == "m" and lexicon.HONORIFICS["ms"] == "f" and lexicon.HONORIFICS["dr"] is None
     assert lexicon.HONORIFIC_GENDER == {k: v for k, v in lexicon.HONORIFICS.items() if v}

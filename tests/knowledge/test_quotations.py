@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.marks import find_spans
-from tests.knowledge.made_up import article, texts
+from tests.knowledge.made_up import article, speakers_of, texts
 
 
 @pytest.mark.parametrize(
@@ -246,3 +246,47 @@ def test_doubled_apostrophe_copy_with_inner_single_marks_still_quotes_with_the_d
         "People tell me, 'You cannot win,' and I say, 'Watch me,'",
         "a 'fantasy' budget that nobody can pay for.",
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, first",
+    [
+        (
+            '"She said she would be \'above the law,\' " said Ann Cole. "It is wrong."',
+            "She said she would be 'above the law,'",
+        ),
+        (
+            "''She said she would be 'above the law,'  '' said Ann Cole. ''It is wrong.''",
+            "She said she would be 'above the law,'",
+        ),
+        (
+            "''She said she would be above the law, '' said Ann Cole. ''It is wrong.''",
+            "She said she would be above the law,",
+        ),
+    ],
+)
+def test_a_closing_straight_mark_set_off_by_spaces_still_closes_the_quote(paragraph, first):
+    a = article(paragraph)
+    assert [(q.text.strip(), q.speaker) for q in a.quotes] == [(first, "Ann Cole"), ("It is wrong.", "Ann Cole")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Rep. Ann Cole:"I have not heard anyone cite that figure before today."',
+        "\u202a”I have not heard anyone cite that figure before today.” posted Ann Cole.",
+    ],
+)
+def test_a_mark_after_a_colon_or_an_invisible_direction_mark_opens_the_quote(paragraph):
+    a = article(paragraph)
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("I have not heard anyone cite that figure before today.", "Ann Cole")
+    ]
+
+
+def test_a_question_ended_by_its_speaker_and_her_description_is_one_sentence():
+    a = article(
+        "Volunteers Eva Mill and Gloria Major sit by the door.",
+        "“How are you today?” Major, a retired worker, said quietly. “We knocked on every door.”",
+    )
+    assert speakers_of(a) == ["Gloria Major", "Gloria Major"]
