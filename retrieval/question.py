@@ -149,10 +149,14 @@ def _match_names(words: list[str], people: People, lo: int, hi: int, *, quoted_o
 
 
 def _prefix_in(word: str, vocabulary: set[str]) -> bool:
-    """Return whether ``word`` is in ``vocabulary`` or abbreviates one of its words ("fed" for "federal")."""
+    """Return whether ``word`` is in ``vocabulary`` or abbreviates one of its words ("fed" for "federal").
+
+    A verb of saying abbreviates nothing: the "say" of "what did X say" is not the
+    "Says" of a headline taken for a name.
+    """
     if word in vocabulary:
         return True
-    return len(word) >= 3 and any(v.startswith(word) for v in vocabulary)
+    return len(word) >= 3 and word not in SPEECH_VERBS and any(v.startswith(word) for v in vocabulary)
 
 
 def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]:
