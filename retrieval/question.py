@@ -455,6 +455,10 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
         unknown = " ".join(w for _, w in surface[slot:speech_at])
     if unknown:
         unknown = re.sub(r"['’]s$|['’]$", "", unknown)
+        known = people.by_given_name.get(unknown.lower()) if " " not in unknown else None
+        if known is not None:
+            # "what did Hillary say": a given name only one quoted person has
+            return _about_person(text, surface, _Match(known, slot, slot + 1, 100))
     topic_from = speech_at + 1
     if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
         topic_from += 1

@@ -305,3 +305,13 @@ def test_the_verb_of_the_question_is_no_part_of_a_description():
     article.speakers.append(Speaker("Healey Says Talks With Allies Go Well", None, []))
     understood = understand("What did Healey say about allies?", People([article]))
     assert understood.speaker == "John Healey"
+
+
+def test_a_given_name_only_one_quoted_person_has_names_them():
+    article = _article()
+    article.quotes.append(Quote("q5", "The committee will report before the summer.", [5], "direct", "John Smith"))
+    article.speakers.append(Speaker("John Smith", None, []))
+    people = People([article])
+    assert understand("What did Chi say about staff?", people).speaker == "Chi Onwurah"
+    # two quoted people are called John: the given name names neither
+    assert understand("What did John say about allies?", people).speaker is None
