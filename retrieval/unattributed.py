@@ -59,7 +59,7 @@ def _beside(person: Person, article: Article, scope: Scope) -> list[int]:
     out = []
     for index in sorted(unattributed):
         paragraph = article.paragraphs[index]
-        words = tokens(paragraph.text)
+        words = tokens(_outside_quotations(article, index))
         if _names(words, own):
             out.append(index)
             continue
@@ -70,10 +70,24 @@ def _beside(person: Person, article: Article, scope: Scope) -> list[int]:
             continue
         if any(_names(words, o.name_forms) for o in others):
             continue
-        before = tokens(article.paragraphs[index - 1].text)
+        before = tokens(_outside_quotations(article, index - 1))
         if _names(before, own) and not any(_names(before, o.name_forms) for o in others):
             out.append(index)
-    return out
+    # a quotation running over several paragraphs is beside them in every one of its paragraphs
+    spans = [q.paragraphs for q in article.quotes if q.speaker is None and len(q.paragraphs) > 1]
+    more = {p for span in spans if set(span) & set(out) for p in span if p in unattributed}
+    return sorted(set(out) | more)
+
+
+def _outside_quotations(article: Article, index: int) -> str:
+    """Return the text of paragraph ``index`` without its quotations: who the quoted words name is not who says them."""
+    text = article.paragraphs[index].text
+    for quote in article.quotes:
+        if index in quote.paragraphs:
+            for part in quote.text.split("\n"):
+                if part.strip():
+                    text = text.replace(part, " ")
+    return text
 
 
 def _present(article: Article) -> set[str]:

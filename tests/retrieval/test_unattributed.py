@@ -21,7 +21,7 @@ The harbour master, Tom Okoye, has criticised the plan for weeks. “The fishing
 
 At a public meeting in March, Natarajan made the following comment:
 
-“The harbour fees will double by the spring unless the government pays for the sea wall repairs.”
+“The harbour fees will double by the spring, as Tom Okoye keeps telling us, unless the government pays for the sea wall repairs.”
 
 Residents in the old town have complained about the state of the pier, which has been closed since January.
 
