@@ -200,6 +200,10 @@ class Answerer:
                 understood = replace(understood, speaker=found, unknown_person=None)
         if understood.unknown_person:
             return self._unknown_person(understood, scope)
+        mentioned = scope.people.get(understood.mentioned) if understood.mentioned else None
+        quoted_as = scope.people.quoted_as(mentioned) if mentioned is not None else None
+        if quoted_as is not None:
+            understood = replace(understood, speaker=quoted_as.name, mentioned=None)
         if understood.mentioned:
             person = scope.people.get(understood.mentioned)
             beside = self._beside_unattributed(understood, person, scope, k) if person is not None else None

@@ -272,6 +272,25 @@ class People:
                 self._introduce(article, self._by_name)
         return person.introduced_in
 
+    def quoted_as(self, person: Person) -> Person | None:
+        """Return the quoted person that someone only mentioned is, named more fully, in an article of theirs.
+
+        "Debbie Wasserman Schultz", mentioned, is the "Wasserman Schultz" an article
+        quotes: a quoted name of two words or more that ends the mentioned one. None
+        unless exactly one quoted person fits.
+        """
+        words = personal_name_words(person.name)
+        if person.quoted or not words:
+            return None
+        found = []
+        for other in self.speakers:
+            theirs = personal_name_words(other.name)
+            if not theirs or not 2 <= len(theirs) < len(words) or words[-len(theirs) :] != theirs:
+                continue
+            if set(other.articles) & set(person.articles):
+                found.append(other)
+        return found[0] if len(found) == 1 else None
+
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""
         return self._by_name.get(name)
