@@ -36,9 +36,10 @@ from .question import (
     topic_without_person,
     understand,
 )
-from .ranking import Scored, SearchIndex, pick
+from .ranking import Scored, SearchIndex, is_near_duplicate, pick
 from .records import Answer, ArticleRef, ArticleSummary, Passage, RetrievalError, SpeakerSummary
 from .scope import Scope, build_scope
+from .unattributed import unattributed_near
 from .units import Unit
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 SHORTLIST_ABOVE = 20_000
 SHORTLIST_SEMANTIC = 200
 SHORTLIST_LEXICAL = 200
+#: "Who said <words>": how many passages, best in words first, are read for the words as written.
+WORDS_AS_WRITTEN_READ = 20
 
 
 class Answerer:
@@ -197,25 +200,38 @@ class Answerer:
                 understood = replace(understood, speaker=found, unknown_person=None)
         if understood.unknown_person:
             return self._unknown_person(understood, scope)
+        mentioned = scope.people.get(understood.mentioned) if understood.mentioned else None
+        quoted_as = scope.people.quoted_as(mentioned) if mentioned is not None else None
+        if quoted_as is not None:
+            understood = replace(understood, speaker=quoted_as.name, mentioned=None)
         if understood.mentioned:
-            return self._mentioned_only(understood, scope.people.get(understood.mentioned), scope)
+            person = scope.people.get(understood.mentioned)
+            beside = self._beside_unattributed(understood, person, scope, k) if person is not None else None
+            return beside or self._mentioned_only(understood, person, scope)
         if understood.intent == "said" and understood.speaker and not is_about_anything(understood.topic, scope):
             return self._everything_by(understood, scope, k)
         return self._search(understood, scope, k)
 
-    def _search(self, question: Question, scope: Scope, k: int) -> Answer:
+    def _search(self, question: Question, scope: Scope, k: int, *, only: np.ndarray | None = None) -> Answer:
+        """Return the best passages for ``question`` among its candidates (``only``: exactly these units)."""
         index = scope.index
         candidates, attributed = self._candidates(question, scope)
+        person = scope.people.get(question.speaker) if question.intent == "said" and question.speaker else None
+        beside = unattributed_near(person, scope) if person is not None else candidates[:0]
+        beside = np.setdiff1d(beside, candidates)
+        candidates = np.concatenate([candidates, beside]) if only is None else only
         topic = topic_without_person(question, scope.people)
         # One embedding per question (the answer must cost little more than it). A
         # question about what a named person said, or about who said something, is
         # embedded as its topic alone: the name would only favour paragraphs that
         # repeat it, and would make any topic look answerable. Other questions are
         # embedded whole: they read like the passages that answer them.
-        focused = question.intent == "said" and question.speaker is not None
+        focused = question.intent == "said" and (question.speaker is not None or only is not None)
         query = topic if focused and topic else question.text
         vector = self.embedder.encode_query(query)
         lexical = index.lexical(topic or question.text)
+        if question.intent == "who" and only is None:
+            candidates = _with_words_as_written(question.topic, candidates, scope, lexical)
         candidates = self._shortlist(index, candidates, vector, lexical)
         numbers = functools.partial(self._has_number, index)  # worked out only for a question asking an amount
         bonus = preference(question, topic, candidates, scope, numbers) if len(candidates) else None
@@ -228,7 +244,10 @@ class Answerer:
             ranked = favour_described(question, ranked, scope)
         if ranked and question.intent != "who":
             ranked = favour_amount(question, ranked, index)
-        chosen = pick(ranked, index.units, k, index.quotation_of)
+        if len(beside):
+            chosen = _theirs_first(ranked, set(beside.tolist()), index, k)
+        else:
+            chosen = pick(ranked, index.units, k, index.quotation_of)
         # words the article holds as written are answered, however plain they are ("a dog and a child")
         verbatim = question.intent == "who" and bool(chosen)
         verbatim = verbatim and bool(holds_verbatim(question.topic, np.asarray([chosen[0].index]), index)[0])
@@ -254,6 +273,17 @@ class Answerer:
             message=None,
             answers=passages,
         )
+
+    def _beside_unattributed(self, question: Question, person: Person, scope: Scope, k: int) -> Answer | None:
+        """Answer "what did X say" for someone never quoted by name from the paragraphs that set them beside
+        quoted words credited to nobody; None when there are none, or none on the topic."""
+        if question.intent != "said" or not question.topic or not is_about_anything(question.topic, scope):
+            return None
+        beside = unattributed_near(person, scope)
+        if not len(beside):
+            return None
+        answer = self._search(replace(question, mentioned=None), scope, k, only=beside)
+        return None if answer.no_answer else answer
 
     def _introduction(self, question: Question, person: Person, scope: Scope, k: int) -> Answer:
         """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X."""
@@ -529,6 +559,52 @@ class Answerer:
 def _collection(collection: str | int | None) -> str | None:
     """Return a collection as the knowledge base names it (a guild's id may come as an int)."""
     return None if collection is None else str(collection).strip() or None
+
+
+def _theirs_first(ranked: list[Scored], beside: set[int], index: SearchIndex, k: int) -> list[Scored]:
+    """Return up to ``k`` passages: the person's own words first, then the article's words ``beside`` them.
+
+    A passage beside the person takes a place the person's own words leave free, or
+    the last place of one of theirs it outscores, never the first.
+    """
+    own = pick([r for r in ranked if r.index not in beside], index.units, k, index.quotation_of)
+    near = pick([r for r in ranked if r.index in beside], index.units, k, index.quotation_of)
+    theirs: list[Scored] = list(own)
+    others: list[Scored] = []
+    for scored in near:
+        if any(is_near_duplicate(index.units[scored.index], index.units[c.index]) for c in theirs + others):
+            continue
+        if len(theirs) + len(others) < k:
+            others.append(scored)
+        elif len(theirs) > 1 and scored.score > theirs[-1].score:
+            theirs.pop()
+            others.append(scored)
+    return theirs + others
+
+
+def _with_words_as_written(words: str, candidates: np.ndarray, scope: Scope, lexical: np.ndarray) -> np.ndarray:
+    """Return ``candidates`` and, when none of them holds ``words`` as written, the passages that do.
+
+    "Who said <words>": when the article holds the words only in a passage attributed
+    to no one, that passage (shown as the article's text, with no speaker) answers
+    better than someone else's words about the same thing.
+    """
+    if _holds_as_written(words, candidates, scope, lexical).any():
+        return candidates
+    others = np.setdiff1d(scope.units, candidates)
+    held = others[_holds_as_written(words, others, scope, lexical)]
+    return np.concatenate([candidates, held]) if len(held) else candidates
+
+
+def _holds_as_written(words: str, units: np.ndarray, scope: Scope, lexical: np.ndarray) -> np.ndarray:
+    """Return, per unit, whether it holds ``words`` as written (only the best in words are read)."""
+    held = np.zeros(len(units), dtype=bool)
+    matched = min(WORDS_AS_WRITTEN_READ, int(np.count_nonzero(lexical[units])))
+    if not matched:
+        return held
+    best = np.argpartition(-lexical[units], matched - 1)[:matched]
+    held[best] = holds_verbatim(words, units[best], scope.index)
+    return held
 
 
 def _is_whole_quotation(unit: Unit) -> bool:

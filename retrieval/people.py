@@ -157,6 +157,26 @@ def _forms_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return forms
 
 
+def _given_names(people: list[Person]) -> dict[str, Person]:
+    """Return the quoted people by their given name, for the names only one person has and that are no one's surname."""
+    owners: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    for person in people:
+        words = personal_name_words(person.name)
+        core = tuple(w for w in words or () if len(w) > 1)
+        if len(core) < 2:
+            surnames.update(core)
+            continue
+        owners.setdefault(core[0], set()).add(person.name)
+        surnames.update(f[-1] for f in person.name_forms)
+    by_name = {p.name: p for p in people}
+    return {
+        given: by_name[next(iter(names))]
+        for given, names in owners.items()
+        if len(names) == 1 and given not in surnames and by_name[next(iter(names))].quoted
+    }
+
+
 def looks_like_organisation(name: str) -> bool:
     """Return whether a name reads as an organisation ("Thames Water", "GMB", "Barclay Hunt Securities")."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
@@ -214,6 +234,8 @@ class People:
         self.surnames = sorted(
             {f[-1] for p in self.speakers for f in p.name_forms if len(f[-1]) >= NAME_TYPO_MIN_LENGTH}
         )
+        #: A quoted person's given name, when it is theirs alone ("Hillary" of "Hillary Clinton") and no one's surname.
+        self.by_given_name = _given_names(self.people)
         # Indexes so that a question is matched against the few people its words could name.
         self._by_first_word: dict[str, list[Person]] = {}
         for person in self.people:
@@ -249,6 +271,25 @@ class People:
             if article is not None and article_id not in self._introduced:
                 self._introduce(article, self._by_name)
         return person.introduced_in
+
+    def quoted_as(self, person: Person) -> Person | None:
+        """Return the quoted person that someone only mentioned is, named more fully, in an article of theirs.
+
+        "Debbie Wasserman Schultz", mentioned, is the "Wasserman Schultz" an article
+        quotes: a quoted name of two words or more that ends the mentioned one. None
+        unless exactly one quoted person fits.
+        """
+        words = personal_name_words(person.name)
+        if person.quoted or not words:
+            return None
+        found = []
+        for other in self.speakers:
+            theirs = personal_name_words(other.name)
+            if not theirs or not 2 <= len(theirs) < len(words) or words[-len(theirs) :] != theirs:
+                continue
+            if set(other.articles) & set(person.articles):
+                found.append(other)
+        return found[0] if len(found) == 1 else None
 
     def get(self, name: str) -> Person | None:
         """Return the person with this canonical name, or None."""

@@ -149,10 +149,14 @@ def _match_names(words: list[str], people: People, lo: int, hi: int, *, quoted_o
 
 
 def _prefix_in(word: str, vocabulary: set[str]) -> bool:
-    """Return whether ``word`` is in ``vocabulary`` or abbreviates one of its words ("fed" for "federal")."""
+    """Return whether ``word`` is in ``vocabulary`` or abbreviates one of its words ("fed" for "federal").
+
+    A verb of saying abbreviates nothing: the "say" of "what did X say" is not the
+    "Says" of a headline taken for a name.
+    """
     if word in vocabulary:
         return True
-    return len(word) >= 3 and any(v.startswith(word) for v in vocabulary)
+    return len(word) >= 3 and word not in SPEECH_VERBS and any(v.startswith(word) for v in vocabulary)
 
 
 def _match_role_at(words: list[str], start: int, people: People) -> list[_Match]:
@@ -451,6 +455,10 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
         unknown = " ".join(w for _, w in surface[slot:speech_at])
     if unknown:
         unknown = re.sub(r"['’]s$|['’]$", "", unknown)
+        known = people.by_given_name.get(unknown.lower()) if " " not in unknown else None
+        if known is not None:
+            # "what did Hillary say": a given name only one quoted person has
+            return _about_person(text, surface, _Match(known, slot, slot + 1, 100))
     topic_from = speech_at + 1
     if topic_from < len(words) and words[topic_from] in TOPIC_PREPOSITIONS:
         topic_from += 1

@@ -63,3 +63,23 @@ def test_in_a_big_knowledge_base_an_article_is_read_for_names_only_when_asked(mo
     reed = people.get("Marcus Reed")
     assert reed.descriptions == [] and reed.introduced_in == []
     assert people.introduced_in(reed) == [("a", 2)]
+
+
+def test_someone_mentioned_by_a_fuller_name_is_the_quoted_person_it_ends_with():
+    from knowledge.model import Article, Mention, Paragraph, Quote, Speaker
+    from retrieval.people import People
+
+    article = Article(
+        "a",
+        None,
+        None,
+        None,
+        [Paragraph(i, "text", i) for i in range(3)],
+        [Quote("q1", "We will hold the line on the budget this year.", [1], "direct", "Wasserman Schultz")],
+        [Speaker("Wasserman Schultz", None, [])],
+        [Mention("Debbie Wasserman Schultz", None, [0]), Mention("Anna Schultz", None, [2])],
+    )
+    people = People([article])
+    assert people.quoted_as(people.get("Debbie Wasserman Schultz")).name == "Wasserman Schultz"
+    # one surname alone is not enough: "Anna Schultz" may be someone else
+    assert people.quoted_as(people.get("Anna Schultz")) is None

@@ -294,3 +294,24 @@ def test_a_surname_two_quoted_people_share_names_the_more_quoted():
     )
     assert understand("what did Cruz say about the state?", People([article])).speaker == "Ted Cruz"
     assert understand("what did Heidi Cruz say?", People([article])).speaker == "Heidi Cruz"
+
+
+def test_the_verb_of_the_question_is_no_part_of_a_description():
+    # a headline taken for a speaker's name must not win "say" over the person it names
+    article = _article()
+    article.quotes.append(
+        Quote("q5", "Talks with our allies are going well.", [5], "direct", "Healey Says Talks With Allies Go Well")
+    )
+    article.speakers.append(Speaker("Healey Says Talks With Allies Go Well", None, []))
+    understood = understand("What did Healey say about allies?", People([article]))
+    assert understood.speaker == "John Healey"
+
+
+def test_a_given_name_only_one_quoted_person_has_names_them():
+    article = _article()
+    article.quotes.append(Quote("q5", "The committee will report before the summer.", [5], "direct", "John Smith"))
+    article.speakers.append(Speaker("John Smith", None, []))
+    people = People([article])
+    assert understand("What did Chi say about staff?", people).speaker == "Chi Onwurah"
+    # two quoted people are called John: the given name names neither
+    assert understand("What did John say about allies?", people).speaker is None
