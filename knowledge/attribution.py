@@ -21,25 +21,33 @@ from .frames import Frame, find_frames
 from .lexicon import (
     AUXILIARIES,
     AUXILIARY_WORDS,
+    DESCRIPTIVE_NOUNS,
+    GENERIC_ROLE_NOUNS,
     GROUP_NOUNS,
+    IRREGULAR_PLURALS,
+    KIN_NOUNS,
     NOT_MODIFIERS,
     NOT_NAME,
     NOT_VERBS,
+    OFFICE_NOUNS,
     ONE_OF_A_GROUP,
+    PARTY_MEMBER_NOUNS,
     PICTURE_NOTES,
     PRONOUN_GENDER,
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
     SENTENCE_CONNECTIVES,
     SOURCE_DETERMINERS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
+from .lexicon.people import NOT_PERSON_NOUNS, SPEAKING_NOUNS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
-from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON
+from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS
 from .quotations import (
     NAMED_WORK,
     is_headline,
@@ -395,6 +403,8 @@ class Attributor:
             return entity
         if _PERSON_DESCRIPTION.fullmatch(phrase):
             return None  # "the teenager", "the seamer": the person the story is following, not a new source
+        if not _can_speak(phrase):
+            return None  # "The timing was odd", "A few weeks later": no one who speaks
         return self.cast.source(phrase[0].lower() + phrase[1:], person_like=True, category="group")
 
     def _clause_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
@@ -565,7 +575,30 @@ _DESCRIBED_AFTER = re.compile(
     rf"[\s,.!?”\"’']*((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)"
     rf"\s+(?:[a-z]+ly\s+)?({_SPEECH_VERB})\b"
 )
+_SINGULARS = {plural: singular for singular, plural in IRREGULAR_PLURALS.items()}
+# Head nouns of a described subject that can speak.
+_SPEAKING_NOUNS = (
+    SOURCE_NOUNS
+    | DESCRIPTIVE_NOUNS
+    | PROTAGONIST_NOUNS
+    | PARTY_MEMBER_NOUNS
+    | OFFICE_NOUNS
+    | GENERIC_ROLE_NOUNS
+    | SPEECH_NOUNS
+    | {w for w in KIN_NOUNS if " " not in w}
+    | SPEAKING_NOUNS
+)
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+
+
+def _can_speak(phrase: str) -> bool:
+    """Whether a described subject's head noun is someone or something that speaks: a person, a
+    group, a title, a spokesperson, an institution or a document ("the crowd", "a memo")."""
+    head = phrase.split()[-1].lower()
+    forms = {head, head + "s", re.sub(r"e?s$", "", head), re.sub(r"s$", "", head), _SINGULARS.get(head, head)}
+    if forms & _SPEAKING_NOUNS:
+        return True
+    return bool(re.search(r"(?:ist|ian|eon|man|men|ee|er|or)s?$", head)) and not forms & NOT_PERSON_NOUNS
 
 
 def attribute_headlines(attributor: Attributor, headlines: list[int], body: list[int]) -> None:

@@ -583,3 +583,22 @@ def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragr
 def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the_sentence(sentence, speaker):
     a = article("Donald Trump wants the policy back.", sentence)
     assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("The timing surprised many, since “the vote on the budget is still weeks away and nobody has read it.”", None),
+        (
+            "A few weeks later came the reply: “The vote on the budget is still weeks away and nobody has read it.”",
+            "Nancy Pelosi",
+        ),
+        (
+            "One such clip, aired by the station, says “the vote on the budget is still weeks away, honestly.”",
+            "one such clip",
+        ),
+    ],
+)
+def test_a_described_subject_that_cannot_speak_is_no_speaker(paragraph, speaker):
+    a = article("Nancy Pelosi spoke to members on Monday. She was upbeat.", paragraph)
+    assert speakers_of(a) == [speaker]
