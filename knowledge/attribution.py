@@ -543,7 +543,10 @@ _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 # connective ("But Ayotte isn't interested."): "the Frenchman", "the actor" (with an appositive),
 # or a surname alone; a lowercase verb follows.
 _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
-_LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
+# The lead-in is no name set off by a comma ("Ann Cole, the party's lawyer, has …"): that name is the subject.
+_NOT_NAME_WORDS = "|".join(sorted(w.capitalize() for w in NOT_NAME if w.isalpha()))
+_NAME_RUN = rf"(?!(?:{_NOT_NAME_WORDS})\b)[A-Z][\w’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w’'-]+)+,"
+_LEAD_IN = rf"\W*(?:(?!{_NAME_RUN})[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 _LABEL = re.compile(rf"\W*({PERSON}):\s*[“\"]?$")

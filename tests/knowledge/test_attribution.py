@@ -602,3 +602,12 @@ def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the
 def test_a_described_subject_that_cannot_speak_is_no_speaker(paragraph, speaker):
     a = article("Nancy Pelosi spoke to members on Monday. She was upbeat.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+def test_a_name_set_off_by_a_comma_opens_the_sentence_and_is_not_a_lead_in():
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        "Ann Cole, the conservative attorney and chair of the Better Roads Fund, has cheered on the strikers "
+        "online with notes like “the council will fold before the end of the month, mark my words.”",
+    )
+    assert speakers_of(a) == ["Ann Cole"]
