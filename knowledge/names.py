@@ -45,8 +45,9 @@ def is_demonym(word: str) -> bool:
     return len(low) >= 6 and low.endswith(("ian", "ese", "ish", "ean", "can"))
 
 
-# US style puts a legislator's party and state after the name: "Sen. Ann Lee (D-Calif.) said".
-PARTY_STATE = re.compile(r"\s\([DRI](?:-[A-Z][A-Za-z.]*)?\)(?=[\s,.;:]|$)")
+# US style puts a legislator's party and state, or the state alone, after the name: "Sen. Ann Lee
+# (D-Calif.) said", "Sen. Ann Lee (Calif.) has said".
+PARTY_STATE = re.compile(r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)")
 
 
 def given_name_gender(name: str) -> str | None:

@@ -611,3 +611,12 @@ def test_a_name_set_off_by_a_comma_opens_the_sentence_and_is_not_a_lead_in():
         "online with notes like “the council will fold before the end of the month, mark my words.”",
     )
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)"])
+def test_a_party_or_state_aside_after_a_name_keeps_the_frame(aside):
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        f"Sen. Ann Lee {aside} has said she would “take the fight to every county in the state.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
