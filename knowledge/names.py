@@ -33,6 +33,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
+from .lexicon.people import PARTY_WORDS
 
 
 def is_demonym(word: str) -> bool:
@@ -240,6 +241,10 @@ def find_people(text: str) -> list[NameHit]:
         role_words, name_words = split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
+        if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
+            role_words, name_words = words[:1], words[1:]  # "Democrat Ann Lee": the party is her role
+        if name_words and name_words[-1].lower().strip("’'.,") in PARTY_WORDS:
+            continue  # "a Leeds Republican", "New Hampshire Democratic": a party, not a person
         name_offsets = offsets[len(role_words) :]
         if not name_words:
             continue

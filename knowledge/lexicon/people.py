@@ -706,3 +706,6 @@ NOT_PERSON_NOUNS = frozenset(
     "error factor floor honor honour labor labour major minor answer sector effort member after later "
     "never rather together ever whether under over either neither further summer winter".split()
 )
+# Words for a political party or its members that may stand before a name as a role
+# ("Democrat Ann Lee", "Republican Tom Ross") or after a place ("a Leeds Republican").
+PARTY_WORDS = frozenset({"democrat", "democratic", "republican", "gop", "libertarian", "tory", "labour", "liberal"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.names import find_people
 from tests.knowledge.made_up import article, speakers_of
 
 
@@ -620,3 +621,12 @@ def test_a_party_or_state_aside_after_a_name_keeps_the_frame(aside):
         f"Sen. Ann Lee {aside} has said she would “take the fight to every county in the state.”",
     )
     assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_party_before_a_name_is_a_role_and_a_party_after_a_place_is_no_person():
+    a = article(
+        "Democrat Ann Lee spoke to members on Monday, and Tom Ross watched.",
+        "Later she said “the vote on the budget is still weeks away and nobody has read it.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
+    assert [h.name for h in find_people("A Leeds Republican watched Tom Ross.")] == ["Tom Ross"]
