@@ -549,7 +549,9 @@ _NAME_RUN = rf"(?!(?:{_NOT_NAME_WORDS})\b)[A-Z][\w’'-]+(?:\s+[A-Z]\.)*(?:\s+[A
 _LEAD_IN = rf"\W*(?:(?!{_NAME_RUN})[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
-_LABEL = re.compile(rf"\W*({PERSON}):\s*[“\"]?$")
+# A name alone before a colon, perhaps after its lowercase role ("Former senator Ann Lee:").
+_ROLE_WORD = "|".join(sorted({w for w in TITLE_WORDS if w.isalpha()} | {"of", "for", "state"}))
+_LABEL = re.compile(rf"\W*(?:(?i:{_ROLE_WORD})\s+){{0,6}}({PERSON}):\s*[“\"]?$")
 _DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"

@@ -630,3 +630,11 @@ def test_a_party_before_a_name_is_a_role_and_a_party_after_a_place_is_no_person(
     )
     assert speakers_of(a) == ["Ann Lee"]
     assert [h.name for h in find_people("A Leeds Republican watched Tom Ross.")] == ["Tom Ross"]
+
+
+def test_a_name_with_its_lowercase_role_before_a_colon_labels_the_quotation():
+    a = article(
+        "Ann Lee and Tom Ross spoke to the panel on Monday.",
+        "Former senator Ann Lee: “The vote on the budget is still weeks away and nobody has read it.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
