@@ -47,8 +47,11 @@ def is_demonym(word: str) -> bool:
 
 
 # US style puts a legislator's party and state, or the state alone, after the name: "Sen. Ann Lee
-# (D-Calif.) said", "Sen. Ann Lee (Calif.) has said".
-PARTY_STATE = re.compile(r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)")
+# (D-Calif.) said", "Sen. Ann Lee (Calif.) has said", "Sen. Ann Lee, D-Calif., said".
+PARTY_STATE = re.compile(
+    r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)"
+    r"|,\s[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?,(?=\s)"
+)
 
 
 def given_name_gender(name: str) -> str | None:

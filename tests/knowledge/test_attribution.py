@@ -614,7 +614,7 @@ def test_a_name_set_off_by_a_comma_opens_the_sentence_and_is_not_a_lead_in():
     assert speakers_of(a) == ["Ann Cole"]
 
 
-@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)"])
+@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)", ", D-Calif.,"])
 def test_a_party_or_state_aside_after_a_name_keeps_the_frame(aside):
     a = article(
         "Nancy Pelosi spoke to members on Monday.",
@@ -636,5 +636,14 @@ def test_a_name_with_its_lowercase_role_before_a_colon_labels_the_quotation():
     a = article(
         "Ann Lee and Tom Ross spoke to the panel on Monday.",
         "Former senator Ann Lee: “The vote on the budget is still weeks away and nobody has read it.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_party_and_state_between_commas_is_no_person_for_the_pronoun():
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        "Committee Chairman Rep. Ann Lee, R-Utah, said the hearing will start with Ross. “There is no reason why "
+        "they should not share all of it with us,” she said.",
     )
     assert speakers_of(a) == ["Ann Lee"]
