@@ -21,25 +21,33 @@ from .frames import Frame, find_frames
 from .lexicon import (
     AUXILIARIES,
     AUXILIARY_WORDS,
+    DESCRIPTIVE_NOUNS,
+    GENERIC_ROLE_NOUNS,
     GROUP_NOUNS,
+    IRREGULAR_PLURALS,
+    KIN_NOUNS,
     NOT_MODIFIERS,
     NOT_NAME,
     NOT_VERBS,
+    OFFICE_NOUNS,
     ONE_OF_A_GROUP,
+    PARTY_MEMBER_NOUNS,
     PICTURE_NOTES,
     PRONOUN_GENDER,
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
     SENTENCE_CONNECTIVES,
     SOURCE_DETERMINERS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
+from .lexicon.people import NOT_PERSON_NOUNS, SPEAKING_NOUNS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
-from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON
+from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS
 from .quotations import (
     NAMED_WORK,
     is_headline,
@@ -395,6 +403,8 @@ class Attributor:
             return entity
         if _PERSON_DESCRIPTION.fullmatch(phrase):
             return None  # "the teenager", "the seamer": the person the story is following, not a new source
+        if not _can_speak(phrase):
+            return None  # "The timing was odd", "A few weeks later": no one who speaks
         return self.cast.source(phrase[0].lower() + phrase[1:], person_like=True, category="group")
 
     def _clause_subject(self, masked: str, start: int, end: int, pos: int) -> Entity | None:
@@ -533,10 +543,15 @@ _PROTAGONISTS = "|".join(sorted(PROTAGONIST_NOUNS))
 # connective ("But Ayotte isn't interested."): "the Frenchman", "the actor" (with an appositive),
 # or a surname alone; a lowercase verb follows.
 _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
-_LEAD_IN = rf"\W*(?:[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
+# The lead-in is no name set off by a comma ("Ann Cole, the party's lawyer, has …"): that name is the subject.
+_NOT_NAME_WORDS = "|".join(sorted(w.capitalize() for w in NOT_NAME if w.isalpha()))
+_NAME_RUN = rf"(?!(?:{_NOT_NAME_WORDS})\b)[A-Z][\w’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w’'-]+)+,"
+_LEAD_IN = rf"\W*(?:(?!{_NAME_RUN})[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
-_LABEL = re.compile(rf"\W*({PERSON}):\s*[“\"]?$")
+# A name alone before a colon, perhaps after its lowercase role ("Former senator Ann Lee:").
+_ROLE_WORD = "|".join(sorted({w for w in TITLE_WORDS if w.isalpha()} | {"of", "for", "state"}))
+_LABEL = re.compile(rf"\W*(?:(?i:{_ROLE_WORD})\s+){{0,6}}({PERSON}):\s*[“\"]?$")
 _DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
@@ -565,7 +580,30 @@ _DESCRIBED_AFTER = re.compile(
     rf"[\s,.!?”\"’']*((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)"
     rf"\s+(?:[a-z]+ly\s+)?({_SPEECH_VERB})\b"
 )
+_SINGULARS = {plural: singular for singular, plural in IRREGULAR_PLURALS.items()}
+# Head nouns of a described subject that can speak.
+_SPEAKING_NOUNS = (
+    SOURCE_NOUNS
+    | DESCRIPTIVE_NOUNS
+    | PROTAGONIST_NOUNS
+    | PARTY_MEMBER_NOUNS
+    | OFFICE_NOUNS
+    | GENERIC_ROLE_NOUNS
+    | SPEECH_NOUNS
+    | {w for w in KIN_NOUNS if " " not in w}
+    | SPEAKING_NOUNS
+)
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+
+
+def _can_speak(phrase: str) -> bool:
+    """Whether a described subject's head noun is someone or something that speaks: a person, a
+    group, a title, a spokesperson, an institution or a document ("the crowd", "a memo")."""
+    head = phrase.split()[-1].lower()
+    forms = {head, head + "s", re.sub(r"e?s$", "", head), re.sub(r"s$", "", head), _SINGULARS.get(head, head)}
+    if forms & _SPEAKING_NOUNS:
+        return True
+    return bool(re.search(r"(?:ist|ian|eon|man|men|ee|er|or)s?$", head)) and not forms & NOT_PERSON_NOUNS
 
 
 def attribute_headlines(attributor: Attributor, headlines: list[int], body: list[int]) -> None:

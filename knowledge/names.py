@@ -33,6 +33,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
+from .lexicon.people import PARTY_WORDS
 
 
 def is_demonym(word: str) -> bool:
@@ -45,8 +46,12 @@ def is_demonym(word: str) -> bool:
     return len(low) >= 6 and low.endswith(("ian", "ese", "ish", "ean", "can"))
 
 
-# US style puts a legislator's party and state after the name: "Sen. Ann Lee (D-Calif.) said".
-PARTY_STATE = re.compile(r"\s\([DRI](?:-[A-Z][A-Za-z.]*)?\)(?=[\s,.;:]|$)")
+# US style puts a legislator's party and state, or the state alone, after the name: "Sen. Ann Lee
+# (D-Calif.) said", "Sen. Ann Lee (Calif.) has said", "Sen. Ann Lee, D-Calif., said".
+PARTY_STATE = re.compile(
+    r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)"
+    r"|,\s[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?,(?=\s)"
+)
 
 
 def given_name_gender(name: str) -> str | None:
@@ -239,6 +244,10 @@ def find_people(text: str) -> list[NameHit]:
         role_words, name_words = split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
+        if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
+            role_words, name_words = words[:1], words[1:]  # "Democrat Ann Lee": the party is her role
+        if name_words and name_words[-1].lower().strip("’'.,") in PARTY_WORDS:
+            continue  # "a Leeds Republican", "New Hampshire Democratic": a party, not a person
         name_offsets = offsets[len(role_words) :]
         if not name_words:
             continue

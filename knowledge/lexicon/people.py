@@ -685,3 +685,27 @@ NAME_PARTICLES = {
 #: Generational suffixes after a surname ("Vann R. Newkirk II", "Ann Lee Jr."), lower case without the stop.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NAME_PREFIXES = ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "abu", "ibn")
+# Further nouns for someone or something that speaks as the subject of a sentence ("The crowd
+# chanted", "One attendee wrote", "The contract bars"), beyond titles, spokespeople, groups,
+# institutions and the documents of the organisation words.
+SPEAKING_NOUNS = frozenset(
+    "crowd audience person people someone everyone nobody attendee participant commenter user member "
+    "supporter voter protester resident worker employee official source spokesperson insider friend "
+    "neighbor neighbour witness ally critic opponent rival challenger nominee contender incumbent "
+    "campaign team crew panel jury class congregation chorus band poll survey "
+    "contract plan proposal bill law act policy order agreement ad advert video brief platform manifesto "
+    "message page site book article editorial column note text sign slogan banner motion resolution "
+    "petition rule guidance measure legislation amendment budget strategy summary transcript suit "
+    "footnote passage account photo picture image movie film voice projection forecast estimate model "
+    "interview tweet rally sermon caption headline story heavyweight friend reporter journalist piece clip "
+    "finding segment broadcast show programme program documentary episode speech remark comment".split()
+)
+# Words that end like a noun for a person ("-er", "-or") but are none ("the number", "a quarter").
+NOT_PERSON_NOUNS = frozenset(
+    "number other order matter quarter power corner border manner chapter center centre character "
+    "error factor floor honor honour labor labour major minor answer sector effort member after later "
+    "never rather together ever whether under over either neither further summer winter".split()
+)
+# Words for a political party or its members that may stand before a name as a role
+# ("Democrat Ann Lee", "Republican Tom Ross") or after a place ("a Leeds Republican").
+PARTY_WORDS = frozenset({"democrat", "democratic", "republican", "gop", "libertarian", "tory", "labour", "liberal"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.names import find_people
 from tests.knowledge.made_up import article, speakers_of
 
 
@@ -583,3 +584,66 @@ def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragr
 def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the_sentence(sentence, speaker):
     a = article("Donald Trump wants the policy back.", sentence)
     assert len(a.quotes) == 1 and speaker in (a.quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("The timing surprised many, since “the vote on the budget is still weeks away and nobody has read it.”", None),
+        (
+            "A few weeks later came the reply: “The vote on the budget is still weeks away and nobody has read it.”",
+            "Nancy Pelosi",
+        ),
+        (
+            "One such clip, aired by the station, says “the vote on the budget is still weeks away, honestly.”",
+            "one such clip",
+        ),
+    ],
+)
+def test_a_described_subject_that_cannot_speak_is_no_speaker(paragraph, speaker):
+    a = article("Nancy Pelosi spoke to members on Monday. She was upbeat.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+def test_a_name_set_off_by_a_comma_opens_the_sentence_and_is_not_a_lead_in():
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        "Ann Cole, the conservative attorney and chair of the Better Roads Fund, has cheered on the strikers "
+        "online with notes like “the council will fold before the end of the month, mark my words.”",
+    )
+    assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)", ", D-Calif.,"])
+def test_a_party_or_state_aside_after_a_name_keeps_the_frame(aside):
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        f"Sen. Ann Lee {aside} has said she would “take the fight to every county in the state.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_party_before_a_name_is_a_role_and_a_party_after_a_place_is_no_person():
+    a = article(
+        "Democrat Ann Lee spoke to members on Monday, and Tom Ross watched.",
+        "Later she said “the vote on the budget is still weeks away and nobody has read it.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
+    assert [h.name for h in find_people("A Leeds Republican watched Tom Ross.")] == ["Tom Ross"]
+
+
+def test_a_name_with_its_lowercase_role_before_a_colon_labels_the_quotation():
+    a = article(
+        "Ann Lee and Tom Ross spoke to the panel on Monday.",
+        "Former senator Ann Lee: “The vote on the budget is still weeks away and nobody has read it.”",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_party_and_state_between_commas_is_no_person_for_the_pronoun():
+    a = article(
+        "Nancy Pelosi spoke to members on Monday.",
+        "Committee Chairman Rep. Ann Lee, R-Utah, said the hearing will start with Ross. “There is no reason why "
+        "they should not share all of it with us,” she said.",
+    )
+    assert speakers_of(a) == ["Ann Lee"]
