@@ -49,7 +49,7 @@ def is_demonym(word: str) -> bool:
 # US style puts a legislator's party and state, or the state alone, after the name: "Sen. Ann Lee
 # (D-Calif.) said", "Sen. Ann Lee (Calif.) has said", "Sen. Ann Lee, D-Calif., said".
 PARTY_STATE = re.compile(
-    r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)"
+    r"\s\((?:[DRI](?:-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\)(?=[\s,.;:]|$)"
     r"|,\s[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?,(?=\s)"
 )
 
@@ -203,6 +203,9 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, str]]]:
     return [run for run in runs if run]
 
 
+# The last word of a holiday's name ("Labor Day", "Election Day", "Christmas Eve").
+_DAY_WORDS = frozenset({"Day", "Eve"})
+
 # Initials inside a name ("G.K. Butterfield", "Nikki R. Haley") and the suffixes after one ("Jr.", "III").
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
@@ -248,6 +251,8 @@ def find_people(text: str) -> list[NameHit]:
             role_words, name_words = words[:1], words[1:]  # "Democrat Ann Lee": the party is her role
         if name_words and name_words[-1].lower().strip("’'.,") in PARTY_WORDS:
             continue  # "a Leeds Republican", "New Hampshire Democratic": a party, not a person
+        if name_words and name_words[-1] in _DAY_WORDS and not given_name_gender(" ".join(name_words)):
+            continue  # "a Labor Day cookout", "on Christmas Eve": a day, not a person ("Kristen Day" is one)
         name_offsets = offsets[len(role_words) :]
         if not name_words:
             continue

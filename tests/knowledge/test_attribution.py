@@ -614,7 +614,7 @@ def test_a_name_set_off_by_a_comma_opens_the_sentence_and_is_not_a_lead_in():
     assert speakers_of(a) == ["Ann Cole"]
 
 
-@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)", ", D-Calif.,"])
+@pytest.mark.parametrize("aside", ["(D-Calif.)", "(Calif.)", "(N.Y.)", ", D-Calif.,", "(D-Grand Rapids)"])
 def test_a_party_or_state_aside_after_a_name_keeps_the_frame(aside):
     a = article(
         "Nancy Pelosi spoke to members on Monday.",

@@ -154,6 +154,13 @@ def test_a_us_party_and_state_after_a_name_is_not_part_of_it():
     assert speakers_of(a) == ["Grant Holloway", "Ron Tate"]
 
 
+def test_a_holiday_is_no_person_and_a_person_named_day_is_one():
+    from knowledge.names import find_people
+
+    hits = find_people("Ann Lee opened her yard for a Labor Day cookout. On Christmas Eve, Kristen Day spoke.")
+    assert [h.name for h in hits] == ["Ann Lee", "Kristen Day"]
+
+
 def test_one_of_a_group_is_a_member_of_that_group():
     a = article("One of the negotiators said the deal was “the best available”.")
     assert speakers_of(a) == ["negotiators"]
