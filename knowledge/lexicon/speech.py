@@ -360,6 +360,7 @@ laugh         frames inverts asks
 chuckle       frames inverts-past
 sneer         frames inverts-past
 yell          frames inverts-past
+cry_out       frames inverts-past
 scream        frames inverts-past
 mutter        frames inverts-past
 murmur        frames inverts-past

@@ -494,3 +494,11 @@ def test_the_agent_of_a_passive_may_be_a_name_behind_its_description():
 def test_a_possessive_description_after_the_verb_gives_way_to_the_name_it_describes():
     a = article(f"{QUOTE} said Tom Ross’s deputy campaign manager, Ann Cole, who ran his last campaign.")
     assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_crowd_that_cries_out_the_words_is_their_speaker():
+    a = article(
+        "Ann Cole told the meeting the library would close in May.",
+        "“Not in our town!” the marchers cried out, booing.",
+    )
+    assert len(a.quotes) == 1 and "marchers" in (a.quotes[0].speaker or "")
