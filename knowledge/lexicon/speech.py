@@ -361,6 +361,7 @@ chuckle       frames inverts-past
 sneer         frames inverts-past
 yell          frames inverts-past
 cry_out       frames inverts-past
+put_it        frames no-participle
 scream        frames inverts-past
 mutter        frames inverts-past
 murmur        frames inverts-past

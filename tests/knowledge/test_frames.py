@@ -502,3 +502,17 @@ def test_a_crowd_that_cries_out_the_words_is_their_speaker():
         "“Not in our town!” the marchers cried out, booing.",
     )
     assert len(a.quotes) == 1 and "marchers" in (a.quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("As Ann Cole, the council leader, put it: “We will not close the library.”", "Ann Cole"),
+        ("As Ann Cole, the council leader, puts it, “We will not close the library.”", "Ann Cole"),
+        ("Ann Cole, the council leader, put it plainly: “We will not close the library.”", "Ann Cole"),
+        ("As the Leeds Courier put it, “Not a single book will be left.”", "the Leeds Courier"),
+    ],
+)
+def test_the_one_who_put_it_a_certain_way_is_the_speaker(paragraph, speaker):
+    a = article("“The budget is tight,” Tom Ross said on Monday.", paragraph)
+    assert speakers_of(a) == ["Tom Ross", speaker]
