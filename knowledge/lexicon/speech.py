@@ -362,6 +362,7 @@ sneer         frames inverts-past
 yell          frames inverts-past
 cry_out       frames inverts-past
 put_it        frames no-participle
+go_on         frames past-only inverts-past
 scream        frames inverts-past
 mutter        frames inverts-past
 murmur        frames inverts-past

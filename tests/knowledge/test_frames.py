@@ -516,3 +516,11 @@ def test_a_crowd_that_cries_out_the_words_is_their_speaker():
 def test_the_one_who_put_it_a_certain_way_is_the_speaker(paragraph, speaker):
     a = article("“The budget is tight,” Tom Ross said on Monday.", paragraph)
     assert speakers_of(a) == ["Tom Ross", speaker]
+
+
+def test_a_speaker_who_went_on_after_the_quotation_keeps_it_and_the_next():
+    a = article(
+        "Ann Cole asked Tom Ross about the closure.",
+        "“The budget is tight,” Ross went on, as if he had not heard her. “We cannot keep every branch.”",
+    )
+    assert [q.speaker for q in a.quotes] == ["Tom Ross", "Tom Ross"]
