@@ -71,10 +71,19 @@ _NOUN_LIKE_THIRDS = frozenset(
     VERB_FORMS[lemma].third for lemma, tags in SPEECH_VERB_TAGS.items() if "noun" in tags and "frames" in tags
 )
 _NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he)\s+$")
+# The lemma of such a verb ("state", "note"): a verb only straight after a plural subject and
+# before a stop, a comma, "that" or where it was said ("…,” the Saudis state in the paper).
+_NOUN_LIKE_BASES = frozenset(
+    lemma
+    for lemma, tags in SPEECH_VERB_TAGS.items()
+    if "frames" in tags and ("noun" in tags or "base-noun" in tags) and " " not in lemma
+)
+_PLURAL_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:[Tt]hey|[Tt]he\s+[A-Z][\w’'-]*s|{GROUP})\s+$")
+_AFTER_PLURAL_VERB = re.compile(r"\s*(?:[.,]|that\b|in\s+(?:a|an|the|their|its)\s)")
 # Speech verbs, and an inverting verb capitalised to open a sentence ("Said Ann Lee, …: “…”").
 _VERB_RE = re.compile(
     r"\b("
-    + "|".join(sorted(SPEECH_VERBS | _NOUN_LIKE_THIRDS, key=len, reverse=True))
+    + "|".join(sorted(SPEECH_VERBS | _NOUN_LIKE_THIRDS | _NOUN_LIKE_BASES, key=len, reverse=True))
     + "|"
     + "|".join(sorted((v.capitalize() for v in INVERTING_VERBS), key=len, reverse=True))
     + r")\b"
@@ -133,6 +142,10 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             and re.match(r"\s*(?:[.,]|that\b)", masked[ve:end])
         ):
             continue  # "the notes", "Trump calls for": a noun, or another verb
+        if verb in _NOUN_LIKE_BASES and not (
+            _PLURAL_SUBJECT.search(masked[max(start, vs - 60) : vs]) and _AFTER_PLURAL_VERB.match(masked[ve:end])
+        ):
+            continue  # "the state", "a note", "they call for": a noun, or another verb
         # the subject lies within reach of its verb: looking further back only costs time
         ws = max(start, vs - SUBJECT_REACH - 100)
         if re.search(

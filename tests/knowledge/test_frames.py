@@ -524,3 +524,26 @@ def test_a_speaker_who_went_on_after_the_quotation_keeps_it_and_the_next():
         "“The budget is tight,” Ross went on, as if he had not heard her. “We cannot keep every branch.”",
     )
     assert [q.speaker for q in a.quotes] == ["Tom Ross", "Tom Ross"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The branch stays open,” the Coles state in their letter to the council.", "the Coles"),
+        ("“The branch stays open,” officials note.", "officials"),
+    ],
+)
+def test_a_plural_subject_may_state_or_note_in_the_plain_present(paragraph, speaker):
+    a = article("Tom Ross opened the council meeting on Monday.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Cole said the unions call for “a fresh start in the talks” every year.",
+        "Ann Cole warned that the officials state budget was “a fresh start in the talks.”",
+    ],
+)
+def test_the_lemma_of_a_noun_like_verb_before_other_words_is_no_frame(paragraph):
+    assert speakers_of(article("Tom Ross opened the council meeting on Monday.", paragraph)) == ["Ann Cole"]
