@@ -494,3 +494,56 @@ def test_the_agent_of_a_passive_may_be_a_name_behind_its_description():
 def test_a_possessive_description_after_the_verb_gives_way_to_the_name_it_describes():
     a = article(f"{QUOTE} said Tom Ross’s deputy campaign manager, Ann Cole, who ran his last campaign.")
     assert speakers_of(a) == ["Ann Cole"]
+
+
+def test_a_crowd_that_cries_out_the_words_is_their_speaker():
+    a = article(
+        "Ann Cole told the meeting the library would close in May.",
+        "“Not in our town!” the marchers cried out, booing.",
+    )
+    assert len(a.quotes) == 1 and "marchers" in (a.quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("As Ann Cole, the council leader, put it: “We will not close the library.”", "Ann Cole"),
+        ("As Ann Cole, the council leader, puts it, “We will not close the library.”", "Ann Cole"),
+        ("Ann Cole, the council leader, put it plainly: “We will not close the library.”", "Ann Cole"),
+        ("As the Leeds Courier put it, “Not a single book will be left.”", "the Leeds Courier"),
+    ],
+)
+def test_the_one_who_put_it_a_certain_way_is_the_speaker(paragraph, speaker):
+    a = article("“The budget is tight,” Tom Ross said on Monday.", paragraph)
+    assert speakers_of(a) == ["Tom Ross", speaker]
+
+
+def test_a_speaker_who_went_on_after_the_quotation_keeps_it_and_the_next():
+    a = article(
+        "Ann Cole asked Tom Ross about the closure.",
+        "“The budget is tight,” Ross went on, as if he had not heard her. “We cannot keep every branch.”",
+    )
+    assert [q.speaker for q in a.quotes] == ["Tom Ross", "Tom Ross"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The branch stays open,” the Coles state in their letter to the council.", "the Coles"),
+        ("“The branch stays open,” officials note.", "officials"),
+    ],
+)
+def test_a_plural_subject_may_state_or_note_in_the_plain_present(paragraph, speaker):
+    a = article("Tom Ross opened the council meeting on Monday.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ann Cole said the unions call for “a fresh start in the talks” every year.",
+        "Ann Cole warned that the officials state budget was “a fresh start in the talks.”",
+    ],
+)
+def test_the_lemma_of_a_noun_like_verb_before_other_words_is_no_frame(paragraph):
+    assert speakers_of(article("Tom Ross opened the council meeting on Monday.", paragraph)) == ["Ann Cole"]

@@ -1,0 +1,68 @@
+"""The subject of a speech verb: the noun phrase that ends the words before it, and the one that
+follows an inverted verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.subjects import appositive_name, is_person, opens_as_person, subject_after, subject_at_end
+
+
+def _before(text: str) -> str | None:
+    span = subject_at_end(text)
+    return text[span[0] : span[1]] if span else None
+
+
+def _after(text: str, *, group: bool = False) -> str | None:
+    span = subject_after(text, len(text.split()[0]), len(text), group=group)
+    return text[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Ann Cole, the council leader, who chairs the committee,", "Ann Cole"),
+        ("A report by the Institute for Fiscal Studies", "the Institute for Fiscal Studies"),
+        ("Stacy Baker of Columbia, South Carolina,", "Stacy Baker"),
+        ("Later that day she", "she"),
+    ],
+)
+def test_the_subject_that_ends_the_words_before_a_verb(text, subject):
+    assert _before(text) == subject
+
+
+def test_only_the_last_few_hundred_characters_are_searched_and_offsets_stay_right():
+    text = "and so on " * 200 + "Ann Cole"
+    assert _before(text) == "Ann Cole"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("said council leader Ann Cole.", "council leader Ann Cole"),
+        ("said former Oregon Gov. Ann Lodder.", "former Oregon Gov. Ann Lodder"),
+        ("said a spokeswoman for the council.", "a spokeswoman for the council"),
+        ("said one Iowa Democrat.", "one Iowa Democrat"),
+        ("said Tuesday that the plan was dead.", None),
+    ],
+)
+def test_the_subject_after_an_inverted_verb(text, subject):
+    assert _after(text) == subject
+
+
+def test_a_group_after_an_inverted_verb_counts_only_when_asked_for():
+    assert _after("said officials.") is None
+    assert _after("said officials.", group=True) == "officials"
+
+
+def test_a_possessive_description_gives_way_to_the_name_it_describes():
+    text = "said the club’s deputy campaign manager, Piet Vries, who"
+    s0, s1 = subject_after(text, 4, len(text)) or (0, 0)
+    span = appositive_name(text, s0, s1, len(text))
+    assert span is not None and text[span[0] : span[1]] == "Piet Vries"
+
+
+def test_a_person_is_told_from_an_organisation_and_a_capitalised_adjective():
+    assert is_person("Ann Cole") and not is_person("Barclays Bank")
+    assert opens_as_person("Sanders", "") and not opens_as_person("Democratic", "")
+    assert not opens_as_person("Clinton", "spokesman")  # the name modifies a title
