@@ -562,8 +562,8 @@ _DETERMINERS = "|".join(rf"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SOURCE_DETERM
 _DESCRIBED_CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:{_DETERMINERS})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w-]*)(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
 )
-# The same subject read to its head noun when a verb follows it ("One such document, obtained by
-# the paper, says", "Her economic plan would"): modifiers are not cut off as the subject.
+# The same subject read to its head noun when a verb follows it ("One such letter, seen by
+# the paper, says", "Her housing plan would"): modifiers are not cut off as the subject.
 _VERB_WORDS = "|".join(sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS, key=len, reverse=True))
 _NOT_IN_SUBJECT = "|".join(
     sorted(AUXILIARIES | set(AUXILIARY_WORDS) | SPEECH_VERBS | NOT_MODIFIERS | set(PRONOUN_GENDER))

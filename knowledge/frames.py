@@ -159,7 +159,7 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             )
             by = re.match(r"\s+by\b", masked[ve:end])
             described = premodified_person(masked, ve + by.end(), end) if by else None
-            if described:  # "was asked by Fox Business moderator Gerard Baker"
+            if described:  # "was asked by Radio Leeds presenter Ann Marr"
                 frames.append(Frame("sv", vs, ve, f"{verb} by", masked[described[0] : described[1]], *described))
             elif agent:
                 s0, s1 = ve + agent.start(1), ve + agent.end(1)
@@ -304,7 +304,7 @@ def _borrowing(masked: str, start: int, verb_start: int, verb_end: int, cue: str
         and opening.group(2) not in FUNCTION_WORDS
         and looks_like_org(opening.group(1).split())
     ):
-        # "The Democratic National Committee released a statement, saying …": the organisation
+        # "The Green Party Committee released a statement, saying …": the organisation
         s0, s1 = opening.start(1), opening.end(1)
         return Frame("sv", s0, verb_end, cue, masked[s0:s1], s0, s1)
     source = (
@@ -360,7 +360,7 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
 
 
 # A document someone puts out, as the object of the verb that puts it out, perhaps with its
-# recipients: "issued a statement", "sent out an email to supporters".
+# recipients: "issued a statement", "sent a letter to members".
 _ISSUED = re.compile(
     rf"\b[a-z]+(?:ed|ent)\s+(?:out\s+)?(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})"
     r"(?:\s+to\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?(?:\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?$"

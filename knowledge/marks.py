@@ -93,7 +93,7 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
             if straight == "'" and side == "close" and open_at is None:
                 side = None  # a lone apostrophe after a word (players')
             elif side is None and open_at is not None and _spaced_close(text, i):
-                side = "close"  # "… 'above the president,' " she said
+                side = "close"  # "… 'a step too far,' " she said
         else:
             continue
         if straight == "'" and side == "close" and open_at is not None and _plural_possessive(text, i, closes):

@@ -233,7 +233,7 @@ def find_people(text: str) -> list[NameHit]:
         if len(run) > 1 and run[0][1].lower() in INVERTING_VERBS:
             run = run[1:]  # "Said Ann Lee, …": the verb that opens the sentence
         if len(run) > 1 and _opens_with_gerund(flat, run[0]):
-            run = run[1:]  # "Painting Trump as a threat, …": a participle that opens the sentence
+            run = run[1:]  # "Painting Ross as a threat, …": a participle that opens the sentence
         gender = None
         honorific = False
         while run and _honorific(run[0][1]) and len(run) > 1:
@@ -250,9 +250,9 @@ def find_people(text: str) -> list[NameHit]:
         if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
             role_words, name_words = words[:1], words[1:]  # "Democrat Ann Lee": the party is her role
         if name_words and name_words[-1].lower().strip("’'.,") in PARTY_WORDS:
-            continue  # "a Leeds Republican", "New Hampshire Democratic": a party, not a person
+            continue  # "a Leeds Republican", "Ohio Democratic": a party, not a person
         if name_words and name_words[-1] in _DAY_WORDS and not given_name_gender(" ".join(name_words)):
-            continue  # "a Labor Day cookout", "on Christmas Eve": a day, not a person ("Kristen Day" is one)
+            continue  # "a Labor Day picnic", "on Christmas Eve": a day, not a person ("Kristen Day" is one)
         name_offsets = offsets[len(role_words) :]
         if not name_words:
             continue

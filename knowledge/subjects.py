@@ -96,7 +96,7 @@ def _with_org_head(text: str, match: re.Match) -> tuple[int, int] | None:
 
 
 def _person_from_place(text: str, match: re.Match) -> tuple[int, int] | None:
-    """ "Stacy Baker of Columbia, South Carolina says": the person from the place, not the state."""
+    """ "Ann Hale of Dayton, Ohio says": the person from the place, not the state."""
     if match.group(1).lower().removeprefix("the ") not in PLACE_NAMES:
         return None
     person = re.search(
@@ -120,7 +120,7 @@ _CHAIN_LEAD = (
 
 
 def _chain_head(body: str) -> tuple[int, int] | None:
-    """ "Giovanni Vian, the editor of the Vatican’s newspaper, L’Osservatore Romano, said": in a
+    """ "Marco Ricci, the editor of the city’s newspaper, Il Corriere, said": in a
     chain of comma-separated appositives before a verb, the first stretch that is a person’s name
     alone (or a name with its organisation, "Ann Lee of Berenberg") is the subject."""
     cuts = [m.start() for m in re.finditer(",", body)]
@@ -268,7 +268,7 @@ def opens_as_person(name: str, follower: str) -> bool:
     """A full name, or a surname alone ("Sanders compared …"), not a capitalised adjective or
     participle ("Democratic presidential …", "Appearing …") or a name premodifying a title."""
     if follower in TITLE_WORDS:
-        return False  # "Clinton campaign spokesman Brian Fallon": the name modifies a title
+        return False  # "Lee campaign spokesman Tom Hale": the name modifies a title
     if " " in name:
         return is_person(name)
     word = name.lower().rstrip(".")
@@ -295,7 +295,7 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
     if follower and follower.group(1) not in FUNCTION_WORDS | {"who", "familiar", "involved", "close"}:
         member = None  # "said a Mexican official": the nationality describes the noun after it
     if member and (member.group(2).lower() in PARTY_MEMBER_NOUNS or is_demonym(member.group(2))):
-        return member.span(1)  # "said one New Hampshire Democrat", "said an Iowan"
+        return member.span(1)  # "said one Ohio Democrat", "said an Iowan"
     after = _SUBJ_START.match(masked, pos, end)
     if group and not after:
         after = _GROUP_START.match(masked, pos, end)
@@ -317,7 +317,7 @@ _DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER
 _CLAUSE_WORDS = frozenset({"whether", "who", "which", "whose", "why", "how", "what", "when", "where", "if"})
 
 
-# One unnamed member of a party, a state or a nation: "one New Hampshire Democrat", "an Iowan".
+# One unnamed member of a party, a state or a nation: "one Ohio Democrat", "an Iowan".
 _MEMBER = re.compile(r"\s+((?:one|another|a|an)\s+(?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*))(?=[\s,.;:!?]|$)")
 
 
@@ -340,7 +340,7 @@ def appositive_name(masked: str, s0: int, s1: int, end: int) -> tuple[int, int] 
 
 
 def premodified_person(masked: str, pos: int, end: int) -> tuple[int, int] | None:
-    """ "said former Oregon Gov. Ann Lodder", "said Cruz constituent Dan Golvach", "said retired
+    """ "said former Oregon Gov. Ann Lodder", "said Lee constituent Tom Varga", "said retired
     neurosurgeon Tom Breck": after an inverted verb, a person's full name behind the words that
     describe them (offices, places, organisations, a possessive name) is the speaker.
 

@@ -1,13 +1,12 @@
 """Finds the paragraphs that put a person beside quoted words the article's attribution credits to nobody.
 
-"Sanders claimed that 'the unemployment rate is 33 percent'" holds Sanders's words
-even when no speaker could be given to the quotation: a question about Sanders may
-show that paragraph, as the article's own text, below Sanders's attributed words.
-A paragraph counts when it names the person, or when it names no one and follows
-a paragraph that names the person and no one else the article knows, either with a
-pronoun reporting its quotation ("..., she said") or after a colon ("Sanders made
-the following comment:").
-"""
+"Lee claimed that 'the jobless rate has doubled'" holds Lee's words even when no
+speaker could be given to the quotation: a question about Lee may show that
+paragraph, as the article's own text, below Lee's attributed words. A paragraph
+counts when it names the person, or when it names no one and follows a paragraph
+that names the person and no one else the article knows, either with a pronoun
+reporting its quotation ("..., she said") or after a colon ("Lee made the
+following comment:")."""
 
 from __future__ import annotations
 

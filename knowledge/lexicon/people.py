@@ -621,7 +621,7 @@ GROUP_NOUNS = {
     "shoppers",
 }
 # Capitalised nouns for a member of a party or movement, which with "one"/"a" describe an
-# unnamed source ("said one New Hampshire Democrat", "added a Nevada Republican").
+# unnamed source ("said one Ohio Democrat", "added a Nevada Republican").
 PARTY_MEMBER_NOUNS = frozenset({"democrat", "republican", "libertarian", "independent", "conservative", "tory"})
 # Group nouns too vague to name a source on their own ("others said", "people say").
 VAGUE_GROUP_NOUNS = frozenset({"media", "others", "people"})

@@ -510,12 +510,12 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
         ("Another child responded, “That is the husband of the candidate.”", "another child"),
         ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "the protesters"),
         (
-            "One such contract, obtained by the Herald, bars staff from speaking “during the term of your service.”",
+            "One such contract, obtained by the Herald, bars staff from speaking “for as long as they draw a salary.”",
             "one such contract",
         ),
         (
-            "Her economic plan would “lift up participation in the workforce, especially for women.”",
-            "her economic plan",
+            "Her housing plan would “put a roof over every family in the county by the end of the decade.”",
+            "her housing plan",
         ),
     ],
 )
@@ -546,7 +546,7 @@ def test_a_quotation_after_a_sentence_whose_subject_is_a_surname_is_that_persons
 
 def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
     a = article(
-        "Ann Lee got a heated reception outside a coffee shop.",
+        "Ann Lee was booed outside the town hall.",
         "Holding signs calling Lee “a loser,” the protesters chanted “Ann Lee: Bad for Maine, bad for you.”",
     )
     assert "Holding" not in speakers_of(a)
@@ -555,10 +555,10 @@ def test_a_capitalised_word_that_opens_a_sentence_is_no_speaker():
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
-        ("“The race is open,” said Leeds State University political scientist Brigid Harlow.", "Brigid Harlow"),
-        ("“I was hoping for someone else,” said Air Force 1st Lt. Tyler Livesey.", "Tyler Livesey"),
+        ("“The race is open,” said Leeds State University political scientist Pat Harlow.", "Pat Harlow"),
+        ("“I was hoping for someone else,” said Air Force 1st Lt. Tom Hale.", "Tom Hale"),
         ("“He puts us at risk,” said Cruz constituent Dan Golding when asked about the bill.", "Dan Golding"),
-        ("“He puts us at risk,” said Cruz when asked about Lindsey Graham.", "Ted Cruz"),
+        ("“He puts us at risk,” said Cruz when asked about Ann Lee.", "Ted Cruz"),
     ],
 )
 def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragraph, speaker):
@@ -570,15 +570,10 @@ def test_an_inverted_subject_runs_on_through_a_lowercase_role_to_the_name(paragr
     ("sentence", "speaker"),
     [
         (
-            "A federal lawsuit filed in 2013 challenged the policy, calling it “a permissible proxy for criminality.”",
+            "A federal lawsuit filed in 2013 challenged the policy, calling it “a cover for cutting the pay of every new hire.”",
             "lawsuit",
         ),
         ("The union condemned the plan on Friday, calling it “a betrayal of every worker in this state.”", "union"),
-        (
-            "His relatives watched the videos on Thursday, according to their lawyers, and said they came away with "
-            "“more questions than answers.”",
-            "lawyers",
-        ),
     ],
 )
 def test_a_participle_with_no_named_subject_belongs_to_the_source_that_opens_the_sentence(sentence, speaker):

@@ -23,7 +23,7 @@ def _after(text: str, *, group: bool = False) -> str | None:
     [
         ("Ann Cole, the council leader, who chairs the committee,", "Ann Cole"),
         ("A report by the Institute for Fiscal Studies", "the Institute for Fiscal Studies"),
-        ("Stacy Baker of Columbia, South Carolina,", "Stacy Baker"),
+        ("Ann Hale of Dayton, Ohio,", "Ann Hale"),
         ("Later that day she", "she"),
     ],
 )
