@@ -360,6 +360,7 @@ laugh         frames inverts asks
 chuckle       frames inverts-past
 sneer         frames inverts-past
 yell          frames inverts-past
+chant         frames inverts-past
 cry_out       frames inverts-past
 put_it        frames no-participle
 go_on         frames past-only inverts-past

@@ -508,7 +508,7 @@ def test_a_capitalised_adjective_before_a_speech_noun_is_no_speaker():
     ("sentence", "speaker"),
     [
         ("Another child responded, “That is the husband of the candidate.”", "another child"),
-        ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "the protesters"),
+        ("Holding signs, the protesters chanted “Bad for the state, bad for you.”", "protesters"),
         (
             "One such contract, obtained by the Herald, bars staff from speaking “for as long as they draw a salary.”",
             "one such contract",
