@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     FUNCTION_WORDS,
+    INSTITUTION_NOUNS,
     NOT_ADVERBS,
     NOT_NAME,
     ORG_WORDS,
@@ -196,6 +197,24 @@ def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | Non
     return match.start(1), match.end(1)
 
 
+def _organisation_before(head: str, appositive: str) -> tuple[int, int] | None:
+    """ "Northgate, the supermarket group, said", "Nordpress, the state news agency, wrote": the
+    organisation's name that opens its clause, which an appositive headed by an organisation noun describes."""
+    words = re.split(r"\s+(?:for|of|at|from|with|in|to)\s+", appositive)[0].split()
+    if not words or words[-1].lower() not in ORGANISATION_WORDS | INSTITUTION_NOUNS:
+        return None
+    match = re.search(r"(?:^|(?<=[\s“”\"(]))((?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})$", head.rstrip())
+    if not match or re.search(r"[A-Za-z]", re.split(r"[”\"’']\s", head[: match.start(1)])[-1]):
+        return None  # not the clause's opening words: "… told Northgate, the group, …"
+    start = match.start(1)
+    for word in re.finditer(r"\S+", match.group(1)):  # "But Northgate": a connective leads in
+        lowered = word.group(0).lower()
+        if lowered == "the" or (lowered not in FUNCTION_WORDS and lowered not in SENTENCE_CONNECTIVES):
+            break
+        start = match.start(1) + word.end() + 1
+    return (start, match.end(1)) if start < match.end(1) else None
+
+
 SUBJECT_REACH = 400  # characters before a verb in which its subject (with appositives) may lie
 
 
@@ -253,7 +272,9 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
                     break  # "Clinton, in Columbus, Ohio, said": the place is not the subject
                 if match and _premodifiers_only(body[segment_start : match.start(1)]):
                     if pattern is _NP_END and cut > 0:
-                        before_appositive = _name_before_appositive(body[:cut], match.group(1))
+                        before_appositive = _name_before_appositive(body[:cut], match.group(1)) or _organisation_before(
+                            body[:cut], match.group(1)
+                        )
                         if before_appositive:
                             return before_appositive
                     return match.start(1), match.end(1)

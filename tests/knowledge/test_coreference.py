@@ -33,7 +33,7 @@ def test_a_name_of_an_organisation_is_the_person_not_the_organisation(paragraph)
 
 def test_an_organisation_with_a_descriptive_appositive_stays_an_organisation():
     a = article("Northgate Foods, the supermarket group, said it would “consult fully” with staff.")
-    assert speakers_of(a) == ["the supermarket group"]  # not a person called "Northgate Foods"
+    assert speakers_of(a) == ["Northgate Foods"]  # the organisation the appositive describes
 
 
 def test_a_given_name_alone_refers_to_the_one_person_with_that_first_name():

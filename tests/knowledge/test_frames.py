@@ -547,3 +547,11 @@ def test_a_plural_subject_may_state_or_note_in_the_plain_present(paragraph, spea
 )
 def test_the_lemma_of_a_noun_like_verb_before_other_words_is_no_frame(paragraph):
     assert speakers_of(article("Tom Ross opened the council meeting on Monday.", paragraph)) == ["Ann Cole"]
+
+
+def test_an_organisation_with_an_appositive_after_the_quotation_is_its_speaker():
+    a = article(
+        "Tom Ross opened the council meeting on Monday.",
+        "“The plan is a waste of money,” Northgate Foods, the supermarket group, wrote. “It will not work.”",
+    )
+    assert [q.speaker for q in a.quotes] == ["Northgate Foods", "Northgate Foods"]

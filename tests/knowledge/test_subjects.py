@@ -66,3 +66,15 @@ def test_a_person_is_told_from_an_organisation_and_a_capitalised_adjective():
     assert is_person("Ann Cole") and not is_person("Barclays Bank")
     assert opens_as_person("Sanders", "") and not opens_as_person("Democratic", "")
     assert not opens_as_person("Clinton", "spokesman")  # the name modifies a title
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Nordpress, the official state news agency,", "Nordpress"),
+        ("But Northgate Foods, a supermarket group,", "Northgate Foods"),
+        ("Tom Ross met Northgate Foods, a supermarket group,", "a supermarket group"),
+    ],
+)
+def test_an_organisation_named_before_an_appositive_that_describes_it_is_the_subject(text, subject):
+    assert _before(text) == subject
