@@ -28,6 +28,7 @@ from .lexicon import (
     KIN_NOUNS,
     NOT_MODIFIERS,
     NOT_NAME,
+    NOT_PERSON_NOUNS,
     NOT_VERBS,
     OFFICE_NOUNS,
     ONE_OF_A_GROUP,
@@ -38,13 +39,13 @@ from .lexicon import (
     PROTAGONIST_NOUNS,
     SENTENCE_CONNECTIVES,
     SOURCE_DETERMINERS,
+    SPEAKING_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBORDINATORS,
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
-from .lexicon.people import NOT_PERSON_NOUNS, SPEAKING_NOUNS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS

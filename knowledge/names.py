@@ -27,13 +27,13 @@ from .lexicon import (
     NOT_APPOSITIVES,
     NOT_NAME,
     ORG_WORDS,
+    PARTY_WORDS,
     PLACE_NAMES,
     ROLE_MODIFIERS,
     STOPPED_HONORIFICS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
-from .lexicon.people import PARTY_WORDS
 
 
 def is_demonym(word: str) -> bool:
