@@ -307,7 +307,7 @@ class Attributor:
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
                     according = next((f for f in reversed(frames[:i]) if f.speaker and f.kind == "according"), None)
                     if person is None and according is not None and according.speaker:
-                        person = self.cast.entity(according.speaker)  # "…, according to their lawyers, and said …"
+                        person = self.cast.entity(according.speaker)  # "…, according to her office, and said …"
                     if person is None:  # "The lawsuit says …, calling it …": the sentence's subject
                         person = self._participle_subject(masked, start, frame.start, pos)
                     if person is None and self.cast.salient:
