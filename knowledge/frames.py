@@ -72,7 +72,7 @@ _NOUN_LIKE_THIRDS = frozenset(
 )
 _NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he)\s+$")
 # The lemma of such a verb ("state", "note"): a verb only straight after a plural subject and
-# before a stop, a comma, "that" or where it was said ("…,” the Saudis state in the paper).
+# before a stop, a comma, "that" or where it was said ("…,” the Coles state in their letter).
 _NOUN_LIKE_BASES = frozenset(
     lemma
     for lemma, tags in SPEECH_VERB_TAGS.items()
