@@ -62,6 +62,9 @@ def _ask(args: argparse.Namespace) -> int:
     if args.collection is not None and args.knowledge:
         raise RetrievalError("--knowledge articles belong to no collection; give --collection with --db (or neither)")
     collection = collection_name(args.collection)
+    if args.question is None and args.knowledge and len(args.knowledge) > 1 and not Path(args.knowledge[-1]).exists():
+        # "--knowledge a.txt 'what did X say?'": the question written after the paths, which --knowledge took in
+        *args.knowledge, args.question = args.knowledge
     answerer = Answerer.open(db=args.db, knowledge=args.knowledge, model=args.model)
     if args.question is not None:
         answer = answerer.ask(args.question, k=args.k, article=args.article, collection=collection)

@@ -30,6 +30,12 @@ def test_ask_json_contract(capsys):
         assert isinstance(passage["score"], float)
 
 
+def test_ask_takes_a_question_written_after_the_article_paths(capsys):
+    assert main(["ask", "--knowledge", ARTICLE, "what did Healey say about talks", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["question"] == "what did Healey say about talks" and data["speaker"] == "John Healey"
+
+
 def test_ask_reads_questions_from_stdin_as_json_lines(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("what did Healey say about talks\n\nWhat did Tore Sandvik say?\n"))
     assert main(["ask", "--knowledge", ARTICLE, "--json", "-k", "1"]) == 0
