@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import COURTESY_HONORIFICS, NAME_SUFFIXES, STOPWORDS
 from .text import straighten_marks
@@ -21,6 +22,15 @@ def tokens(text: str) -> list[str]:
         if word:
             out.append(word)
     return out
+
+
+def holds_form(words: list[str], forms: Iterable[tuple[str, ...]]) -> bool:
+    """Return whether ``words`` (``tokens`` of a text) hold one of the name ``forms`` as a run of whole words."""
+    for form in forms:
+        n = len(form)
+        if n and any(tuple(words[i : i + n]) == form for i in range(len(words) - n + 1) if words[i] == form[0]):
+            return True
+    return False
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")

@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from knowledge.name_forms import tokens
+from knowledge.name_forms import holds_form, tokens
 
 from .ranking import terms
 from .scope import Scope
@@ -94,12 +94,7 @@ def _profile_paragraphs(name: str, scope: Scope) -> list[Counter[str]]:
             continue
         for paragraph in article.paragraphs:
             said = tokens(paragraph.text)
-            if (article.id, paragraph.index) in theirs or any(
-                tuple(said[i : i + len(f)]) == f
-                for f in forms
-                for i in range(len(said) - len(f) + 1)
-                if said[i] == f[0]
-            ):
+            if (article.id, paragraph.index) in theirs or holds_form(said, forms):
                 found.append(Counter(terms(paragraph.text)))
     with scope.lock:
         scope.profiles[name] = found

@@ -177,6 +177,11 @@ def _given_names(people: list[Person]) -> dict[str, Person]:
     }
 
 
+def named_in_article(article: Article) -> set[str]:
+    """Return the canonical names of everyone ``article`` quotes or mentions."""
+    return {q.speaker for q in article.quotes if q.speaker} | {m.name for m in article.mentions}
+
+
 def looks_like_organisation(name: str) -> bool:
     """Return whether a name reads as an organisation ("Thames Water", "GMB", "Barclay Hunt Securities")."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
@@ -253,8 +258,7 @@ class People:
     def _introduce(self, article: Article, by_name: dict[str, Person]) -> None:
         """Add what ``article`` says its people are, and where it introduces them, to their records."""
         self._introduced.add(article.id)
-        present = {q.speaker for q in article.quotes if q.speaker} | {m.name for m in article.mentions}
-        forms = {name: by_name[name].name_forms for name in present if name in by_name}
+        forms = {name: by_name[name].name_forms for name in named_in_article(article) if name in by_name}
         for name, intro in introductions(article, forms).items():
             person = by_name[name]
             person.descriptions.extend(d for d in intro.descriptions if d not in person.descriptions)

@@ -16,9 +16,9 @@ import numpy as np
 
 from knowledge import Article
 from knowledge.lexicon import PRONOUN_GENDER, REPORTING_VERBS
-from knowledge.name_forms import tokens
+from knowledge.name_forms import holds_form, tokens
 
-from .people import Person
+from .people import Person, named_in_article
 from .scope import Scope
 
 _PRONOUNS = "|".join(p for p, gender in PRONOUN_GENDER.items() if gender)
@@ -52,14 +52,14 @@ def _beside(person: Person, article: Article, scope: Scope) -> list[int]:
     unattributed = {p for p in unattributed if 0 <= p < len(article.paragraphs) and not article.paragraphs[p].reports}
     if not unattributed:
         return []
-    present = [scope.people.get(name) for name in _present(article)]
+    present = [scope.people.get(name) for name in named_in_article(article)]
     others = [p for p in present if p is not None and p.name != person.name]
     own = [f for f in person.name_forms if not any(f in o.name_forms for o in others)]
     out = []
     for index in sorted(unattributed):
         paragraph = article.paragraphs[index]
         words = tokens(_outside_quotations(article, index))
-        if _names(words, own):
+        if holds_form(words, own):
             out.append(index)
             continue
         if index == 0:
@@ -67,10 +67,10 @@ def _beside(person: Person, article: Article, scope: Scope) -> list[int]:
         leading = article.paragraphs[index - 1].text.rstrip()
         if not (_PRONOUN_REPORTS.search(paragraph.text) or leading.endswith(":")):
             continue
-        if any(_names(words, o.name_forms) for o in others):
+        if any(holds_form(words, o.name_forms) for o in others):
             continue
         before = tokens(_outside_quotations(article, index - 1))
-        if _names(before, own) and not any(_names(before, o.name_forms) for o in others):
+        if holds_form(before, own) and not any(holds_form(before, o.name_forms) for o in others):
             out.append(index)
     # a quotation running over several paragraphs is beside them in every one of its paragraphs
     spans = [q.paragraphs for q in article.quotes if q.speaker is None and len(q.paragraphs) > 1]
@@ -87,16 +87,3 @@ def _outside_quotations(article: Article, index: int) -> str:
                 if part.strip():
                     text = text.replace(part, " ")
     return text
-
-
-def _present(article: Article) -> set[str]:
-    return {q.speaker for q in article.quotes if q.speaker} | {m.name for m in article.mentions}
-
-
-def _names(words: list[str], forms: list[tuple[str, ...]]) -> bool:
-    """Return whether ``words`` hold one of the name ``forms`` as a run of whole words."""
-    for form in forms:
-        n = len(form)
-        if n and any(tuple(words[i : i + n]) == form for i in range(len(words) - n + 1) if words[i] == form[0]):
-            return True
-    return False

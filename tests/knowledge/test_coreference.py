@@ -427,6 +427,16 @@ def test_a_name_with_a_suffix_is_known_by_its_surname_and_first_and_last_name():
     assert ("jr",) not in forms
 
 
+def test_a_name_form_is_held_only_as_a_run_of_whole_words():
+    from knowledge.name_forms import holds_form, tokens
+
+    forms = [("ann", "lee"), ("lee",)]
+    assert holds_form(tokens("Yesterday Ann Lee spoke."), forms)
+    assert holds_form(tokens("Lee’s office said no."), forms)
+    assert not holds_form(tokens("Leeds and Annlee are places."), forms)
+    assert not holds_form(tokens("Lee"), [])
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
