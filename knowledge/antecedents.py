@@ -39,7 +39,7 @@ REACH = 3
 _CLAUSE_OPENERS = SUBORDINATORS | set(SENTENCE_CONNECTIVES) | {"that", "because", "if", "whether", "whom"}
 # What may stand between a subject and its verb: an aside in brackets, an appositive between
 # commas or dashes ("Trump, the longtime owner of the pageant, said") or a short "of"/"at" phrase
-# ("Dan McLaughlin at the National Review agreed").
+# ("Tom Varga at the Leeds Courier agreed").
 _AFTER_SUBJECT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:\s(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4})?"
     r"(?:,[^,;:]{1,160},|\s[—–-][^—–]{1,160}[—–-])?\s*([a-z][\w’'-]*)"

@@ -193,7 +193,7 @@ NOT_NAME = (
         "nonetheless",
         "nevertheless",
     }
-    # capitalised inside a title-case run ("Is More Important Than Electing Obama"), never in a name
+    # capitalised inside a title-case run ("Is More Important Than Electing Ross"), never in a name
     | {"than", "is", "are", "was", "were", "has", "have", "had", "be", "do", "does", "versus", "vs"}
     | set(MONTHS)
     | set(WEEKDAYS)

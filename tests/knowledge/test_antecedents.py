@@ -15,36 +15,36 @@ def test_the_subject_of_the_sentence_before_wins_over_a_name_inside_its_relative
 
 def test_a_subject_with_an_affiliation_before_its_verb_is_the_subject():
     a = article(
-        "Chris Matthews said Mike Pence had won the debate.",
-        "Dan McLaughlin at the National Review agreed with Matthews.",
-        "“He succeeded with flying colors,” he wrote.",
+        "Paul Dorsey said Ann Lee had won the hustings.",
+        "Tom Varga at the Leeds Courier agreed with Dorsey.",
+        "“She carried the room from start to finish,” he wrote.",
     )
-    assert speakers_of(a) == ["Dan McLaughlin"]
+    assert speakers_of(a) == ["Tom Varga"]
 
 
 def test_she_skips_a_man_who_spoke_last():
     a = article(
         "“We are not done,” said Tom Reilly, the party chairman.",
-        "State Rep. Wendy Nanney, a leader of the coalition, disagreed. “Voters have not looked yet,” she said.",
+        "State Rep. Jo Hartley, a leader of the alliance, disagreed. “Members have not read it yet,” she said.",
     )
-    assert speakers_of(a) == ["Tom Reilly", "Wendy Nanney"]
+    assert speakers_of(a) == ["Tom Reilly", "Jo Hartley"]
 
 
 def test_he_after_a_speaker_and_a_person_he_spoke_about_is_the_speaker():
     a = article(
-        "“I am hopeful,” said Gordon Humphrey, who hopes the effort results in John Kasich winning.",
-        "“The first thing is to stop him on the first ballot,” he said.",
+        "“I am hopeful,” said Neil Ashby, who hopes the campaign ends with Martin Cole winning.",
+        "“The first step is to stop him in the first round,” he said.",
     )
-    assert speakers_of(a) == ["Gordon Humphrey", "Gordon Humphrey"]
+    assert speakers_of(a) == ["Neil Ashby", "Neil Ashby"]
 
 
 def test_a_legislator_with_a_party_letter_alone_is_the_pronouns_person():
     a = article(
-        "Some endorsers have their own ideas for attacking the front-runner.",
-        "State Rep. Wendy Nanney (R), a leader of the coalition, suggested that Mr. Trump had not been exposed on"
-        " abortion. “Voters here have not been doing a lot of investigating yet,” she said.",
+        "Some backers have plans of their own for taking on the favourite.",
+        "State Rep. Jo Hartley (R), a leader of the alliance, suggested that Mr. Ross had not been tested on"
+        " schools. “People here have not looked closely at him so far,” she said.",
     )
-    assert speakers_of(a) == ["Wendy Nanney"]
+    assert speakers_of(a) == ["Jo Hartley"]
 
 
 def test_a_group_is_no_candidate_for_he_or_she():

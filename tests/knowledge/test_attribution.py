@@ -539,7 +539,7 @@ def test_a_described_source_right_after_the_quotation_is_its_speaker(paragraph, 
 def test_a_quotation_after_a_sentence_whose_subject_is_a_surname_is_that_persons():
     a = article(
         "John Bolton and Sebastian Gorka spoke at the conference on Monday.",
-        "Bolton distanced himself from the movement. “I am going to support him, and support him enthusiastically.”",
+        "Bolton distanced himself from the movement. “I will back him, and back him loudly, all the way to the count.”",
     )
     assert speakers_of(a) == ["John Bolton"]
 
