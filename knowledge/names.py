@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
+    AUXILIARIES,
     DEMONYMS,
     GIVEN_LIKE_DEMONYMS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
     INVERTING_VERBS,
+    MONTHS,
     NAME_PARTICLES,
     NAME_PREFIXES,
     NAME_SUFFIXES,
@@ -244,7 +246,11 @@ def find_people(text: str) -> list[NameHit]:
             continue
         words = [w for _, w in run]
         offsets = [o for o, _ in run]
-        role_words, name_words = split_title(words)
+        if honorific and not _address_title(words):
+            # "Mrs May", "Mr King", "Ms April Lee": after an honorific a month, a modal or a title word is a name
+            role_words, name_words = [], words
+        else:
+            role_words, name_words = split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
         if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
@@ -259,10 +265,18 @@ def find_people(text: str) -> list[NameHit]:
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
+        while (
+            name_words
+            and not (honorific and not role_words)
+            and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0))
+        ):
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(
             is_name_token(w)
+            or (honorific and not role_words and _word_after_honorific(w))
+            or (
+                0 < i == len(name_words) - 1 and _word_after_honorific(w) and name_words[0].lower() in GIVEN_NAME_GENDER
+            )
             or w.lower() in NAME_PARTICLES
             or _initials_in_name(name_words, i)
             or (0 < i == len(name_words) - 1 and is_name_suffix(w))  # "Vann R. Newkirk II", "Ann Lee Jr."
@@ -320,6 +334,44 @@ def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:
         return False
     before = text[max(0, offset - 3) : offset].strip(" “‘\"'")
     return not before or before[-1] in ".!?:\n"
+
+
+# Titles an honorific addresses rather than names: "Mr President", "Madam Speaker", "Mr Chairman".
+_ADDRESSED_TITLES = frozenset(
+    {
+        "president",
+        "speaker",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "secretary",
+        "mayor",
+        "ambassador",
+        "minister",
+        "prime",
+        "vice",
+        "deputy",
+        "governor",
+        "senator",
+        "commissioner",
+        "chancellor",
+        "justice",
+        "attorney",
+    }
+)
+
+
+def _address_title(words: list[str]) -> bool:
+    """Return True when an honorific addresses an office ("Mr President", "Madam Deputy Speaker")."""
+    return words[0].lower().strip("’'.,") in _ADDRESSED_TITLES
+
+
+def _word_after_honorific(word: str) -> bool:
+    """Return True for a word that after "Mr"/"Mrs"/"Ms" or a given name is a surname though it is
+    also a month, a modal verb or a title ("Mrs May", "Theresa May", "Mr Will", "Mr King")."""
+    bare = word.rstrip(".").rstrip("’'")
+    low = bare.lower()
+    return bool(re.fullmatch(r"[A-Z][a-z]+", bare)) and (low in MONTHS or low in AUXILIARIES or low in TITLE_NOUNS)
 
 
 def _honorific(word: str) -> bool:
