@@ -557,7 +557,6 @@ def test_an_organisation_with_an_appositive_after_the_quotation_is_its_speaker()
     assert [q.speaker for q in a.quotes] == ["Northgate Foods", "Northgate Foods"]
 
 
-
 @pytest.mark.parametrize("opener", ["Once", "Until", "Unless", "Whether"])
 def test_a_subordinator_opening_a_sentence_is_no_speaker(opener):
     a = article(
