@@ -151,8 +151,14 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
+# A word with a capital inside after three or more lowercase letters: "PolitiFact", "BuzzFeed".
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z][\w’'-]*")
+
+
 def looks_like_org(words: list[str]) -> bool:
     """Return True when a capitalised run reads as an organisation or a place."""
+    if len(words) == 1 and _CAMEL_CASE.fullmatch(words[0].strip("’'.,")) and not words[0].startswith("Fitz"):
+        return True  # "PolitiFact", "WikiLeaks": a brand's inner capital, unlike "McCain", "DeSantis", "MacArthur"
     lowered = [w.lower().strip("’'.,") for w in words]
     if " ".join(lowered) in PLACE_NAMES:
         return True  # "Los Angeles", "New Hampshire"

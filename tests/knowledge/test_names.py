@@ -41,3 +41,29 @@ def test_the_honorific_and_the_full_name_are_one_speaker():
         "“There is work to be done,” Mrs May said.",
     )
     assert speakers_of(a) == ["Maria May", "Maria May"]
+
+
+@pytest.mark.parametrize(
+    ("word", "org"),
+    [
+        ("NewsHarbor", True),
+        ("FactLedger", True),
+        ("McAlister", False),
+        ("DeLuca", False),
+        ("MacInnes", False),
+        ("LaRue", False),
+    ],
+)
+def test_an_inner_capital_after_a_long_stem_is_a_brand_not_a_surname(word, org):
+    from knowledge.names import looks_like_org
+
+    assert looks_like_org([word]) is org
+
+
+def test_a_pronoun_never_takes_a_brand_as_its_person():
+    a = article(
+        "Maria Dunmore has brushed off talk that she could be on her way out.",
+        "NewsHarbor revealed last week how her future was being discussed.",
+        "“I am not a quitter,” she told reporters.",
+    )
+    assert speakers_of(a) == ["Maria Dunmore"]
