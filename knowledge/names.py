@@ -252,11 +252,8 @@ def find_people(text: str) -> list[NameHit]:
             continue
         words = [w for _, w in run]
         offsets = [o for o, _ in run]
-        if honorific and not _address_title(words):
-            # "Mrs May", "Mr King", "Ms April Lee": after an honorific a month, a modal or a title word is a name
-            role_words, name_words = [], words
-        else:
-            role_words, name_words = split_title(words)
+        # "Mrs May", "Mr King", "Ms April Lee": after an honorific a month, a modal or a title word is a name
+        role_words, name_words = ([], words) if honorific and not _address_title(words) else split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
         if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
