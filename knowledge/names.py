@@ -297,12 +297,13 @@ def find_people(text: str) -> list[NameHit]:
             continue
         if (
             not role_words
+            and not honorific
             and len(name_words) == 2
-            and re.search(r"(?:ian|ese|ish|an|ic)$", name_words[0])
+            and _people_word(name_words[0])
             and name_words[1].endswith("s")
             and not name_words[1].endswith("ss")
         ):
-            continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person
+            continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person ("Susan Collins" is one)
         start = name_offsets[0]
         lower_role = _lowercase_role_before(before) if not role_words else None
         role = " ".join(role_words) if role_words else lower_role
@@ -328,6 +329,16 @@ def find_people(text: str) -> list[NameHit]:
         gender = gender or given_name_gender(" ".join(name_words))
         hits.append(NameHit(start, end, " ".join(name_words), clean_role(role) if role else None, gender, possessive))
     return hits
+
+
+# Words of faith, region or descent that make the next plural a people ("Hispanic Catholics").
+_PEOPLE_WORDS = frozenset({"afghan", "arab", "asian", "catholic", "cuban", "hispanic", "islamic", "latino", "muslim"})
+
+
+def _people_word(word: str) -> bool:
+    """Return True for a word that makes the next plural a people ("Egyptian Copts", "Hispanic Catholics"),
+    not for a given name that ends like one ("Susan Collins", "Dan Ives", "Eric Hughes")."""
+    return is_demonym(word) or word.lower() in _PEOPLE_WORDS
 
 
 def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:

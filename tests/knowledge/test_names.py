@@ -67,3 +67,18 @@ def test_a_pronoun_never_takes_a_brand_as_its_person():
         "“I am not a quitter,” she told reporters.",
     )
     assert speakers_of(a) == ["Maria Dunmore"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Susan Pellow said the figures were wrong.", ["Susan Pellow"]),
+        ("Sen. Dan Marks said the figures were wrong.", ["Dan Marks"]),
+        ("Jordan Fennings said the figures were wrong.", ["Jordan Fennings"]),
+        ("Eric Holmes said the figures were wrong.", ["Eric Holmes"]),
+        ("Egyptian Copts said the figures were wrong.", []),
+        ("Hispanic Catholics said the figures were wrong.", []),
+    ],
+)
+def test_a_given_name_before_a_plural_surname_is_a_person_and_a_nationality_is_a_people(sentence, names):
+    assert [hit.name for hit in find_people(sentence)] == names
