@@ -522,7 +522,10 @@ class Attributor:
         if result.how == "continued":
             result.kind = "continued"
         else:
-            lead = text[: result.span.open_at].rstrip()  # masking the span leaves what precedes it
+            lead = text[: result.span.open_at]  # masking the span leaves what precedes it
+            if lead[-1:] in {"'", "`"} and text[result.span.open_at] == lead[-1]:
+                lead = lead[:-1]  # the first of a doubled opening mark (''…'' or ``…'')
+            lead = lead.rstrip()
             sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:
