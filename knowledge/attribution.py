@@ -522,7 +522,10 @@ class Attributor:
         if result.how == "continued":
             result.kind = "continued"
         else:
-            lead = text[: result.span.open_at].rstrip()  # masking the span leaves what precedes it
+            lead = text[: result.span.open_at]  # masking the span leaves what precedes it
+            if lead[-1:] in {"'", "`"} and text[result.span.open_at] == lead[-1]:
+                lead = lead[:-1]  # the first of a doubled opening mark (''…'' or ``…'')
+            lead = lead.rstrip()
             sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:
@@ -553,7 +556,15 @@ _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=
 # A name alone before a colon, perhaps after its lowercase role ("Former senator Ann Lee:").
 _ROLE_WORD = "|".join(sorted({w for w in TITLE_WORDS if w.isalpha()} | {"of", "for", "state"}))
 _LABEL = re.compile(rf"\W*(?:(?i:{_ROLE_WORD})\s+){{0,6}}({PERSON}):\s*[“\"]?$")
-_DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*({PERSON})(?=\s*(?:[,;(]|\.?\s*$))")
+# "“…” ― Ann Lee", "“…” - Leeds head coach Ann Lee, after the final", "“…” — Ann Lee talking about …":
+# a name after a dash, perhaps after its role, ending the paragraph or before a description.
+_BYLINE_AFTER = r"(?=\s*(?:[,;(]|\.?\s*$)|\s+(?:talking|speaking|writing)\b)"
+# A role before the byline's name: up to four words (no function words) and a title noun.
+_BYLINE_ROLE = (
+    r"(?:(?!(?:the|a|an|and|but|then|to|was|were|is|are|of|in|on|at|by|from|who|which|that)\b)[\w’'.-]+\s+){0,4}?"
+    rf"(?i:{_ROLE_WORD})\s+"
+)
+_DASH_BYLINE = re.compile(rf"[\s,.;:!?”“\"’']*(?:[―—–]|\s-)\s*((?:{_BYLINE_ROLE})?{PERSON}){_BYLINE_AFTER}")
 _CLAUSE_SUBJECT = re.compile(
     rf"{_LEAD_IN}((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|{NOUN_PHRASE}|{GROUP}|{NAME})(?=\s*(?:,[^,]+,\s*)?\s+[a-z])"
 )

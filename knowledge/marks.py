@@ -4,7 +4,8 @@ News copy mixes curly (“ ” ‘ ’), straight (" ') and occasionally misused
 uses the same character for a closing single mark and an apostrophe (don’t, Nato’s,
 players’). The rules here:
 
-- double marks are the quotation marks of the body, and so are doubled apostrophes (''…'');
+- double marks are the quotation marks of the body, and so are doubled apostrophes (''…'')
+  and wire copy's backtick pairs (``…'');
   single marks count only in a paragraph (or article) that uses no double marks at all,
   since in double-mark copy they are either apostrophes or quotes inside quotes, which
   stay part of the outer text;
@@ -156,21 +157,23 @@ def _nested(text: str, i: int, opens: str, closes: str) -> bool:
 
 def has_double_marks(text: str) -> bool:
     """Return True when ``text`` contains a double quotation mark of any style (``''`` included)."""
-    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"') or "''" in text
+    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"') or "''" in text or "``" in text
 
 
-_DOUBLED_APOSTROPHES = re.compile(r"''")
+_DOUBLED_APOSTROPHES = re.compile(r"''|``")
 
 
 def _doubled_as_double(text: str) -> str:
     """Return ``text`` with each doubled apostrophe written as a double mark, offsets kept.
 
-    The New York Times' archive quotes with two apostrophes (''We will,'' he said): an
-    opening pair becomes a space and the mark, so the quoted words start just after it; a
-    closing pair becomes the mark and a space.
+    The New York Times' archive quotes with two apostrophes (''We will,'' he said), and wire
+    copy opens with two backticks (``We will,'' he said): an opening pair becomes a space and
+    the mark, so the quoted words start just after it; a closing pair becomes the mark and a space.
     """
 
     def one(match: re.Match) -> str:
+        if match.group(0) == "``":
+            return ' "'
         after = text[match.end() : match.end() + 1]
         return ' "' if after and (after.isalnum() or after in "‘'\"[(") else '" '
 
@@ -185,7 +188,7 @@ def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span
     """
     if singles:
         return _find_spans(text, paragraph, SINGLE_OPEN, SINGLE_CLOSE, "'")
-    if "''" in text:
+    if "''" in text or "``" in text:
         text = _doubled_as_double(text)
     return _find_spans(text, paragraph, DOUBLE_OPEN, DOUBLE_CLOSE, '"')
 

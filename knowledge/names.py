@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
+    AUXILIARIES,
     DEMONYMS,
     GIVEN_LIKE_DEMONYMS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
     INVERTING_VERBS,
+    MONTHS,
     NAME_PARTICLES,
     NAME_PREFIXES,
     NAME_SUFFIXES,
@@ -149,8 +151,14 @@ def clean_role(role: str) -> str | None:
     return role or None
 
 
+# A word with a capital inside after three or more lowercase letters: "PolitiFact", "BuzzFeed".
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z][\w’'-]*")
+
+
 def looks_like_org(words: list[str]) -> bool:
     """Return True when a capitalised run reads as an organisation or a place."""
+    if len(words) == 1 and _CAMEL_CASE.fullmatch(words[0].strip("’'.,")) and not words[0].startswith("Fitz"):
+        return True  # "PolitiFact", "WikiLeaks": a brand's inner capital, unlike "McCain", "DeSantis", "MacArthur"
     lowered = [w.lower().strip("’'.,") for w in words]
     if " ".join(lowered) in PLACE_NAMES:
         return True  # "Los Angeles", "New Hampshire"
@@ -244,7 +252,8 @@ def find_people(text: str) -> list[NameHit]:
             continue
         words = [w for _, w in run]
         offsets = [o for o, _ in run]
-        role_words, name_words = split_title(words)
+        # "Mrs May", "Mr King", "Ms April Lee": after an honorific a month, a modal or a title word is a name
+        role_words, name_words = ([], words) if honorific and not _address_title(words) else split_title(words)
         if not role_words and len(words) >= 3 and is_demonym(words[0]):
             role_words, name_words = words[:1], words[1:]  # "Croatian Ivan Kovac", "Frenchman Luc Moreau"
         if not role_words and len(words) >= 3 and words[0].lower() in PARTY_WORDS:
@@ -259,10 +268,18 @@ def find_people(text: str) -> list[NameHit]:
         end = name_offsets[-1] + len(name_words[-1])
         possessive = name_words[-1].endswith(("’s", "'s", "’", "'"))
         name_words = [w[:-2] if w.endswith(("’s", "'s")) else w.rstrip("’'") for w in name_words]
-        while name_words and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0)):
+        while (
+            name_words
+            and not (honorific and not role_words)
+            and not (is_name_token(name_words[0]) or _initials_in_name(name_words, 0))
+        ):
             name_words, name_offsets = name_words[1:], name_offsets[1:]
         if not name_words or not all(
             is_name_token(w)
+            or (honorific and not role_words and _word_after_honorific(w))
+            or (
+                0 < i == len(name_words) - 1 and _word_after_honorific(w) and name_words[0].lower() in GIVEN_NAME_GENDER
+            )
             or w.lower() in NAME_PARTICLES
             or _initials_in_name(name_words, i)
             or (0 < i == len(name_words) - 1 and is_name_suffix(w))  # "Vann R. Newkirk II", "Ann Lee Jr."
@@ -280,12 +297,13 @@ def find_people(text: str) -> list[NameHit]:
             continue
         if (
             not role_words
+            and not honorific
             and len(name_words) == 2
-            and re.search(r"(?:ian|ese|ish|an|ic)$", name_words[0])
+            and _people_word(name_words[0])
             and name_words[1].endswith("s")
             and not name_words[1].endswith("ss")
         ):
-            continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person
+            continue  # "Tunisian Islamists", "Egyptian Copts": a people, not a person ("Susan Collins" is one)
         start = name_offsets[0]
         lower_role = _lowercase_role_before(before) if not role_words else None
         role = " ".join(role_words) if role_words else lower_role
@@ -313,6 +331,16 @@ def find_people(text: str) -> list[NameHit]:
     return hits
 
 
+# Words of faith, region or descent that make the next plural a people ("Hispanic Catholics").
+_PEOPLE_WORDS = frozenset({"afghan", "arab", "asian", "catholic", "cuban", "hispanic", "islamic", "latino", "muslim"})
+
+
+def _people_word(word: str) -> bool:
+    """Return True for a word that makes the next plural a people ("Egyptian Copts", "Hispanic Catholics"),
+    not for a given name that ends like one ("Susan Collins", "Dan Ives", "Eric Hughes")."""
+    return is_demonym(word) or word.lower() in _PEOPLE_WORDS
+
+
 def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:
     """Return True for an -ing word that opens a sentence ("Painting", "Holding"), not a given name ("Irving")."""
     offset, word = first
@@ -320,6 +348,44 @@ def _opens_with_gerund(text: str, first: tuple[int, str]) -> bool:
         return False
     before = text[max(0, offset - 3) : offset].strip(" “‘\"'")
     return not before or before[-1] in ".!?:\n"
+
+
+# Titles an honorific addresses rather than names: "Mr President", "Madam Speaker", "Mr Chairman".
+_ADDRESSED_TITLES = frozenset(
+    {
+        "president",
+        "speaker",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "secretary",
+        "mayor",
+        "ambassador",
+        "minister",
+        "prime",
+        "vice",
+        "deputy",
+        "governor",
+        "senator",
+        "commissioner",
+        "chancellor",
+        "justice",
+        "attorney",
+    }
+)
+
+
+def _address_title(words: list[str]) -> bool:
+    """Return True when an honorific addresses an office ("Mr President", "Madam Deputy Speaker")."""
+    return words[0].lower().strip("’'.,") in _ADDRESSED_TITLES
+
+
+def _word_after_honorific(word: str) -> bool:
+    """Return True for a word that after "Mr"/"Mrs"/"Ms" or a given name is a surname though it is
+    also a month, a modal verb or a title ("Mrs May", "Theresa May", "Mr Will", "Mr King")."""
+    bare = word.rstrip(".").rstrip("’'")
+    low = bare.lower()
+    return bool(re.fullmatch(r"[A-Z][a-z]+", bare)) and (low in MONTHS or low in AUXILIARIES or low in TITLE_NOUNS)
 
 
 def _honorific(word: str) -> bool:

@@ -93,7 +93,9 @@ def is_headline(text: str) -> bool:
 
 
 def opens_paragraph(text: str, span: Span) -> bool:
-    return span.open_at == len(text) - len(text.lstrip())
+    """Return True when the span's opening mark is the paragraph's first character (both of ''/``)."""
+    lead = len(text) - len(text.lstrip())
+    return span.open_at == lead or (span.open_at == lead + 1 and text[lead : lead + 2] in {"''", "``"})
 
 
 def chain_spans(spans: dict[int, list[Span]], texts: list[str], order: list[int]) -> list[list[Span]]:

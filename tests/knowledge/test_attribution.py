@@ -481,11 +481,25 @@ def test_inverted_frames_after_real_world_marks_and_sources(paragraph, speaker):
     [
         "“The bridge should have reopened a year ago. Nobody listens to us.” ― Ann Cole",
         "“The bridge should have reopened a year ago. Nobody listens to us.”— Ann Cole, 54, of Leeds",
+        "“The bridge should have reopened a year ago. Nobody listens to us.” - Leeds rowing coach Ann Cole, after the regatta.",
+        "“The bridge should have reopened a year ago. Nobody listens to us.” - club coach Ann Cole talking about the crossing.",
     ],
 )
 def test_a_dash_byline_after_a_quotation_names_its_speaker(paragraph):
     a = article("Readers told us what they think of the bridge.", paragraph)
     assert speakers_of(a) == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "She fought the closure - “the bridge is ours” - then moved to the North in search of work.",
+        "He asked - “why does nobody listen?” - Councillors in Leeds said they were unmoved.",
+    ],
+)
+def test_a_spaced_hyphen_between_clauses_is_no_byline(paragraph):
+    a = article("Ann Cole has campaigned for the bridge for years.", paragraph)
+    assert "North" not in speakers_of(a) and "Councillors" not in speakers_of(a)
 
 
 def test_a_known_name_before_a_colon_labels_the_quotation():

@@ -555,3 +555,14 @@ def test_an_organisation_with_an_appositive_after_the_quotation_is_its_speaker()
         "“The plan is a waste of money,” Northgate Foods, the supermarket group, wrote. “It will not work.”",
     )
     assert [q.speaker for q in a.quotes] == ["Northgate Foods", "Northgate Foods"]
+
+
+@pytest.mark.parametrize("opener", ["Once", "Until", "Unless", "Whether"])
+def test_a_subordinator_opening_a_sentence_is_no_speaker(opener):
+    a = article(
+        "The transport secretary, Peter Penhallow, was on duty for the government.",
+        "He told reporters:",
+        f"{opener} it’s all over and concluded, I think that is the time to look again.",
+        "Asked about the delays, he called them “a real shame”.",
+    )
+    assert speakers_of(a) == ["Peter Penhallow"]

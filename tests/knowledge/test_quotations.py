@@ -290,3 +290,23 @@ def test_a_question_ended_by_its_speaker_and_her_description_is_one_sentence():
         "“How are you today?” Major, a retired worker, said quietly. “We knocked on every door.”",
     )
     assert speakers_of(a) == ["Gloria Major", "Gloria Major"]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"'), ("''", "''"), ("``", "''")])
+def test_a_quotation_left_open_continues_in_a_paragraph_that_opens_with_a_mark_of_any_style(opening, closing):
+    a = article(
+        "Ann Cole, the council leader, spoke on Monday.",
+        f"{opening}We will build the bridge,{closing} Cole said. {opening}It is what the town needs.",
+        f"{opening}Nobody will stop it.{closing}",
+        f"Tom Ross disagreed. {opening}It is a waste,{closing} he said.",
+    )
+    assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [
+        ("We will build the bridge,", "Ann Cole", "direct"),
+        ("It is what the town needs.\nNobody will stop it.", "Ann Cole", "direct"),
+        ("It is a waste,", "Tom Ross", "direct"),
+    ]
+
+
+def test_wire_copy_backtick_pairs_are_quotation_marks():
+    a = article("``We apologize,'' Dan Pellow of Harbour Securities wrote to clients on Friday.")
+    assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [("We apologize,", "Dan Pellow", "direct")]
