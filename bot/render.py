@@ -164,6 +164,18 @@ def speaker_line(passage: Passage) -> str:
     return "Unattributed quotation" if passage.kind == "quote" else "From the article"
 
 
+def not_quoted_line(passage: Passage) -> str | None:
+    """Return the line that tells a reader a passage's words are not quoted by name, else None.
+
+    A paragraph shown for someone because it sets them beside quoted words the
+    article credits to no one is the article's text: the words may be theirs, but
+    the article does not say so, and the reader should not take them as quoted.
+    """
+    if not passage.beside or passage.speaker:
+        return None
+    return f"Not quoted by name: the article sets these words beside {passage.beside} without saying who said them"
+
+
 # --- limits -------------------------------------------------------------------------------
 
 
@@ -255,6 +267,7 @@ def passage_cards(passages: Sequence[Passage]) -> tuple[Card, ...]:
     heads = [
         Card(
             author=shorten(speaker_line(p), AUTHOR_LIMIT),  # at most 256 + ~230 footer: bodies keep >= 1,500 each
+            title=_title(not_quoted_line(p)),
             footer=shorten(passage_footer(p), FOOTER_LIMIT),
             tone="quote" if p.kind == "quote" else "passage",
         )
@@ -267,6 +280,10 @@ def passage_cards(passages: Sequence[Passage]) -> tuple[Card, ...]:
         replace(head, body=full if len(full) <= budget else passage_body(p, min(budget, DESCRIPTION_LIMIT)))
         for head, full, budget, p in zip(heads, fulls, budgets, passages, strict=True)
     )
+
+
+def _title(line: str | None) -> str | None:
+    return shorten(escape(line), TITLE_LIMIT) if line else None
 
 
 def _page_posts(passages: Sequence[Passage], noun: str) -> Pages:

@@ -15,7 +15,7 @@ import numpy as np
 
 from knowledge import Article
 
-from .amounts import holds_number
+from .amounts import asks_amount, holds_number
 from .autocomplete import closest_people, matching_articles, matching_speakers
 from .described import described_person
 from .no_answer import (
@@ -236,7 +236,10 @@ class Answerer:
         numbers = functools.partial(self._has_number, index)  # worked out only for a question asking an amount
         bonus = preference(question, topic, candidates, scope, numbers) if len(candidates) else None
         described = question.intent == "who" and bool(question.described)
-        limit = max(50, 4 * k) if described else max(10, 4 * k)
+        # a described speaker or an amount is looked for beyond the passages nearest in meaning:
+        # the paragraph with the number may be about much else besides
+        wide = described or (question.intent == "fact" and asks_amount(question.text))
+        limit = max(50, 4 * k) if wide else max(10, 4 * k)
         ranked, confidence = index.rank(
             candidates, vector, topic or question.text, bonus=bonus, limit=limit, lexical=lexical
         )
@@ -262,6 +265,8 @@ class Answerer:
                 message=nothing_message(question, scope),
             )
         passages = [self._passage(index.units[s.index], s.score, attributed.get(s.index)) for s in chosen]
+        if person is not None and len(beside):
+            passages = _marked_beside(passages, chosen, set(beside.tolist()), person.name)
         speaker = question.speaker
         if question.intent == "who":
             speaker = passages[0].speaker
@@ -283,7 +288,9 @@ class Answerer:
         if not len(beside):
             return None
         answer = self._search(replace(question, mentioned=None), scope, k, only=beside)
-        return None if answer.no_answer else answer
+        if answer.no_answer:
+            return None
+        return replace(answer, answers=[replace(p, beside=person.name) for p in answer.answers])
 
     def _introduction(self, question: Question, person: Person, scope: Scope, k: int) -> Answer:
         """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X."""
@@ -580,6 +587,11 @@ def _theirs_first(ranked: list[Scored], beside: set[int], index: SearchIndex, k:
             theirs.pop()
             others.append(scored)
     return theirs + others
+
+
+def _marked_beside(passages: list[Passage], chosen: list[Scored], beside: set[int], name: str) -> list[Passage]:
+    """Return ``passages`` with those shown from the paragraphs ``beside`` the person marked as beside ``name``."""
+    return [replace(p, beside=name) if s.index in beside else p for p, s in zip(passages, chosen, strict=True)]
 
 
 def _with_words_as_written(words: str, candidates: np.ndarray, scope: Scope, lexical: np.ndarray) -> np.ndarray:

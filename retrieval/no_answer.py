@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .amounts import without_asking
+from .amounts import COUNTED_SHARE, amount_asked, amount_share, without_asking
 from .question import SPEECH_NOUNS, SPEECH_VERBS, Question, has_words
 from .ranking import stem, terms
 from .records import Passage
@@ -44,11 +45,37 @@ def good_enough(question: Question, query: str, confidence: float, shown: list[s
         question.intent == "fact"
         and confidence < FACT_SURE_SIMILARITY
         and coverage(without_asking(question.text), shown) <= FACT_MIN_COVERAGE
+        and not holds_count(question.text, shown)
     )
-    if confidence < (low if discussed else high) or unsupported:
+    # the amount asked for beside another of the question's words answers it, however unlike in meaning
+    dissimilar = confidence < (low if discussed else high) and not holds_amount_in_context(question.text, shown)
+    if dissimilar or unsupported:
         log.debug("confidence %.3f (topic discussed: %s) is under the bar", confidence, discussed)
         return False
     return True
+
+
+def holds_count(question: str, passages: list[str]) -> bool:
+    """Return whether one of ``passages`` holds a number of what ``question`` counts ("how many *journalists*").
+
+    The number and the thing counted answer a "how many" question, however few of its
+    other words ("are coming to the city") the passage repeats.
+    """
+    amount = amount_asked(question)
+    return bool(amount.counted) and any(amount_share(p, replace(amount, shapes=())) >= COUNTED_SHARE for p in passages)
+
+
+def holds_amount_in_context(question: str, passages: list[str]) -> bool:
+    """Return whether one of ``passages`` has a sentence with the amount ``question`` asks for and another of its words.
+
+    "How old is Varga?" is answered by "Varga, 58, ..." however little the two are
+    alike in meaning as a whole.
+    """
+    amount = amount_asked(question)
+    if not amount:
+        return False
+    context = {t for t in terms(question) if t not in amount.counted}
+    return any(amount_share(p, amount, context) > amount_share(p, amount) > 0 for p in passages)
 
 
 def coverage(question: str, passages: list[str]) -> float:

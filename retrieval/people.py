@@ -63,6 +63,7 @@ class Person:
         words: set[str] = set()
         for text in [self.role or "", *self.aliases, *self.descriptions, self.name]:
             words.update(TITLE_ABBREVIATIONS.get(t, t) for t in tokens(text) if t not in DETERMINERS)
+            words.update(initialisms(text))
         # A personal name's own words name them, not describe them: "Bill de" is no one.
         return words - set(personal_name_words(self.name) or ())
 
@@ -75,8 +76,9 @@ class Person:
     def acronyms(self) -> set[str]:
         """Return the acronyms in the person's role and aliases ("UCEA", "NATO"): each names them alone."""
         found: set[str] = set()
-        for text in [self.role or "", *self.aliases]:
+        for text in [self.role or "", *self.aliases, *self.descriptions]:
             found.update(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", text))
+            found.update(initialisms(text))
         return found
 
     @functools.cached_property
@@ -91,6 +93,37 @@ class Person:
             if words:
                 heads.add(TITLE_ABBREVIATIONS.get(words[-1], words[-1]))
         return heads
+
+
+#: Words an organisation's name may hold in lower case without ending it ("Bureau *of* Labor Statistics").
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "&"})
+_INITIALISM_MIN = 3
+
+
+def initialisms(text: str) -> set[str]:
+    """Return the initials of each run of capitalised words in ``text``, as a reader abbreviates the name.
+
+    "director of the American Civil Liberties Union" gives "aclu"; "Federal Bureau of
+    Investigation", "fbi" (small joining words have no initial). Shorter than three
+    letters, or a word in its own right ("us"), is no abbreviation anyone relies on.
+    """
+    found = set()
+    run: list[str] = []
+    for word in [*straighten_marks(text).split(), ""]:
+        bare = word.strip(".,;:()\"'")
+        if bare.lower() in _NAME_JOINERS and not run:
+            continue  # "The" of "The Daily Ledger" has no initial
+        if bare[:1].isupper() and bare[:1].isalpha():
+            run.append(bare[0].lower())
+            continue
+        if run and bare.lower() in _NAME_JOINERS:
+            continue
+        if len(run) >= _INITIALISM_MIN:
+            initials = "".join(run)
+            if initials not in STOPWORDS:
+                found.add(initials)
+        run = []
+    return found
 
 
 def spoken_name_forms(name: str, aliases: list[str]) -> list[tuple[str, ...]]:

@@ -31,6 +31,7 @@ from knowledge.lexicon import (
 from knowledge.name_forms import WORD, tokens
 from knowledge.text import straighten_marks
 
+from .amounts import asks_amount
 from .people import NAME_TYPO_MIN_LENGTH, People, Person, looks_like_organisation
 from .records import Intent, RetrievalError
 
@@ -271,7 +272,7 @@ def understand(text: str, people: People) -> Question:
     """
     surface = _correct_names(_surface_words(text), people)
     words = [t for t, _ in surface]
-    asked_who = _who_question(text, surface) or _who_is(text, surface, people)
+    asked_who = _who_question(text, surface) or _who_is(text, surface, people) or _who_leads(text, words, people)
     if asked_who is not None:
         return asked_who
     slot = _subject_slot(words)
@@ -331,6 +332,40 @@ def _who_is(text: str, surface: list[tuple[str, str]], people: People) -> Questi
     return None
 
 
+#: "who is leading / heads / runs X?": verbs of leading, and the titles of whoever leads.
+LEADING_VERBS = frozenset(
+    "lead leads leading led head heads heading headed run runs running ran chair chairs chairing chaired".split()
+)
+LEADER_NOUNS = frozenset(
+    "chair chairman chairwoman chairperson head leader chief president director boss ceo commander captain".split()
+)
+
+
+def _who_leads(text: str, words: list[str], people: People) -> Question | None:
+    """Return "who is leading the Fed?" as a question introducing the one person described as leading it, else None.
+
+    The person's description must hold a title of leadership ("chair", "head") and
+    every word naming what is led ("Fed Chair Mira Soto" leads "the Fed").
+    """
+    at = 1
+    while at < len(words) and words[at] in AUXILIARIES:
+        at += 1
+    if words[:1] != ["who"] or at >= len(words) or words[at] not in LEADING_VERBS:
+        return None
+    led = {w for w in words[at + 1 :] if w not in STOPWORDS and w not in DETERMINERS}
+    if not led:
+        return None
+    leaders = [
+        p
+        for p in people.people
+        if p.descriptor_tokens & LEADER_NOUNS and led <= {TITLE_ABBREVIATIONS.get(w, w) for w in p.descriptor_tokens}
+    ]
+    if len(leaders) != 1:
+        return None
+    person = leaders[0]
+    return Question(text, "fact", speaker=person.name if person.quoted else None, topic=text, introduces=person.name)
+
+
 def _named_person(surface: list[tuple[str, str]], slot: int | None, people: People) -> _Match | None:
     """Return where the question names a known person, trying the likeliest places first, else None."""
     words = [t for t, _ in surface]
@@ -371,9 +406,12 @@ def _person_in_subject(surface: list[tuple[str, str]], slot: int, people: People
 
 
 def _person_opening_a_phrase(words: list[str], people: People) -> _Match | None:
-    """Return a person named first, or after "to", "from", "by": "Healey's view on talks", "according to Healey"."""
+    """Return a person named first, or after "according to", "from", "by": "Healey's view on talks", "according to Healey".
+
+    After a bare "to" a place is meant more often than a source ("how many came to Leeds?").
+    """
     for i in range(len(words)):
-        if i == 0 or words[i - 1] in ("to", "from", "by"):
+        if i == 0 or words[i - 1] in ("from", "by") or words[max(i - 2, 0) : i] == ["according", "to"]:
             match = _best(
                 [m for m in _match_names(words, people, i, len(words)) if m.start == i]
                 + _match_role_at(words, i, people)
@@ -412,6 +450,9 @@ def _about_person(text: str, surface: list[tuple[str, str]], match: _Match) -> Q
     asks_words = asks_words or _is_possessive(surface, match.end - 1)
     # "why did Alvarez vote for the ban?", "why was Walker against it?": their reasons are their words
     asks_words = asks_words or (words[0] == "why" and match.person.quoted and match.start <= 3)
+    # "how many hikes does the Fed see?": an amount seen or expected is a fact, not the words said
+    verb = words[after[0]] if after and after[0] - match.end <= 2 else None
+    asks_words = asks_words and not (verb is not None and verb not in PLAIN_SAYING and asks_amount(text))
     intent: Intent = "said" if asks_words else "fact"
     topic = _topic_after(surface, match, after[0] if after and after[0] - match.end <= 2 else None)
     person = match.person
@@ -436,6 +477,7 @@ def _about_no_one_known(text: str, surface: list[tuple[str, str]], slot: int | N
         or speech_at is None
         or not slot < speech_at <= slot + 5
         or words[speech_at - 1] in DETERMINERS  # "... cost the state": a noun, not "X stated"
+        or (words[speech_at] not in PLAIN_SAYING and asks_amount(text))  # "how many does the port predict?"
     ):
         return Question(text, "fact", topic=text)
     unknown = None

@@ -24,7 +24,9 @@ class Passage:
 
     ``paragraphs`` are 0-based indices of the article's clean paragraphs (surfaces
     show them 1-based). ``text`` is verbatim from the article; a multi-paragraph
-    quotation joins its paragraphs with a newline.
+    quotation joins its paragraphs with a newline. ``beside`` names the person the
+    article sets these words beside when the quoted words in them are credited to
+    no one: the article's text, shown for that person but not quoted by name.
     """
 
     text: str
@@ -35,6 +37,7 @@ class Passage:
     paragraphs: list[int]
     score: float
     quote_id: str | None = None
+    beside: str | None = None
 
 
 @dataclass
@@ -56,7 +59,11 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        """Return the answer in the JSON shape that ``onrecord ask --json`` prints."""
+        """Return the answer in the JSON shape that ``onrecord ask --json`` prints.
+
+        A passage shown beside a person, its words credited to no one, also has
+        "beside": that person's name.
+        """
         return {
             "question": self.question,
             "speaker": self.speaker,
@@ -73,6 +80,7 @@ class Answer:
                     "paragraphs": list(p.paragraphs),
                     "score": round(float(p.score), 4),
                 }
+                | ({"beside": p.beside} if p.beside else {})
                 for p in self.answers
             ],
         }

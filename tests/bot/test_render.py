@@ -128,6 +128,39 @@ def test_a_paragraph_passage_without_speaker_is_labelled_and_not_in_quotation_ma
     assert card.footer.endswith("¶ 1")
 
 
+def test_words_beside_someone_credited_to_no_one_say_they_are_not_quoted_by_name():
+    words = "“The quay will close by winter,” the notice at the harbour office read."
+    beside = passage(words, speaker=None, role=None, kind="paragraph", paragraphs=[4])
+    beside.beside = "Tom Berg"
+    own = passage("It is a good day for the town.", speaker="Tom Berg", role="mayor", paragraphs=[9])
+    post = answer_pages(Answer("what did Berg say about the quay?", "Tom Berg", "said", False, None, [own, beside]))[0]
+    theirs, article = post.cards
+    assert theirs.title is None and theirs.author == "Tom Berg, mayor"
+    assert article.author == "From the article"
+    assert article.title is not None and unescape(article.title).startswith("Not quoted by name")
+    assert "Tom Berg" in article.title
+    assert unescape(article.body) == words  # the article's words, verbatim and not in quotation marks
+    assert not limit_problems(post)
+
+
+def test_the_terminal_harness_shows_the_not_quoted_line_too():
+    from rich.console import Console
+
+    from bot.cli.chat import draw_card
+
+    beside = passage("“Fees go up,” the leaflet said.", speaker=None, role=None, kind="paragraph")
+    beside.beside = "Maria Lopez"
+    console = Console(width=200, record=True)
+    console.print(draw_card(render.passage_cards([beside])[0]))
+    assert "Not quoted by name: the article sets these words beside Maria Lopez" in console.export_text()
+
+
+def test_a_paragraph_of_the_article_that_is_beside_no_one_has_no_not_quoted_line():
+    plain = passage("The council met on Tuesday.", speaker=None, role=None, kind="paragraph", paragraphs=[0])
+    assert render.not_quoted_line(plain) is None
+    assert render.passage_cards([plain])[0].title is None
+
+
 def test_a_paragraph_reporting_what_someone_said_is_marked_as_reported():
     p = passage("The mayor has said the harbour will open.", speaker="Tom Berg", role="mayor", kind="paragraph")
     assert render.speaker_line(p) == "Tom Berg, mayor (reported)"

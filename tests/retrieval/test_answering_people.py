@@ -6,6 +6,7 @@ import pytest
 
 from knowledge import parse_article
 from retrieval import Answerer
+from retrieval.question import understand
 
 pytestmark = pytest.mark.slow
 
@@ -30,6 +31,12 @@ Reed said the convoy would move again at dawn. “My soldiers have been working 
 The city has set aside $12 million for the recovery, according to the budget office.
 
 Okafor turned to social media that night. “Farmers need help now, not next spring,” she wrote.
+
+Priya Raman, 47, executive director of the Coastal Wildlife Protection League, said the flooded marshes would take years to recover. “The herons will not nest here again until the salt is washed out,” Raman said.
+
+Tidewater Port Authority chair Ines Varga said the port would reopen once the channel is dredged. The authority predicts 40 more cargo ships will dock before the end of the month, up from a dozen last month.
+
+Church groups from three neighbouring counties sent buses over the weekend with blankets, tinned food and camp beds. By Sunday night more than 600 volunteers had signed up at the old market hall, where the kitchens served hot soup to anyone who asked, organisers said.
 """
 
 
@@ -47,6 +54,7 @@ def storm(embedder) -> Answerer:
         ("What did Nikki Haley say about families?", "Nikki R. Haley", "deserve a roof"),
         ("what did the Army officer say about the river?", "Marcus Reed", "trucks past the river"),
         ("What did the Farm Bureau head say?", "Linda Okafor", "lost most of the harvest"),
+        ("what did the CWPL director say?", "Priya Raman", "herons will not nest"),
         ("what did Lt. Col. Reed say about food?", "Marcus Reed", "food reaches the valley"),
     ],
 )
@@ -75,11 +83,20 @@ def test_who_is_someone_the_story_never_names_is_no_answer(storm):
         ("How many people has the storm killed?", "42 people"),
         ("how many homes are without power?", "3,000 homes"),
         ("How much has the city set aside for the recovery?", "$12 million"),
+        # a long paragraph about much else, and a place in someone's description after "to"
+        ("How many volunteers came to South Carolina?", "600 volunteers"),
+        ("how old is Raman?", "Raman, 47,"),
     ],
 )
 def test_amount_questions_lead_with_the_passage_holding_the_amount(storm, question, words):
     answer = storm.ask(question)
     assert not answer.no_answer and words in answer.answers[0].text
+    assert answer.intent == "fact"
+
+
+def test_a_place_after_to_names_no_one_whose_description_holds_it(storm):
+    answer = storm.ask("How many volunteers came to South Carolina?")
+    assert answer.speaker is None and "600 volunteers" in answer.answers[0].text
 
 
 def test_among_one_speakers_words_the_one_on_the_topic_comes_first(storm):
@@ -113,3 +130,16 @@ def test_what_someone_wrote_leads_with_their_words_given_as_written(storm):
     )
     top = storm.ask("What did Okafor write?").answers[0]
     assert top.speaker == "Linda Okafor" and "Farmers need help now" in top.text
+
+
+def test_who_is_leading_something_introduces_the_one_described_as_its_head(storm):
+    scope = storm._scope(None)
+    assert understand("who is leading the Tidewater Port Authority?", scope.people).introduces == "Ines Varga"
+    assert understand("Who heads the relief convoy?", scope.people).introduces == ""  # no title of leadership
+    answer = storm.ask("who runs the port authority?")
+    assert not answer.no_answer and answer.answers[0].text.startswith("Tidewater Port Authority chair Ines Varga")
+
+
+def test_an_amount_someone_predicts_is_a_fact_not_their_words(storm):
+    answer = storm.ask("How many cargo ships does the Tidewater Port Authority predict?")
+    assert answer.intent == "fact" and "40 more cargo ships" in answer.answers[0].text

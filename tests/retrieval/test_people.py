@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.model import Article, Mention, Paragraph, Quote, Speaker
-from retrieval.people import People, personal_name_words, spoken_name_forms
+from retrieval.people import People, initialisms, personal_name_words, spoken_name_forms
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,18 @@ def test_someone_mentioned_by_a_fuller_name_is_the_quoted_person_it_ends_with():
     assert people.quoted_as(people.get("Debbie Wasserman Schultz")).name == "Wasserman Schultz"
     # one surname alone is not enough: "Anna Schultz" may be someone else
     assert people.quoted_as(people.get("Anna Schultz")) is None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("executive director of the Coastal Wildlife Protection League", {"cwpl"}),
+        ("head of the Bureau of Tidal Surveys", {"bts"}),
+        ("a spokesman for Varn & Tollis Holdings", {"vth"}),
+        ("an editor at The Morning Quill Gazette", {"mqg"}),
+        ("a Vermont farmer", set()),  # one capitalised word abbreviates nothing
+        ("Upper Sedge", set()),  # two initials are too few to rely on
+    ],
+)
+def test_initialisms_of_the_capitalised_runs_a_reader_abbreviates(text, found):
+    assert initialisms(text) == found

@@ -58,6 +58,8 @@ def test_a_speakers_unattributed_words_come_after_their_own(harbour):
     assert not answer.no_answer and speakers[0] == "Priya Natarajan"
     held = [p for p in answer.answers if "sea wall repairs" in p.text]
     assert held and held[0].speaker is None and held[0].kind == "paragraph"
+    assert held[0].beside == "Priya Natarajan"  # shown for her, though not quoted by name
+    assert all(p.beside is None for p in answer.answers if p.speaker)
     # the article's own words never come above the words attributed to the person asked about
     assert speakers == sorted(speakers, key=lambda s: s is None)
 
@@ -66,6 +68,7 @@ def test_someone_never_quoted_by_name_is_answered_from_the_paragraph_naming_them
     answer = harbour.ask("What did Okoye say about mooring charges?")
     assert not answer.no_answer
     assert answer.answers[0].speaker is None and "another rise in mooring charges" in answer.answers[0].text
+    assert {p.beside for p in answer.answers} == {"Tom Okoye"}
 
 
 def test_someone_never_quoted_stays_a_no_answer_off_the_topic_of_those_words(harbour):
