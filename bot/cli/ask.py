@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from bot.render import not_quoted_line
 from knowledge.scoring import QuoteScore, score_quotes_file
 from retrieval import Answer, Answerer, RetrievalError
 from retrieval.store import collection_name
@@ -110,6 +111,9 @@ def render_answer(answer: Answer) -> str:
         if passage.role:
             who += f", {passage.role}"
         out.append(f"{n}. {who}")
+        note = not_quoted_line(passage)
+        if note:
+            out.append(f"   ({note})")
         for line in passage.text.split("\n"):
             out.append(f"   “{line}”" if passage.kind == "quote" else f"   {line}")
         title = passage.article.title or passage.article.id

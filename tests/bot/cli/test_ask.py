@@ -122,3 +122,18 @@ def test_eval_of_quotation_files_reports_an_overall_row_and_accuracy_by_kind_of_
     assert main(["eval", *files]) == 0
     out = capsys.readouterr().out
     assert "overall" in out and "named 1.000 (n=2), unnamed 1.000 (n=2)" in out
+
+
+def test_ask_text_says_when_words_beside_someone_are_not_quoted_by_name():
+    from bot.cli.ask import render_answer
+    from retrieval import Answer
+    from tests.bot.fake_answerer import passage
+
+    own = passage("“The quay stays open,” Tom Berg said.", speaker="Tom Berg", role=None, kind="quote")
+    beside = passage("Tom Berg stood by the sign: “Fees go up.”", speaker=None, role=None, kind="paragraph")
+    beside.beside = "Tom Berg"
+    text = render_answer(Answer("what did Berg say about fees?", "Tom Berg", "said", False, None, [own, beside]))
+    lines = text.splitlines()
+    note = "(Not quoted by name: the article sets these words beside Tom Berg without saying who said them)"
+    assert lines[lines.index("2. (from the article)") + 1].strip() == note
+    assert note not in text.split("2. (from the article)")[0]
