@@ -12,6 +12,7 @@ candidate with the highest weighted sum of cues wins. The weights were fitted on
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ _AFTER_SUBJECT = re.compile(
 # Nouns a name may premodify ("Obama consultant Cornell Belcher", "the Clinton campaign"): the
 # name is then no subject.
 _NOUNS_AFTER_NAME = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | DOCUMENT_NOUNS | SPOKESPEOPLE
+# The word after each comma: past an appositive or a relative clause, a lowercase one is the verb.
+_AFTER_COMMA = re.compile(r",\s*([a-z][\w’'-]*)?")
+# Lowercase words after a comma that open another phrase, not the clause's verb.
+_NOT_AFTER_APPOSITIVE = {"the", "a", "an", "his", "her", "their", "its", "whom", "where", "when", "then", "now", "also"}
 _TOKEN = re.compile(r"\b[A-Z][\w’'-]+")
 
 
@@ -80,14 +85,15 @@ def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast
     name_words = {w for person in cast.people.values() for w in person.name.split()}
     for index, (start, end) in enumerate(sentences):
         sentence = masked[start:end]
-        covered: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = []  # the hits' spans, in order and apart
         for hit in people_in(sentence):
             covered.append((hit.start, hit.end))
-            entity = cast.people.get(hit.name) or cast.person_by_name(hit.name)
+            entity = cast.people.get(hit.name) or cast.person_by_name(hit.name, hit.gender)
             role = "possessive" if hit.possessive else _role(sentence, hit.start, hit.end)
             found.append(Mention(entity.name if entity else hit.name, 0, start + hit.start, index, role))
         for token in _TOKEN.finditer(sentence):
-            if any(a <= token.start() < b for a, b in covered):
+            inside = bisect.bisect_right(covered, (token.start(), len(sentence))) - 1
+            if inside >= 0 and token.start() < covered[inside][1]:
                 continue
             word = token.group(0)
             possessive = bool(re.search(r"[’']s?$", word))
@@ -118,8 +124,7 @@ def _premodifies(sentence: str, end: int) -> bool:
 
 def _role(sentence: str, start: int, end: int) -> str:
     """ "subject" when a name opens a clause and a verb follows it, else "other"."""
-    after = _AFTER_SUBJECT.match(sentence, end)
-    if not after or after.group(1) in NOT_VERBS or after.group(1) in _NOUNS_AFTER_NAME:
+    if not _verb_follows(sentence, end):
         return "other"
     before = sentence[:start].split()
     while before and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in TITLE_WORDS):
@@ -130,6 +135,23 @@ def _role(sentence: str, start: int, end: int) -> str:
     if last.endswith((",", ";", ":", "—", "–")) or last in {"—", "–", "-"}:
         return "subject"
     return "subject" if last.lower() in _CLAUSE_OPENERS else "other"
+
+
+def _verb_follows(sentence: str, end: int) -> bool:
+    """Whether a verb follows the name ending at ``end``: right after it, after an aside, or after
+    a relative clause or appositive that holds commas of its own ("Ann Lee, who worked for Tom
+    Cole, the mayor, said")."""
+    after = _AFTER_SUBJECT.match(sentence, end)
+    if after and _may_be_verb(after.group(1)):
+        return True
+    if not sentence[end:].lstrip().startswith(","):
+        return False
+    commas = [m.group(1) for m in _AFTER_COMMA.finditer(sentence, end, min(len(sentence), end + 240))]
+    return any(word is not None and _may_be_verb(word) for word in commas[1:])
+
+
+def _may_be_verb(word: str) -> bool:
+    return word not in NOT_VERBS and word not in _NOUNS_AFTER_NAME and word not in _NOT_AFTER_APPOSITIVE
 
 
 def candidate_features(

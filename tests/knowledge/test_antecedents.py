@@ -86,3 +86,14 @@ def test_the_cues_of_the_sentence_before_are_its_first_subject_and_its_speakers(
     assert features["Ann Lee"]["previous_sentence_subject"] == 0.0
     assert features["Ann Lee"]["spoke_previous_sentence"] == 0.0
     assert features["Ann Lee"]["subjects_within_reach"] > features["Jo Park"]["subjects_within_reach"]
+
+
+def test_a_name_whose_relative_clause_holds_commas_is_still_the_sentences_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Orla Brisk, who served as counsel under Dale Prentiss, the former mayor, listed the rules."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Orla Brisk": "subject", "Dale Prentiss": "other"}
