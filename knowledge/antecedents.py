@@ -21,11 +21,14 @@ from functools import lru_cache
 from .antecedent_weights import WEIGHTS
 from .coreference import Cast, Entity
 from .lexicon import (
+    DEMONYMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
+    NATIONALITIES,
     NOT_NAME,
     NOT_VERBS,
+    PLACE_NAMES,
     SENTENCE_CONNECTIVES,
     SPOKESPEOPLE,
     SUBORDINATORS,
@@ -52,6 +55,8 @@ _NOUNS_AFTER_NAME = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | DOCUMENT_NOU
 _AFTER_COMMA = re.compile(r",\s*([a-z][\w’'-]*)?")
 # Lowercase words after a comma that open another phrase, not the clause's verb.
 _NOT_AFTER_APPOSITIVE = {"the", "a", "an", "his", "her", "their", "its", "whom", "where", "when", "then", "now", "also"}
+# Capitalised words that open sentences and are no one's name.
+_NOT_PERSON_WORDS = {"maybe", "perhaps", "longtime", "meanwhile", "still", "yet", "instead", "beyond"}
 _TOKEN = re.compile(r"\b[A-Z][\w’'-]+")
 
 
@@ -182,6 +187,8 @@ def candidate_features(
             continue
         if entity is not None and (not entity.person_like or entity.category == "group"):
             continue  # "he" is one person: not a document, an institution or a group ("colleagues")
+        if _no_person(name):
+            continue
         seen = by_name[name]
         nearest = seen[-1]
         here = [m for m in seen if m.back == 0]
@@ -223,6 +230,15 @@ def candidate_features(
         out.append((name, features))
         rank += 1
     return out
+
+
+def _no_person(name: str) -> bool:
+    """A capitalised word that opened a sentence but names no person: a place or a country ("China
+    may outnumber …"), a nationality, or an adverb ("Maybe he figures …")."""
+    low = name.lower()
+    if low in PLACE_NAMES or low in NATIONALITIES or low in DEMONYMS:
+        return True
+    return " " not in name and (low.endswith("-") or low in _NOT_PERSON_WORDS)
 
 
 def _first_subject(mentions: list[Mention], back: int) -> str | None:

@@ -97,3 +97,14 @@ def test_a_name_whose_relative_clause_holds_commas_is_still_the_sentences_subjec
     cast.learn(text, 0)
     roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
     assert roles == {"Orla Brisk": "subject", "Dale Prentiss": "other"}
+
+
+def test_a_country_opening_a_sentence_is_no_candidate_for_he():
+    from knowledge.antecedents import Mention, candidate_features
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn("Borvia's trade minister, Anton Velk, plays down the worry.", 0)
+    mentions = [Mention("Anton Velk", 0, 25, 0, "other"), Mention("Japan", 0, 70, 1, "subject", spoke=True)]
+
+    assert [name for name, _ in candidate_features(mentions, "m", cast, "Japan", 1)] == ["Anton Velk"]
