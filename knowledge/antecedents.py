@@ -41,6 +41,8 @@ REACH = 3
 
 # Words after which a name starts a clause of its own ("… and Trump said", "… that Clinton had").
 _CLAUSE_OPENERS = SUBORDINATORS | set(SENTENCE_CONNECTIVES) | {"that", "because", "if", "whether", "whom"}
+# Words that open a clause inside another one: its subject is not the sentence's.
+_COMPLEMENT_OPENERS = {"that", "because", "whether", "if"}
 # What may stand between a subject and its verb: an aside in brackets, an appositive between
 # commas or dashes ("Trump, the longtime owner of the pageant, said") or a short "of"/"at" phrase
 # ("Tom Varga at the Leeds Courier agreed").
@@ -139,6 +141,8 @@ def _role(sentence: str, start: int, end: int) -> str:
     last = before[-1]
     if last.endswith((",", ";", ":", "—", "–")) or last in {"—", "–", "-"}:
         return "subject"
+    if last.lower() in _COMPLEMENT_OPENERS and len(before) > 1:
+        return "other"  # "Lee said that Park had …", "… only because Park agreed": a clause inside the sentence
     return "subject" if last.lower() in _CLAUSE_OPENERS else "other"
 
 

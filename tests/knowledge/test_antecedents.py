@@ -108,3 +108,25 @@ def test_a_country_opening_a_sentence_is_no_candidate_for_he():
     mentions = [Mention("Anton Velk", 0, 25, 0, "other"), Mention("Japan", 0, 70, 1, "subject", spoke=True)]
 
     assert [name for name, _ in candidate_features(mentions, "m", cast, "Japan", 1)] == ["Anton Velk"]
+
+
+def test_a_name_opening_a_clause_inside_the_sentence_is_not_its_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Nell Ashdown said she signed only because Piet Varro agreed to stay."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Nell Ashdown": "subject", "Piet Varro": "other"}
+
+
+def test_a_name_after_an_opening_subordinator_is_still_a_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Because Piet Varro stayed, the team kept its shape."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Piet Varro": "subject"}
