@@ -134,8 +134,12 @@ def _role(sentence: str, start: int, end: int) -> str:
     if not _verb_follows(sentence, end):
         return "other"
     before = sentence[:start].split()
-    while before and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in TITLE_WORDS):
-        before.pop()  # "State Rep. Wendy Nanney", "former Gov. Ann Lee"
+    while (
+        before
+        and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in _NOUNS_AFTER_NAME)
+        and not before[-1].endswith((",", ";", ":"))
+    ):
+        before.pop()  # "State Rep. Wendy Nanney", "former Gov. Ann Lee", "Tuesday, campaign manager Ann Lee"
     if not before:
         return "subject"
     last = before[-1]

@@ -130,3 +130,14 @@ def test_a_name_after_an_opening_subordinator_is_still_a_subject():
     cast.learn(text, 0)
     roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
     assert roles == {"Piet Varro": "subject"}
+
+
+def test_a_name_after_a_lead_in_and_its_role_is_the_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "In a memo sent late on Tuesday, Velk campaign manager Orla Brisk conceded the county."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles["Orla Brisk"] == "subject"
