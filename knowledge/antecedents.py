@@ -241,8 +241,8 @@ def candidate_features(
 
 
 def _no_person(name: str) -> bool:
-    """A capitalised word that opened a sentence but names no person: a place or a country ("China
-    may outnumber …"), a nationality, or an adverb ("Maybe he figures …")."""
+    """A capitalised word that opened a sentence but names no person: a place or a country ("Japan
+    may outgrow the region"), a nationality, or an adverb ("Perhaps the plan works")."""
     low = name.lower()
     if low in PLACE_NAMES or low in NATIONALITIES or low in DEMONYMS:
         return True

@@ -537,7 +537,7 @@ def same_full_name(known: str, new: str) -> bool:
     def core(name: str) -> list[str]:
         return [w for w in name.split() if w not in initials(name)]
 
-    # "George H.W. Bush" and "George W. Bush" are two people; "Ann Lee" and "Ann B. Lee" one
+    # "Tom A.B. Lee" and "Tom C. Lee" are two people; "Ann Lee" and "Ann B. Lee" one
     agree = not initials(known) or not initials(new) or initials(known) == initials(new)
     return agree and core(known) == core(new) and len(core(new)) > 1
 

@@ -104,7 +104,7 @@ def test_a_country_opening_a_sentence_is_no_candidate_for_he():
     from knowledge.coreference import Cast
 
     cast = Cast()
-    cast.learn("Borvia's trade minister, Anton Velk, plays down the worry.", 0)
+    cast.learn("Borvia's trade minister, Anton Velk, shrugs off the worry.", 0)
     mentions = [Mention("Anton Velk", 0, 25, 0, "other"), Mention("Japan", 0, 70, 1, "subject", spoke=True)]
 
     assert [name for name, _ in candidate_features(mentions, "m", cast, "Japan", 1)] == ["Anton Velk"]
