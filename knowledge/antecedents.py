@@ -12,6 +12,7 @@ candidate with the highest weighted sum of cues wins. The weights were fitted on
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -20,11 +21,14 @@ from functools import lru_cache
 from .antecedent_weights import WEIGHTS
 from .coreference import Cast, Entity
 from .lexicon import (
+    DEMONYMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
+    NATIONALITIES,
     NOT_NAME,
     NOT_VERBS,
+    PLACE_NAMES,
     SENTENCE_CONNECTIVES,
     SPOKESPEOPLE,
     SUBORDINATORS,
@@ -37,6 +41,8 @@ REACH = 3
 
 # Words after which a name starts a clause of its own ("… and Trump said", "… that Clinton had").
 _CLAUSE_OPENERS = SUBORDINATORS | set(SENTENCE_CONNECTIVES) | {"that", "because", "if", "whether", "whom"}
+# Words that open a clause inside another one: its subject is not the sentence's.
+_COMPLEMENT_OPENERS = {"that", "because", "whether", "if"}
 # What may stand between a subject and its verb: an aside in brackets, an appositive between
 # commas or dashes ("Trump, the longtime owner of the pageant, said") or a short "of"/"at" phrase
 # ("Tom Varga at the Leeds Courier agreed").
@@ -47,6 +53,12 @@ _AFTER_SUBJECT = re.compile(
 # Nouns a name may premodify ("Obama consultant Cornell Belcher", "the Clinton campaign"): the
 # name is then no subject.
 _NOUNS_AFTER_NAME = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | DOCUMENT_NOUNS | SPOKESPEOPLE
+# The word after each comma: past an appositive or a relative clause, a lowercase one is the verb.
+_AFTER_COMMA = re.compile(r",\s*([a-z][\w’'-]*)?")
+# Lowercase words after a comma that open another phrase, not the clause's verb.
+_NOT_AFTER_APPOSITIVE = {"the", "a", "an", "his", "her", "their", "its", "whom", "where", "when", "then", "now", "also"}
+# Capitalised words that open sentences and are no one's name.
+_NOT_PERSON_WORDS = {"maybe", "perhaps", "longtime", "meanwhile", "still", "yet", "instead", "beyond"}
 _TOKEN = re.compile(r"\b[A-Z][\w’'-]+")
 
 
@@ -80,14 +92,15 @@ def paragraph_mentions(masked: str, sentences: list[tuple[int, int]], cast: Cast
     name_words = {w for person in cast.people.values() for w in person.name.split()}
     for index, (start, end) in enumerate(sentences):
         sentence = masked[start:end]
-        covered: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = []  # the hits' spans, in order and apart
         for hit in people_in(sentence):
             covered.append((hit.start, hit.end))
-            entity = cast.people.get(hit.name) or cast.person_by_name(hit.name)
+            entity = cast.people.get(hit.name) or cast.person_by_name(hit.name, hit.gender)
             role = "possessive" if hit.possessive else _role(sentence, hit.start, hit.end)
             found.append(Mention(entity.name if entity else hit.name, 0, start + hit.start, index, role))
         for token in _TOKEN.finditer(sentence):
-            if any(a <= token.start() < b for a, b in covered):
+            inside = bisect.bisect_right(covered, (token.start(), len(sentence))) - 1
+            if inside >= 0 and token.start() < covered[inside][1]:
                 continue
             word = token.group(0)
             possessive = bool(re.search(r"[’']s?$", word))
@@ -118,18 +131,40 @@ def _premodifies(sentence: str, end: int) -> bool:
 
 def _role(sentence: str, start: int, end: int) -> str:
     """ "subject" when a name opens a clause and a verb follows it, else "other"."""
-    after = _AFTER_SUBJECT.match(sentence, end)
-    if not after or after.group(1) in NOT_VERBS or after.group(1) in _NOUNS_AFTER_NAME:
+    if not _verb_follows(sentence, end):
         return "other"
     before = sentence[:start].split()
-    while before and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in TITLE_WORDS):
-        before.pop()  # "State Rep. Wendy Nanney", "former Gov. Ann Lee"
+    while (
+        before
+        and (before[-1][:1].isupper() or before[-1].lower().strip(".,") in _NOUNS_AFTER_NAME)
+        and not before[-1].endswith((",", ";", ":"))
+    ):
+        before.pop()  # "State Rep. Wendy Nanney", "former Gov. Ann Lee", "Tuesday, campaign manager Ann Lee"
     if not before:
         return "subject"
     last = before[-1]
     if last.endswith((",", ";", ":", "—", "–")) or last in {"—", "–", "-"}:
         return "subject"
+    if last.lower() in _COMPLEMENT_OPENERS and len(before) > 1:
+        return "other"  # "Lee said that Park had …", "… only because Park agreed": a clause inside the sentence
     return "subject" if last.lower() in _CLAUSE_OPENERS else "other"
+
+
+def _verb_follows(sentence: str, end: int) -> bool:
+    """Whether a verb follows the name ending at ``end``: right after it, after an aside, or after
+    a relative clause or appositive that holds commas of its own ("Ann Lee, who worked for Tom
+    Cole, the mayor, said")."""
+    after = _AFTER_SUBJECT.match(sentence, end)
+    if after and _may_be_verb(after.group(1)):
+        return True
+    if not sentence[end:].lstrip().startswith(","):
+        return False
+    commas = [m.group(1) for m in _AFTER_COMMA.finditer(sentence, end, min(len(sentence), end + 240))]
+    return any(word is not None and _may_be_verb(word) for word in commas[1:])
+
+
+def _may_be_verb(word: str) -> bool:
+    return word not in NOT_VERBS and word not in _NOUNS_AFTER_NAME and word not in _NOT_AFTER_APPOSITIVE
 
 
 def candidate_features(
@@ -160,6 +195,8 @@ def candidate_features(
             continue
         if entity is not None and (not entity.person_like or entity.category == "group"):
             continue  # "he" is one person: not a document, an institution or a group ("colleagues")
+        if _no_person(name):
+            continue
         seen = by_name[name]
         nearest = seen[-1]
         here = [m for m in seen if m.back == 0]
@@ -201,6 +238,15 @@ def candidate_features(
         out.append((name, features))
         rank += 1
     return out
+
+
+def _no_person(name: str) -> bool:
+    """A capitalised word that opened a sentence but names no person: a place or a country ("Japan
+    may outgrow the region"), a nationality, or an adverb ("Perhaps the plan works")."""
+    low = name.lower()
+    if low in PLACE_NAMES or low in NATIONALITIES or low in DEMONYMS:
+        return True
+    return " " not in name and (low.endswith("-") or low in _NOT_PERSON_WORDS)
 
 
 def _first_subject(mentions: list[Mention], back: int) -> str | None:

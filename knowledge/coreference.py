@@ -28,6 +28,7 @@ from .names import (
     NameHit,
     clean_role,
     find_people,
+    is_name_suffix,
     is_name_token,
     looks_like_org,
     split_title,
@@ -71,7 +72,7 @@ class Cast:
                 self._add_person(hit, paragraph)
         for hit in hits:
             if len(hit.name.split()) == 1:
-                person = self.person_by_surname(hit.name)
+                person = self.person_by_surname(hit.name, gender=hit.gender)
                 if person is None:
                     self._add_person(hit, paragraph)
                 else:
@@ -136,20 +137,37 @@ class Cast:
 
     # -- lookup ---------------------------------------------------------------
 
-    def person_by_surname(self, surname: str, exact_first: str | None = None) -> Entity | None:
-        """Return the most recently named person whose name ends with ``surname``."""
+    def person_by_surname(
+        self, surname: str, exact_first: str | None = None, gender: str | None = None
+    ) -> Entity | None:
+        """Return the most recently named person whose name ends with ``surname``.
+
+        With ``exact_first`` (a full name) only the person of that full name matches: a different
+        full name with the same surname is someone else, though the same name with or without a
+        middle initial, or after a stray capitalised word, is one person ("Ann B. Lee" is Ann Lee).
+        Among several people of one surname, one whose known gender contradicts ``gender`` (an
+        honorific's: "Mr. Lee") is passed over, and so is a "Jr." or "III" while someone of that
+        surname carries no suffix: a bare surname is the elder or the only one so named.
+        """
         surname = re.sub(r"[’']s?$", "", surname)
+        matches = [
+            person
+            for person in self.people.values()
+            if (person.name == surname or surname_of(person.name) == surname)
+            and not (
+                exact_first
+                and len(person.name.split()) > 1
+                and person.name != exact_first
+                and not same_full_name(person.name, exact_first)
+            )
+        ]
+        if len(matches) > 1 and gender:
+            matches = [p for p in matches if not (p.gender and p.gender != gender)] or matches
+        if len(matches) > 1 and not exact_first:
+            matches = [p for p in matches if not is_name_suffix(p.name.split()[-1])] or matches
         found = None
-        for person in self.people.values():
-            if person.name == surname or surname_of(person.name) == surname:
-                if (
-                    exact_first
-                    and len(person.name.split()) > 1
-                    and person.name != exact_first
-                    and not person.name.lower().endswith(" " + exact_first.lower())
-                ):
-                    continue  # a different full name with the same surname ("De Blasio" is Bill de Blasio)
-                found = person if found is None or self._recency(person) >= self._recency(found) else found
+        for person in matches:
+            found = person if found is None or self._recency(person) >= self._recency(found) else found
         if found is None and not exact_first:
             # "Tedros" for Tedros Adhanom Ghebreyesus, "Jack" for Jack Dunmore (tabloid and sports
             # copy use given names): another word of exactly one known name
@@ -164,9 +182,10 @@ class Cast:
                 found = others[0]
         return found
 
-    def person_by_name(self, name: str) -> Entity | None:
-        """Return the most recently named person with the surname of ``name`` (a full name or a surname)."""
-        return self.person_by_surname(surname_of(name))
+    def person_by_name(self, name: str, gender: str | None = None) -> Entity | None:
+        """Return the most recently named person with the surname of ``name`` (a full name or a
+        surname), of ``gender`` where several share it."""
+        return self.person_by_surname(surname_of(name), gender=gender)
 
     def _recency(self, entity: Entity) -> int:
         return self.salient[::-1].index(entity.name) * -1 if entity.name in self.salient else -(10**6)
@@ -319,7 +338,7 @@ class Cast:
         hits = find_people(text)
         if hits and hits[-1].end >= len(text.rstrip()) - 1:
             hit = hits[-1]
-            person = self.people.get(hit.name) or self.person_by_surname(surname_of(hit.name))
+            person = self.people.get(hit.name) or self.person_by_name(hit.name, hit.gender)
             if person is None:
                 person = Entity(hit.name, "person", role=hit.role, gender=hit.gender)
                 self.people[hit.name] = person
@@ -505,6 +524,24 @@ class Cast:
             entity.aliases.append(text)
 
 
+def same_full_name(known: str, new: str) -> bool:
+    """Whether two full names of one surname name one person: equal once middle initials are left
+    out ("Ann B. Lee", "Ann Lee"), or one is the other after a stray capitalised word ("Rival Ann
+    Lee"). A generational suffix must agree ("Tom Lee Jr." is not Tom Lee)."""
+    if known.lower().endswith(" " + new.lower()) or new.lower().endswith(" " + known.lower()):
+        return True
+
+    def initials(name: str) -> list[str]:
+        return [w for w in name.split() if re.fullmatch(r"(?:[A-Z]\.)+", w)]
+
+    def core(name: str) -> list[str]:
+        return [w for w in name.split() if w not in initials(name)]
+
+    # "Tom A.B. Lee" and "Tom C. Lee" are two people; "Ann Lee" and "Ann B. Lee" one
+    agree = not initials(known) or not initials(new) or initials(known) == initials(new)
+    return agree and core(known) == core(new) and len(core(new)) > 1
+
+
 def _given_words(name: str) -> list[str]:
     """Return the words of a full name before its surname ("Tedros Adhanom" of "Tedros Adhanom Ghebreyesus")."""
     words = name.split()
@@ -514,4 +551,5 @@ def _given_words(name: str) -> list[str]:
 __all__ = [
     "Cast",
     "Entity",
+    "same_full_name",
 ]

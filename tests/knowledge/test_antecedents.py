@@ -86,3 +86,58 @@ def test_the_cues_of_the_sentence_before_are_its_first_subject_and_its_speakers(
     assert features["Ann Lee"]["previous_sentence_subject"] == 0.0
     assert features["Ann Lee"]["spoke_previous_sentence"] == 0.0
     assert features["Ann Lee"]["subjects_within_reach"] > features["Jo Park"]["subjects_within_reach"]
+
+
+def test_a_name_whose_relative_clause_holds_commas_is_still_the_sentences_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Orla Brisk, who served as counsel under Dale Prentiss, the former mayor, listed the rules."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Orla Brisk": "subject", "Dale Prentiss": "other"}
+
+
+def test_a_country_opening_a_sentence_is_no_candidate_for_he():
+    from knowledge.antecedents import Mention, candidate_features
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn("Borvia's trade minister, Anton Velk, shrugs off the worry.", 0)
+    mentions = [Mention("Anton Velk", 0, 25, 0, "other"), Mention("Japan", 0, 70, 1, "subject", spoke=True)]
+
+    assert [name for name, _ in candidate_features(mentions, "m", cast, "Japan", 1)] == ["Anton Velk"]
+
+
+def test_a_name_opening_a_clause_inside_the_sentence_is_not_its_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Nell Ashdown said she signed only because Piet Varro agreed to stay."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Nell Ashdown": "subject", "Piet Varro": "other"}
+
+
+def test_a_name_after_an_opening_subordinator_is_still_a_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "Because Piet Varro stayed, the team kept its shape."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles == {"Piet Varro": "subject"}
+
+
+def test_a_name_after_a_lead_in_and_its_role_is_the_subject():
+    from knowledge.antecedents import paragraph_mentions
+    from knowledge.coreference import Cast
+
+    text = "In a memo sent late on Tuesday, Velk campaign manager Orla Brisk conceded the county."
+    cast = Cast()
+    cast.learn(text, 0)
+    roles = {m.name: m.role for m in paragraph_mentions(text, [(0, len(text))], cast)}
+    assert roles["Orla Brisk"] == "subject"

@@ -462,3 +462,39 @@ def test_a_capitalised_particle_that_opens_a_sentence_is_the_same_person():
     )
     assert speakers_of(a) == ["Bill de Vallee", "Bill de Vallee"]
     assert [s.name for s in a.speakers] == ["Bill de Vallee"]
+
+
+def test_one_person_named_with_and_without_a_middle_initial_is_one_person():
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn("Marla Quist opened the fair.", 0)
+    cast.learn("Marla T. Quist thanked the volunteers.", 1)
+    assert list(cast.people) == ["Marla Quist"]
+
+
+def test_two_people_with_one_surname_and_different_initials_stay_two():
+    from knowledge.coreference import same_full_name
+
+    assert same_full_name("Orvin B. Stamm", "Orvin Stamm")
+    assert same_full_name("Gallant Orvin Stamm", "Orvin Stamm")
+    assert not same_full_name("Orvin H.K. Stamm", "Orvin B. Stamm")
+    assert not same_full_name("Orvin Stamm Jr.", "Orvin Stamm")
+    assert not same_full_name("Ada Stamm", "Orvin Stamm")
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_one_family():
+    a = article(
+        "Tobin Welk and his wife, Greta Welk, run the orchard.",
+        "“The frost took half the crop,” Mr. Welk said.",
+    )
+    assert speakers_of(a) == ["Tobin Welk"]
+
+
+def test_a_bare_surname_is_the_father_not_the_son_named_with_a_suffix():
+    a = article(
+        "Harlan Voss has led the building firm since 1990.",
+        "His son, Harlan Voss Jr., joined the board last year and spoke at the launch.",
+        "Mr. Voss said the tower would open in May. “We never miss a date,” he said.",
+    )
+    assert speakers_of(a) == ["Harlan Voss"]
