@@ -56,6 +56,7 @@ from .quotations import (
     mask_quotes,
     opens_paragraph,
     reads_as_speech,
+    speaker_label,
     split_sentences,
 )
 from .text import normalise_marks
@@ -474,6 +475,13 @@ class Attributor:
             if entity is not None:
                 result.speaker, result.how = entity.name, "byline"
                 return result
+        # a transcript quoted whole: the label its words open with ("“LEE: Well, …"), when the quote
+        # stands as a sentence of its own (the protesters chanted “Lee: out!” names a topic)
+        text = self.texts[self.current]
+        turn = speaker_label(text[span.start : span.end])
+        if turn and re.search(r"(?:^|[.!?:])\W*$", text[: span.open_at]):
+            result.speaker, result.how = self._labelled(turn), "label"
+            return result
         # a name alone before a colon labels what follows, as in a transcript or a list of
         # reactions ("McDonald: “…”", "Said Stone: “…”")
         label = _LABEL.match(masked, start, span.open_at)
@@ -510,6 +518,17 @@ class Attributor:
             if entity is not None:
                 result.speaker, result.cue, result.how = entity.name, described.group(2), "after"
         return result
+
+    def _labelled(self, label: str) -> str:
+        """The person a transcript label names: someone the article names with that surname
+        ("LEE" is Ann Lee), else the label as a name ("Lee")."""
+        surname = surname_of(label)
+        person = self.cast.person_by_surname(surname) or next(
+            (p for p in self.cast.people.values() if surname_of(p.name).lower() == surname.lower()), None
+        )
+        if person is not None:
+            return person.name
+        return label.title() if label.isupper() else label
 
     def _take(self, result: Found, frame: Frame, how: str) -> Found:
         result.speaker, result.pending_role, result.cue, result.how = frame.speaker, frame.pending_role, frame.cue, how

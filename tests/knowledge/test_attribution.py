@@ -642,3 +642,21 @@ def test_a_party_and_state_between_commas_is_no_person_for_the_pronoun():
         "they should not share all of it with us,” she said.",
     )
     assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_transcript_quoted_whole_belongs_to_the_label_each_turn_opens_with():
+    a = article(
+        "On the evening show, the presenter questioned Mayor Oskar Lind about the ferry plan.",
+        "“BRANDT: Let’s begin with the ferry. Will the crossing open by summer?",
+        "“LIND: Well, look, the crossing opens in June, and the boats are already painted.",
+        "“BRANDT: And the fares?",
+        "“Ingrid Keller: If I may add, the fares stay where they are.",
+    )
+    assert speakers_of(a) == ["Brandt", "Oskar Lind", "Brandt", "Ingrid Keller"]
+
+
+def test_a_name_and_colon_inside_a_chanted_quote_is_its_topic_not_its_speaker():
+    a = article(
+        "Oskar Lind spoke at the pier.", "The dockers chanted “Oskar Lind: wrong for the harbour, wrong for you.”"
+    )
+    assert speakers_of(a) != ["Oskar Lind"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.marks import find_spans
+from knowledge.quotations import speaker_label
 from tests.knowledge.made_up import article, speakers_of, texts
 
 
@@ -290,3 +291,19 @@ def test_a_question_ended_by_its_speaker_and_her_description_is_one_sentence():
         "“How are you today?” Major, a retired worker, said quietly. “We knocked on every door.”",
     )
     assert speakers_of(a) == ["Gloria Major", "Gloria Major"]
+
+
+@pytest.mark.parametrize(
+    "words, label",
+    [
+        ("BRANDT: Let’s begin with the ferry.", "BRANDT"),
+        ("MS. BRANDT: Let’s begin with the ferry.", "BRANDT"),
+        ("Ingrid Keller: If I may add, the fares stay.", "Ingrid Keller"),
+        ("VIDEO: The ferry leaves the pier at dawn.", None),
+        ("UPDATE: The ferry is late.", None),
+        ("Ferry Tales: A Harbour History", None),
+        ("The plan is simple: the ferry sails at dawn.", None),
+    ],
+)
+def test_a_speaker_label_opens_a_transcript_turn(words, label):
+    assert speaker_label(words) == label
