@@ -500,7 +500,7 @@ class Attributor:
                     return self._take(result, frame, "after")
                 break
         # B: the nearest frame before the quote in the sentence
-        before = [f for f in frames if f.end <= span.open_at]
+        before = [f for f in frames if f.end <= span.open_at and not _judges(masked, f, span)]
         if before:
             frame = max(before, key=lambda f: f.end)
             return self._take(result, frame, "before")
@@ -614,6 +614,18 @@ _SPEAKING_NOUNS = (
     | SPEAKING_NOUNS
 )
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
+
+
+# A copula between a speech noun and a quote: "his view is “dangerously wrong”" judges the view.
+_COPULA = re.compile(
+    r"\s+(?:is|was|are|were|(?:has|have|had)\s+been|remains|seems|(?:will|would)\s+be)(?:\s+(?:not|[a-z]+ly))?\s*$"
+)
+
+
+def _judges(masked: str, frame: Frame, span: Span) -> bool:
+    """ "Lee said Cole’s plan was “a fantasy”": a quote that is the predicate of a speech noun judges
+    the noun's words; it is not their content, so the noun's owner is not its speaker."""
+    return frame.kind == "possessive" and bool(_COPULA.fullmatch(masked, frame.end, span.open_at))
 
 
 def _can_speak(phrase: str) -> bool:

@@ -660,3 +660,10 @@ def test_a_name_and_colon_inside_a_chanted_quote_is_its_topic_not_its_speaker():
         "Oskar Lind spoke at the pier.", "The dockers chanted “Oskar Lind: wrong for the harbour, wrong for you.”"
     )
     assert speakers_of(a) != ["Oskar Lind"]
+
+
+def test_a_quote_that_is_the_predicate_of_a_speech_noun_judges_it():
+    judged = article("Oskar Lind said on Friday that Ingrid Keller’s claim was “a harbour fantasy”.")
+    assert speakers_of(judged) == ["Oskar Lind"]
+    content = article("Oskar Lind rejected Ingrid Keller’s claim that the ferry was “sinking fast”.")
+    assert speakers_of(content) == ["Ingrid Keller"]
