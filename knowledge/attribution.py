@@ -46,6 +46,7 @@ from .lexicon import (
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
+from .lexicon.function_words import RUBRIC_WORDS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS
@@ -616,6 +617,8 @@ _SPEAKING_NOUNS = (
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 
 
+# A headline's label: the words before its first colon, no quotation mark among them.
+_HEADLINE_LABEL = re.compile(r"\s*([^:“”\"‘’]{2,60}?):\s")
 # A copula between a speech noun and a quote: "his view is “dangerously wrong”" judges the view.
 _COPULA = re.compile(
     r"\s+(?:is|was|are|were|(?:has|have|had)\s+been|remains|seems|(?:will|would)\s+be)(?:\s+(?:not|[a-z]+ly))?\s*$"
@@ -638,12 +641,46 @@ def _can_speak(phrase: str) -> bool:
     return bool(re.search(r"(?:ist|ian|eon|man|men|ee|er|or)s?$", head)) and not forms & NOT_PERSON_NOUNS
 
 
+def headline_label(cast: Cast, text: str, pos: int) -> str | None:
+    """The speaker a headline names before its colon ("Lee: Ferry Plan ‘Sinks the Harbour’"), or None.
+
+    The label may be a name the article knows, a clause whose subject is one ("Lee Hits Back:
+    …"), or a short capitalised name of a source ("Harbour Watch: …"); a rubric ("The Latest:",
+    "Video: …") names nobody.
+    """
+    match = _HEADLINE_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    words = label.split()
+    if words[0].lower() in NOT_NAME or re.sub(r"[’']s$|\W", "", words[0].lower()) in RUBRIC_WORDS:
+        return None
+    if len(words) <= 3:
+        entity, _ = cast.resolve(label, pos)
+        if entity is not None:
+            return entity.name
+        return label if all(w[:1].isupper() for w in words) else None
+    hit = next((h for h in find_people(label) if not h.possessive), None)
+    if hit is None or hit.start != 0 or len(hit.name.split()) > 3:
+        return None
+    person = cast.person_by_surname(surname_of(hit.name))
+    return person.name if person is not None else None
+
+
 def attribute_headlines(attributor: Attributor, headlines: list[int], body: list[int]) -> None:
-    """A headline quote names nobody: its owner is whoever says the same words in the body."""
+    """A headline quote is the speaker's its label names ("Lee: …"); otherwise it names nobody, and
+    its owner is whoever says the same words in the body."""
     for pos in headlines:
+        label = headline_label(attributor.cast, attributor.texts[pos], pos)
         for span in attributor.spans.get(pos, []):
             result = attributor.found.get((pos, span.start))
-            if result is None or result.speaker or is_title(attributor.texts[pos][span.start : span.end]):
+            if result is None or is_title(attributor.texts[pos][span.start : span.end]):
+                continue
+            if label is not None and span.open_at > attributor.texts[pos].index(":"):
+                result.speaker, result.cue, result.how, result.drop = label, None, "headline", False
+                result.kind = "partial"
+                continue
+            if result.speaker:
                 continue
             phrase = normalise_marks(attributor.texts[pos][span.start : span.end]).strip(" .,;:!?")
             for other in body:
@@ -693,5 +730,6 @@ __all__ = [
     "Attributor",
     "Found",
     "attribute_headlines",
+    "headline_label",
     "tie_pending_roles",
 ]

@@ -667,3 +667,29 @@ def test_a_quote_that_is_the_predicate_of_a_speech_noun_judges_it():
     assert speakers_of(judged) == ["Oskar Lind"]
     content = article("Oskar Lind rejected Ingrid Keller’s claim that the ferry was “sinking fast”.")
     assert speakers_of(content) == ["Ingrid Keller"]
+
+
+@pytest.mark.parametrize(
+    "headline, speaker",
+    [
+        ("Lind: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Mayor Lind: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Oskar Lind Hits Back at Critics: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Harbour Watch: Ferry Plan Will ‘Sink the Harbour.’", "Harbour Watch"),
+    ],
+)
+def test_a_headline_quote_belongs_to_the_speaker_its_label_names(headline, speaker):
+    a = article(
+        headline,
+        "Oskar Lind, the mayor, spoke against the ferry plan on Monday.",
+        "Ingrid Keller said the plan would “sink the harbour” within a year.",
+    )
+    assert speaker in (speakers_of(a)[0] or "")
+
+
+def test_a_rubric_before_a_headline_colon_names_nobody():
+    a = article(
+        "The Latest: Ferry Plan Will ‘Sink the Harbour.’",
+        "Ingrid Keller said the plan would “sink the harbour” within a year.",
+    )
+    assert speakers_of(a)[0] == "Ingrid Keller"
