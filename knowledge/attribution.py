@@ -302,8 +302,10 @@ class Attributor:
                 if owner is not None:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
+                    person = self._main_subject(masked, start, frame.start)
                     first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
-                    person = self.cast.person_by_surname(surname_of(first.name)) if first else None
+                    if person is None and first is not None:
+                        person = self.cast.person_by_surname(surname_of(first.name))
                     pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun_said:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
@@ -315,6 +317,23 @@ class Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _main_subject(self, masked: str, start: int, end: int) -> Entity | None:
+        """ "After Cole left, Lee stood with Ann Moss and thanked her, saying …": the first person in
+        ``masked[start:end]`` who is a clause's subject, outside a clause a subordinator opens and
+        not after a preposition, and whom the article names (a surname alone will do)."""
+        for match in _NAME_BEFORE_VERB.finditer(masked, start, end):
+            clause = re.split(r"[,;—–]", masked[start : match.start()])[-1].split()
+            if clause and clause[0].lower() in SUBORDINATORS:
+                continue  # "after Cole left,": a subordinate clause's subject
+            if clause and clause[-1].islower() and clause[-1] not in _BEFORE_SUBJECT:
+                continue  # "with Ann Moss", "endorsed Cole": an object
+            if match.group(1).split()[0].endswith("ing"):
+                continue  # "Playing Cole for a fool, …": a participle, no name
+            person = self.cast.person_by_surname(surname_of(match.group(1)))
+            if person is not None:
+                return person
+        return None
 
     @staticmethod
     def _extend_to_name(masked: str, frame: Frame) -> None:
@@ -617,6 +636,14 @@ _SPEAKING_NOUNS = (
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 
 
+# A capitalised name run and the lowercase word after it that is no preposition or conjunction: a
+# clause's subject and its verb ("Lee appeared", "Ann Lee famously clashed").
+_NOT_VERB_WORDS = "|".join(sorted(NOT_VERBS | {"and", "or", "nor"}))
+_NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'])({PERSON})(?<![’']s)\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERB_WORDS})\b)[a-z]")
+# Lowercase words a clause's subject may follow ("and Lee said", "former minister Ann Lee").
+_BEFORE_SUBJECT = {"and", "but", "that", "then", "so", "yet", "also", "while"} | {
+    w for w in TITLE_WORDS if w.isalpha() and w.islower()
+}
 # A headline's label: the words before its first colon, no quotation mark among them.
 _HEADLINE_LABEL = re.compile(r"\s*([^:“”\"‘’]{2,60}?):\s")
 # A copula between a speech noun and a quote: "his view is “dangerously wrong”" judges the view.

@@ -693,3 +693,16 @@ def test_a_rubric_before_a_headline_colon_names_nobody():
         "Ingrid Keller said the plan would “sink the harbour” within a year.",
     )
     assert speakers_of(a)[0] == "Ingrid Keller"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, after weeks of silence, Lind appeared beside Ingrid Keller and backed the plan, saying "
+        "“the ferry will sail on time.”",
+        "After Keller left the pier, Lind thanked the crew, saying “the ferry will sail on time.”",
+    ],
+)
+def test_a_participle_borrows_the_main_clause_subject_not_a_name_nearby(sentence):
+    a = article("Oskar Lind and Ingrid Keller toured the harbour.", sentence)
+    assert speakers_of(a) == ["Oskar Lind"]
