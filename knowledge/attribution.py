@@ -516,6 +516,8 @@ class Attributor:
             if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”“\"’')-]*", masked[close + 1 : first]):
                 if _introduces_next(masked, frame, limit, later_spans):
                     break
+                if _starts_sentence(self.texts[self.current][span.start : span.end], masked[first:limit]):
+                    break
                 if frame.kind in {"sv", "inverted", "according"}:
                     return self._take(result, frame, "after")
                 break
@@ -656,6 +658,15 @@ def _judges(masked: str, frame: Frame, span: Span) -> bool:
     """ "Lee said Cole’s plan was “a fantasy”": a quote that is the predicate of a speech noun judges
     the noun's words; it is not their content, so the noun's owner is not its speaker."""
     return frame.kind == "possessive" and bool(_COPULA.fullmatch(masked, frame.end, span.open_at))
+
+
+_SENTENCE_OPENER = re.compile(rf"(?:He|She|They|We|I|It|{_CONNECTIVE})\b")
+
+
+def _starts_sentence(words: str, after: str) -> bool:
+    """ "“We won!” She smiled, then said …": after a quote that ends its sentence, a capitalised
+    pronoun or connective opens the next sentence; it is no frame of the quote's."""
+    return bool(re.search(r"[.!?][’'\s]*$", words.rstrip())) and bool(_SENTENCE_OPENER.match(after))
 
 
 def _can_speak(phrase: str) -> bool:

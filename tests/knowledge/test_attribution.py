@@ -706,3 +706,11 @@ def test_a_rubric_before_a_headline_colon_names_nobody():
 def test_a_participle_borrows_the_main_clause_subject_not_a_name_nearby(sentence):
     a = article("Oskar Lind and Ingrid Keller toured the harbour.", sentence)
     assert speakers_of(a) == ["Oskar Lind"]
+
+
+def test_a_capitalised_connective_after_a_finished_quote_opens_the_next_sentence():
+    a = article(
+        "Oskar Lind wrote to the mayor, Ingrid Keller, after the storm, telling her, “you kept the harbour open!” "
+        "But Keller replied only with a nod."
+    )
+    assert speakers_of(a) == ["Oskar Lind"]
