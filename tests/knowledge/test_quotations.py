@@ -307,3 +307,17 @@ def test_a_question_ended_by_its_speaker_and_her_description_is_one_sentence():
 )
 def test_a_speaker_label_opens_a_transcript_turn(words, label):
     assert speaker_label(words) == label
+
+
+@pytest.mark.parametrize(
+    "paragraph, quoted",
+    [
+        (
+            '"The ferry is late again,"Ingrid Keller said. "Nobody is surprised."',
+            ["The ferry is late again,", "Nobody is surprised."],
+        ),
+        ('Ingrid Keller said,"The ferry is late again."', ["The ferry is late again."]),
+    ],
+)
+def test_a_straight_mark_with_its_space_left_out_still_closes_or_opens(paragraph, quoted):
+    assert [paragraph[s.start : s.end] for s in find_spans(paragraph, 0)] == quoted
