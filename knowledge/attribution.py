@@ -415,6 +415,8 @@ class Attributor:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
         described person or group, not a name, is theirs, whoever the paragraph named before."""
         match = _DESCRIBED_NOUN_PHRASE.match(masked, start, end) or _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
+        if match and _APPOSITIVE_AFTER_NAME.search(masked, start, match.start(1)):
+            return None  # "Columnist Ann Lee, a former aide, calls it …": the description is Lee's
         return self._described(match.group(1), pos) if match else None
 
     def _described(self, phrase: str, pos: int) -> Entity | None:
@@ -646,6 +648,8 @@ _NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'])({PERSON})(?<![’']s)\s+(?:[a-z]
 _BEFORE_SUBJECT = {"and", "but", "that", "then", "so", "yet", "also", "while"} | {
     w for w in TITLE_WORDS if w.isalpha() and w.islower()
 }
+# A name and the comma that sets off its description ("Columnist Ann Lee, a former aide").
+_APPOSITIVE_AFTER_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z]\.)*\s+[A-Z][\w’'-]+,\s*$")
 # A headline's label: the words before its first colon, no quotation mark among them.
 _HEADLINE_LABEL = re.compile(r"\s*([^:“”\"‘’]{2,60}?):\s")
 # A copula between a speech noun and a quote: "his view is “dangerously wrong”" judges the view.

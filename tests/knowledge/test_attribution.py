@@ -714,3 +714,11 @@ def test_a_capitalised_connective_after_a_finished_quote_opens_the_next_sentence
         "But Keller replied only with a nod."
     )
     assert speakers_of(a) == ["Oskar Lind"]
+
+
+def test_a_description_set_off_after_a_name_is_the_names_not_a_new_source():
+    a = article(
+        "Harbour columnist Ingrid Keller, a former adviser to the port, calls the ferry plan "
+        "“a slow boat to nowhere”: “The timetable was drawn up by people who never sail.”"
+    )
+    assert speakers_of(a) == ["Ingrid Keller", "Ingrid Keller"]
