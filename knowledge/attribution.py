@@ -184,6 +184,16 @@ class Attributor:
                 result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
             ):
                 index = sentence_at(result.span.open_at)
+                said = [
+                    f
+                    for f in self.frames.get(pos, [])
+                    if f.speaker and f.kind in {"sv", "inverted"} and f.end <= sentences[index][0]
+                ]
+                if said and not masked[sentences[index][0] : result.span.open_at].strip():
+                    # "…, Cole said. “…”": a quote opening its sentence after one that reports
+                    # someone speaking goes on with them
+                    result.speaker, result.how = said[-1].speaker, "subject"
+                    continue
                 person = (
                     self._described_subject(masked, sentences[index][0], result.span.open_at, pos)
                     or self._sentence_subject(masked, 0, result.span.open_at, None)

@@ -722,3 +722,12 @@ def test_a_description_set_off_after_a_name_is_the_names_not_a_new_source():
         "“a slow boat to nowhere”: “The timetable was drawn up by people who never sail.”"
     )
     assert speakers_of(a) == ["Ingrid Keller", "Ingrid Keller"]
+
+
+def test_a_quote_opening_its_sentence_goes_on_with_the_speaker_the_sentence_before_reports():
+    a = article(
+        "Ingrid Keller runs the port.",
+        "The ferry may stay in port while Mayor Oskar Lind talks to the unions, Keller said. "
+        "“The other worry is the weather, and nobody here can fix the weather.”",
+    )
+    assert speakers_of(a) == ["Ingrid Keller"]
