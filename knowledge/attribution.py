@@ -46,6 +46,7 @@ from .lexicon import (
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
+from .lexicon.function_words import RUBRIC_WORDS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS
@@ -56,6 +57,7 @@ from .quotations import (
     mask_quotes,
     opens_paragraph,
     reads_as_speech,
+    speaker_label,
     split_sentences,
 )
 from .text import normalise_marks
@@ -182,6 +184,16 @@ class Attributor:
                 result.span.closed and words[:1].isupper() and words.rstrip()[-1:] in {".", "!", "?"}
             ):
                 index = sentence_at(result.span.open_at)
+                said = [
+                    f
+                    for f in self.frames.get(pos, [])
+                    if f.speaker and f.kind in {"sv", "inverted"} and f.end <= sentences[index][0]
+                ]
+                if said and not masked[sentences[index][0] : result.span.open_at].strip():
+                    # "…, Cole said. “…”": a quote opening its sentence after one that reports
+                    # someone speaking goes on with them
+                    result.speaker, result.how = said[-1].speaker, "subject"
+                    continue
                 person = (
                     self._described_subject(masked, sentences[index][0], result.span.open_at, pos)
                     or self._sentence_subject(masked, 0, result.span.open_at, None)
@@ -300,8 +312,10 @@ class Attributor:
                 if owner is not None:
                     frame.speaker, frame.pending_role = owner.speaker, owner.pending_role
                 else:
+                    person = self._main_subject(masked, start, frame.start)
                     first = next((h for h in find_people(masked[start : frame.start]) if not h.possessive), None)
-                    person = self.cast.person_by_surname(surname_of(first.name)) if first else None
+                    if person is None and first is not None:
+                        person = self.cast.person_by_surname(surname_of(first.name))
                     pronoun_said = re.search(r"(?:^|[,;]\s+|\s)(he|she|He|She)\s+[a-z]", masked[start : frame.start])
                     if person is None and pronoun_said:  # "she campaigned against it, calling them …"
                         person = self.cast.resolve_pronoun(pronoun_said.group(1).lower())
@@ -313,6 +327,23 @@ class Attributor:
                     if person is None and self.cast.salient:
                         person = self.cast.entity(self.cast.salient[-1])
                     frame.speaker = person.name if person else None
+
+    def _main_subject(self, masked: str, start: int, end: int) -> Entity | None:
+        """ "After Cole left, Lee stood with Ann Moss and thanked her, saying …": the first person in
+        ``masked[start:end]`` who is a clause's subject, outside a clause a subordinator opens and
+        not after a preposition, and whom the article names (a surname alone will do)."""
+        for match in _NAME_BEFORE_VERB.finditer(masked, start, end):
+            clause = re.split(r"[,;—–]", masked[start : match.start()])[-1].split()
+            if clause and clause[0].lower() in SUBORDINATORS:
+                continue  # "after Cole left,": a subordinate clause's subject
+            if clause and clause[-1].islower() and clause[-1] not in _BEFORE_SUBJECT:
+                continue  # "with Ann Moss", "endorsed Cole": an object
+            if match.group(1).split()[0].endswith("ing"):
+                continue  # "Playing Cole for a fool, …": a participle, no name
+            person = self.cast.person_by_surname(surname_of(match.group(1)))
+            if person is not None:
+                return person
+        return None
 
     @staticmethod
     def _extend_to_name(masked: str, frame: Frame) -> None:
@@ -394,6 +425,8 @@ class Attributor:
         """ "Another child responded, “…”", "The crowd chanted “…”": a sentence whose subject is a
         described person or group, not a name, is theirs, whoever the paragraph named before."""
         match = _DESCRIBED_NOUN_PHRASE.match(masked, start, end) or _DESCRIBED_CLAUSE_SUBJECT.match(masked, start, end)
+        if match and _APPOSITIVE_AFTER_NAME.search(masked, start, match.start(1)):
+            return None  # "Columnist Ann Lee, a former aide, calls it …": the description is Lee's
         return self._described(match.group(1), pos) if match else None
 
     def _described(self, phrase: str, pos: int) -> Entity | None:
@@ -474,6 +507,13 @@ class Attributor:
             if entity is not None:
                 result.speaker, result.how = entity.name, "byline"
                 return result
+        # a transcript quoted whole: the label its words open with ("“LEE: Well, …"), when the quote
+        # stands as a sentence of its own (the protesters chanted “Lee: out!” names a topic)
+        text = self.texts[self.current]
+        turn = speaker_label(text[span.start : span.end])
+        if turn and re.search(r"(?:^|[.!?:])\W*$", text[: span.open_at]):
+            result.speaker, result.how = self._labelled(turn), "label"
+            return result
         # a name alone before a colon labels what follows, as in a transcript or a list of
         # reactions ("McDonald: “…”", "Said Stone: “…”")
         label = _LABEL.match(masked, start, span.open_at)
@@ -488,11 +528,13 @@ class Attributor:
             if close < first <= limit and re.fullmatch(r"[\s,.;:!?—–”“\"’')-]*", masked[close + 1 : first]):
                 if _introduces_next(masked, frame, limit, later_spans):
                     break
+                if _starts_sentence(self.texts[self.current][span.start : span.end], masked[first:limit]):
+                    break
                 if frame.kind in {"sv", "inverted", "according"}:
                     return self._take(result, frame, "after")
                 break
         # B: the nearest frame before the quote in the sentence
-        before = [f for f in frames if f.end <= span.open_at]
+        before = [f for f in frames if f.end <= span.open_at and not _judges(masked, f, span)]
         if before:
             frame = max(before, key=lambda f: f.end)
             return self._take(result, frame, "before")
@@ -510,6 +552,17 @@ class Attributor:
             if entity is not None:
                 result.speaker, result.cue, result.how = entity.name, described.group(2), "after"
         return result
+
+    def _labelled(self, label: str) -> str:
+        """The person a transcript label names: someone the article names with that surname
+        ("LEE" is Ann Lee), else the label as a name ("Lee")."""
+        surname = surname_of(label)
+        person = self.cast.person_by_surname(surname) or next(
+            (p for p in self.cast.people.values() if surname_of(p.name).lower() == surname.lower()), None
+        )
+        if person is not None:
+            return person.name
+        return label.title() if label.isupper() else label
 
     def _take(self, result: Found, frame: Frame, how: str) -> Found:
         result.speaker, result.pending_role, result.cue, result.how = frame.speaker, frame.pending_role, frame.cue, how
@@ -608,6 +661,39 @@ _SPEAKING_NOUNS = (
 _SURNAME_SUBJECT = re.compile(rf"{_LEAD_IN}([A-Z][\w’'-]+)(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 
 
+# A capitalised name run and the lowercase word after it that is no preposition or conjunction: a
+# clause's subject and its verb ("Lee appeared", "Ann Lee famously clashed").
+_NOT_VERB_WORDS = "|".join(sorted(NOT_VERBS | {"and", "or", "nor"}))
+_NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'])({PERSON})(?<![’']s)\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERB_WORDS})\b)[a-z]")
+# Lowercase words a clause's subject may follow ("and Lee said", "former minister Ann Lee").
+_BEFORE_SUBJECT = {"and", "but", "that", "then", "so", "yet", "also", "while"} | {
+    w for w in TITLE_WORDS if w.isalpha() and w.islower()
+}
+# A name and the comma that sets off its description ("Columnist Ann Lee, a former aide").
+_APPOSITIVE_AFTER_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z]\.)*\s+[A-Z][\w’'-]+,\s*$")
+# A headline's label: the words before its first colon, no quotation mark among them.
+_HEADLINE_LABEL = re.compile(r"\s*([^:“”\"‘’]{2,60}?):\s")
+# A copula between a speech noun and a quote: "his view is “dangerously wrong”" judges the view.
+_COPULA = re.compile(
+    r"\s+(?:is|was|are|were|(?:has|have|had)\s+been|remains|seems|(?:will|would)\s+be)(?:\s+(?:not|[a-z]+ly))?\s*$"
+)
+
+
+def _judges(masked: str, frame: Frame, span: Span) -> bool:
+    """ "Lee said Cole’s plan was “a fantasy”": a quote that is the predicate of a speech noun judges
+    the noun's words; it is not their content, so the noun's owner is not its speaker."""
+    return frame.kind == "possessive" and bool(_COPULA.fullmatch(masked, frame.end, span.open_at))
+
+
+_SENTENCE_OPENER = re.compile(rf"(?:He|She|They|We|I|It|{_CONNECTIVE})\b")
+
+
+def _starts_sentence(words: str, after: str) -> bool:
+    """ "“We won!” She smiled, then said …": after a quote that ends its sentence, a capitalised
+    pronoun or connective opens the next sentence; it is no frame of the quote's."""
+    return bool(re.search(r"[.!?][’'\s]*$", words.rstrip())) and bool(_SENTENCE_OPENER.match(after))
+
+
 def _can_speak(phrase: str) -> bool:
     """Whether a described subject's head noun is someone or something that speaks: a person, a
     group, a title, a spokesperson, an institution or a document ("the crowd", "a memo")."""
@@ -618,12 +704,46 @@ def _can_speak(phrase: str) -> bool:
     return bool(re.search(r"(?:ist|ian|eon|man|men|ee|er|or)s?$", head)) and not forms & NOT_PERSON_NOUNS
 
 
+def headline_label(cast: Cast, text: str, pos: int) -> str | None:
+    """The speaker a headline names before its colon ("Lee: Ferry Plan ‘Sinks the Harbour’"), or None.
+
+    The label may be a name the article knows, a clause whose subject is one ("Lee Hits Back:
+    …"), or a short capitalised name of a source ("Harbour Watch: …"); a rubric ("The Latest:",
+    "Video: …") names nobody.
+    """
+    match = _HEADLINE_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    words = label.split()
+    if words[0].lower() in NOT_NAME or re.sub(r"[’']s$|\W", "", words[0].lower()) in RUBRIC_WORDS:
+        return None
+    if len(words) <= 3:
+        entity, _ = cast.resolve(label, pos)
+        if entity is not None:
+            return entity.name
+        return label if all(w[:1].isupper() for w in words) else None
+    hit = next((h for h in find_people(label) if not h.possessive), None)
+    if hit is None or hit.start != 0 or len(hit.name.split()) > 3:
+        return None
+    person = cast.person_by_surname(surname_of(hit.name))
+    return person.name if person is not None else None
+
+
 def attribute_headlines(attributor: Attributor, headlines: list[int], body: list[int]) -> None:
-    """A headline quote names nobody: its owner is whoever says the same words in the body."""
+    """A headline quote is the speaker's its label names ("Lee: …"); otherwise it names nobody, and
+    its owner is whoever says the same words in the body."""
     for pos in headlines:
+        label = headline_label(attributor.cast, attributor.texts[pos], pos)
         for span in attributor.spans.get(pos, []):
             result = attributor.found.get((pos, span.start))
-            if result is None or result.speaker or is_title(attributor.texts[pos][span.start : span.end]):
+            if result is None or is_title(attributor.texts[pos][span.start : span.end]):
+                continue
+            if label is not None and span.open_at > attributor.texts[pos].index(":"):
+                result.speaker, result.cue, result.how, result.drop = label, None, "headline", False
+                result.kind = "partial"
+                continue
+            if result.speaker:
                 continue
             phrase = normalise_marks(attributor.texts[pos][span.start : span.end]).strip(" .,;:!?")
             for other in body:
@@ -673,5 +793,6 @@ __all__ = [
     "Attributor",
     "Found",
     "attribute_headlines",
+    "headline_label",
     "tie_pending_roles",
 ]

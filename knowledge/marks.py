@@ -95,6 +95,10 @@ def _find_spans(text: str, paragraph: int, opens: str, closes: str, straight: st
                 side = None  # a lone apostrophe after a word (players')
             elif side is None and open_at is not None and _spaced_close(text, i):
                 side = "close"  # "… 'a step too far,' " she said
+            elif side is None and _unspaced(text, i):
+                # "… to different audiences,"Ann Lee said: a space left out after a closing mark
+                # (or before an opening one, said,"We …"); whether a quote is open tells which
+                side = "close" if open_at is not None else "open"
         else:
             continue
         if straight == "'" and side == "close" and open_at is not None and _plural_possessive(text, i, closes):
@@ -131,6 +135,11 @@ def _spaced_close(text: str, i: int) -> bool:
     """
     before = text[:i].rstrip()
     return text[i - 1 : i].isspace() and text[i + 1 : i + 2].isspace() and before[-1:] in set(",.!?;:'’")
+
+
+def _unspaced(text: str, i: int) -> bool:
+    """Return True for a straight mark between punctuation and a letter with no space: (,"Ann)."""
+    return text[i - 1 : i] in {",", ".", "!", "?", ";"} and text[i + 1 : i + 2].isalpha()
 
 
 def _plural_possessive(text: str, i: int, closes: str) -> bool:

@@ -8,6 +8,8 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    HONORIFICS,
+    NOT_NAME,
     ROLE_MODIFIERS,
     SMALL_WORDS,
     SPEECH_VERBS,
@@ -15,6 +17,8 @@ from .lexicon import (
     VERB_FORMS,
     WORK_NOUNS,
 )
+from .lexicon.function_words import RUBRIC_WORDS
+from .lexicon.given_names import GIVEN_NAMES
 from .marks import Span, find_spans
 from .text import normalise_marks
 
@@ -98,6 +102,33 @@ def opens_paragraph(text: str, span: Span) -> bool:
     return span.open_at == lead or (span.open_at == lead + 1 and text[lead : lead + 2] in {"''", "``"})
 
 
+# A transcript's speaker label opening a quotation, in capitals ("WALLACE: Let's start …",
+# "MR. LEE: Well, …") or as a full name ("Ann Lee: Well, …").
+_CAPS_LABEL = re.compile(r"\s*((?:[A-Z]{2,4}\.\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s+\S")
+_NAME_LABEL = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}):\s+\S")
+
+
+def speaker_label(words: str) -> str | None:
+    """Return the speaker label that opens a quoted stretch, as in a transcript, or None.
+
+    "WALLACE: Let's start …" gives "WALLACE", "MR. LEE: Well, …" gives "LEE" and "Ann Lee:
+    Well, …" gives "Ann Lee" (a full name opening with a given name). A rubric ("VIDEO: …",
+    "UPDATE: …") or a function word ("BUT: …") is no label.
+    """
+    caps = _CAPS_LABEL.match(words)
+    if caps:
+        label = caps.group(1).split()
+        if label[0].rstrip(".").lower() in HONORIFICS and len(label) > 1:
+            label = label[1:]
+        if any(w.lower() in RUBRIC_WORDS or w.lower() in NOT_NAME for w in label):
+            return None
+        return " ".join(label)
+    named = _NAME_LABEL.match(words)
+    if named and named.group(1).split()[0].lower() in GIVEN_NAMES:
+        return named.group(1)
+    return None
+
+
 def chain_spans(spans: dict[int, list[Span]], texts: list[str], order: list[int]) -> list[list[Span]]:
     """Group spans into quotations: one span, or several over consecutive paragraphs."""
     chains: list[list[Span]] = []
@@ -106,7 +137,9 @@ def chain_spans(spans: dict[int, list[Span]], texts: list[str], order: list[int]
         paragraph_spans = spans.get(pos, [])
         for k, span in enumerate(paragraph_spans):
             starts_paragraph = k == 0 and opens_paragraph(texts[pos], span)
-            if open_chain is not None and starts_paragraph:
+            # a transcript's next turn ("“LEE: …") is a new quotation even when the last one stayed open
+            relabelled = speaker_label(texts[pos][span.start : span.end]) is not None
+            if open_chain is not None and starts_paragraph and not relabelled:
                 open_chain.append(span)
             else:
                 open_chain = [span]
@@ -224,6 +257,7 @@ __all__ = [
     "quotes_with_single_marks",
     "reads_as_speech",
     "span_text",
+    "speaker_label",
     "speech_in_single_marks",
     "split_sentences",
 ]

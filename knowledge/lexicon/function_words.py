@@ -473,6 +473,15 @@ PICTURE_NOTES = (
     "second left",
     "second right",
 )
+# Words that label a stretch of copy rather than a speaker when they open it with a colon
+# ("VIDEO: …", "UPDATE: …", "The Latest: …"), in a transcript or a headline.
+RUBRIC_WORDS = frozenset(
+    """
+    video audio watch photo photos update updated breaking exclusive live latest note editor editors
+    correction clarification analysis opinion transcript crosstalk applause laughter excerpt excerpts
+    read listen related more also source sources report poll
+    """.split()
+)
 # Auxiliary verbs of a question ("did X say", "has X said").
 AUXILIARIES = frozenset("did does do has have had is was were are will would could can should might may".split())
 # Pronouns and words that stand for a person in a question ("what did he say", "did anyone").

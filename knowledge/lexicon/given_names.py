@@ -93,3 +93,12 @@ GIVEN_NAME_GENDER = {
     **{n: "m" for n in (MALE_GIVEN_NAMES + AMERICAN_MALE_GIVEN_NAMES).split() if "_" not in n},
     **{n: "f" for n in (FEMALE_GIVEN_NAMES + AMERICAN_FEMALE_GIVEN_NAMES).split() if "_" not in n},
 }
+# Given names borne by women and men alike: no gender, but still a given name ("Chris Lane: …").
+UNISEX_GIVEN_NAMES = frozenset(
+    """
+    alex chris jamie sam jordan taylor morgan robin jean andrea nicola kim lee lindsay pat terry casey jesse
+    dana leslie kerry sandy toni frankie charlie drew jody riley avery quinn cameron dominique
+    """.split()
+)
+# Every given name the lists know, with a gender or not.
+GIVEN_NAMES = frozenset(GIVEN_NAME_GENDER) | UNISEX_GIVEN_NAMES

@@ -656,3 +656,92 @@ def test_a_party_and_state_between_commas_is_no_person_for_the_pronoun():
         "they should not share all of it with us,” she said.",
     )
     assert speakers_of(a) == ["Ann Lee"]
+
+
+def test_a_transcript_quoted_whole_belongs_to_the_label_each_turn_opens_with():
+    a = article(
+        "On the evening show, the presenter questioned Mayor Oskar Lind about the ferry plan.",
+        "“BRANDT: Let’s begin with the ferry. Will the crossing open by summer?",
+        "“LIND: Well, look, the crossing opens in June, and the boats are already painted.",
+        "“BRANDT: And the fares?",
+        "“Ingrid Keller: If I may add, the fares stay where they are.",
+    )
+    assert speakers_of(a) == ["Brandt", "Oskar Lind", "Brandt", "Ingrid Keller"]
+
+
+def test_a_name_and_colon_inside_a_chanted_quote_is_its_topic_not_its_speaker():
+    a = article(
+        "Oskar Lind spoke at the pier.", "The dockers chanted “Oskar Lind: wrong for the harbour, wrong for you.”"
+    )
+    assert speakers_of(a) != ["Oskar Lind"]
+
+
+def test_a_quote_that_is_the_predicate_of_a_speech_noun_judges_it():
+    judged = article("Oskar Lind said on Friday that Ingrid Keller’s claim was “a harbour fantasy”.")
+    assert speakers_of(judged) == ["Oskar Lind"]
+    content = article("Oskar Lind rejected Ingrid Keller’s claim that the ferry was “sinking fast”.")
+    assert speakers_of(content) == ["Ingrid Keller"]
+
+
+@pytest.mark.parametrize(
+    "headline, speaker",
+    [
+        ("Lind: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Mayor Lind: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Oskar Lind Hits Back at Critics: Ferry Plan Will ‘Sink the Harbour.’", "Lind"),
+        ("Harbour Watch: Ferry Plan Will ‘Sink the Harbour.’", "Harbour Watch"),
+    ],
+)
+def test_a_headline_quote_belongs_to_the_speaker_its_label_names(headline, speaker):
+    a = article(
+        headline,
+        "Oskar Lind, the mayor, spoke against the ferry plan on Monday.",
+        "Ingrid Keller said the plan would “sink the harbour” within a year.",
+    )
+    assert speaker in (speakers_of(a)[0] or "")
+
+
+def test_a_rubric_before_a_headline_colon_names_nobody():
+    a = article(
+        "The Latest: Ferry Plan Will ‘Sink the Harbour.’",
+        "Ingrid Keller said the plan would “sink the harbour” within a year.",
+    )
+    assert speakers_of(a)[0] == "Ingrid Keller"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, after weeks of silence, Lind appeared beside Ingrid Keller and backed the plan, saying "
+        "“the ferry will sail on time.”",
+        "After Keller left the pier, Lind thanked the crew, saying “the ferry will sail on time.”",
+    ],
+)
+def test_a_participle_borrows_the_main_clause_subject_not_a_name_nearby(sentence):
+    a = article("Oskar Lind and Ingrid Keller toured the harbour.", sentence)
+    assert speakers_of(a) == ["Oskar Lind"]
+
+
+def test_a_capitalised_connective_after_a_finished_quote_opens_the_next_sentence():
+    a = article(
+        "Oskar Lind wrote to the mayor, Ingrid Keller, after the storm, telling her, “you kept the harbour open!” "
+        "But Keller replied only with a nod."
+    )
+    assert speakers_of(a) == ["Oskar Lind"]
+
+
+def test_a_description_set_off_after_a_name_is_the_names_not_a_new_source():
+    a = article(
+        "Harbour columnist Ingrid Keller, a former adviser to the port, calls the ferry plan "
+        "“a slow boat to nowhere”: “The timetable was drawn up by people who never sail.”"
+    )
+    assert speakers_of(a) == ["Ingrid Keller", "Ingrid Keller"]
+
+
+def test_a_quote_opening_its_sentence_goes_on_with_the_speaker_the_sentence_before_reports():
+    a = article(
+        "Ingrid Keller runs the port.",
+        "The ferry may stay in port while Mayor Oskar Lind talks to the unions, Keller said. "
+        "“The other worry is the weather, and nobody here can fix the weather.”",
+    )
+    assert speakers_of(a) == ["Ingrid Keller"]

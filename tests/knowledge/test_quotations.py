@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.marks import find_spans
+from knowledge.quotations import speaker_label
 from tests.knowledge.made_up import article, speakers_of, texts
 
 
@@ -310,3 +311,33 @@ def test_a_quotation_left_open_continues_in_a_paragraph_that_opens_with_a_mark_o
 def test_wire_copy_backtick_pairs_are_quotation_marks():
     a = article("``We apologize,'' Dan Pellow of Harbour Securities wrote to clients on Friday.")
     assert [(q.text, q.speaker, q.kind) for q in a.quotes] == [("We apologize,", "Dan Pellow", "direct")]
+
+
+@pytest.mark.parametrize(
+    "words, label",
+    [
+        ("BRANDT: Let’s begin with the ferry.", "BRANDT"),
+        ("MS. BRANDT: Let’s begin with the ferry.", "BRANDT"),
+        ("Ingrid Keller: If I may add, the fares stay.", "Ingrid Keller"),
+        ("VIDEO: The ferry leaves the pier at dawn.", None),
+        ("UPDATE: The ferry is late.", None),
+        ("Ferry Tales: A Harbour History", None),
+        ("The plan is simple: the ferry sails at dawn.", None),
+    ],
+)
+def test_a_speaker_label_opens_a_transcript_turn(words, label):
+    assert speaker_label(words) == label
+
+
+@pytest.mark.parametrize(
+    "paragraph, quoted",
+    [
+        (
+            '"The ferry is late again,"Ingrid Keller said. "Nobody is surprised."',
+            ["The ferry is late again,", "Nobody is surprised."],
+        ),
+        ('Ingrid Keller said,"The ferry is late again."', ["The ferry is late again."]),
+    ],
+)
+def test_a_straight_mark_with_its_space_left_out_still_closes_or_opens(paragraph, quoted):
+    assert [paragraph[s.start : s.end] for s in find_spans(paragraph, 0)] == quoted
