@@ -323,6 +323,8 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
     if not after or re.fullmatch(WEEKDAY, after.group(1)):
         return None
     s0, s1 = after.start(1), after.end(1)
+    if re.search(r"[a-z]{3}\.$", masked[s0:s1]):
+        s1 -= 1  # the sentence's full stop after a name: "reads an editorial in The Varn Gazette."
     if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
         more = _MORE_TITLE.match(masked, s1, end)
         if more:

@@ -303,6 +303,22 @@ DOCUMENT_NOUNS = {
     "inquiry",
     "audit",
     "research",
+    "editorial",
+    "article",
+    "column",
+    "ad",
+    "advert",
+    "advertisement",
+    "commercial",
+    "message",
+    "transcript",
+    "readout",
+    "headline",
+    "flyer",
+    "leaflet",
+    "mailer",
+    "petition",
+    "notice",
 }
 # Nouns of a credit line under a story: "Research by", "Graphics by".
 CREDIT_NOUNS = ("research", "graphics")

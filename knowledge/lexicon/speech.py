@@ -320,7 +320,7 @@ hit_back      frames past-only inverts-past
 testify       frames inverts-past
 indicate      frames inverts-past
 interject     frames inverts-past
-read          frames past-only inverts-past
+read          frames past-only inverts-past inverts-third
 continue      frames no-ing inverts
 muse          frames inverts-past
 demand        frames noun asks
@@ -422,7 +422,7 @@ def _lemmas(tag: str) -> list[str]:
 def _framing_forms(lemma: str) -> set[str]:
     forms, tags = VERB_FORMS[lemma], SPEECH_VERB_TAGS[lemma]
     if "past-only" in tags:
-        return forms.pasts()
+        return forms.pasts() | ({forms.third} if "inverts-third" in tags else set())
     found = forms.all()
     if "noun" in tags:
         found -= {lemma, forms.third}
@@ -443,9 +443,13 @@ def _past_and_third(tag: str, past_tag: str | None = None) -> frozenset[str]:
 #: Every form that frames a quotation in an article ("said", "tells", "adding", "labelled").
 SPEECH_VERBS = frozenset(f for lemma in _lemmas("frames") for f in _framing_forms(lemma))
 #: Forms that may come before their subject: "…,” said Kohli.
-INVERTING_VERBS = _past_and_third("inverts", "inverts-past")
+INVERTING_VERBS = _past_and_third("inverts", "inverts-past") | frozenset(
+    VERB_FORMS[lemma].third for lemma in _lemmas("inverts-third")
+)
 #: Forms that frame a quotation only inverted, before their speaker: "…,” remembered Cole.
-INVERTED_ONLY_VERBS = frozenset(f for lemma in _lemmas("inverted-only") for f in VERB_FORMS[lemma].all())
+INVERTED_ONLY_VERBS = frozenset(f for lemma in _lemmas("inverted-only") for f in VERB_FORMS[lemma].all()) | frozenset(
+    VERB_FORMS[lemma].third for lemma in _lemmas("inverts-third")
+)
 #: -ing forms that open a clause borrowing the sentence's speaker: "…, adding: “…”".
 PARTICIPLES = frozenset(
     f

@@ -555,3 +555,48 @@ def test_an_organisation_with_an_appositive_after_the_quotation_is_its_speaker()
         "“The plan is a waste of money,” Northgate Foods, the supermarket group, wrote. “It will not work.”",
     )
     assert [q.speaker for q in a.quotes] == ["Northgate Foods", "Northgate Foods"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Not one more tram,” reads a Friday editorial in The Quarrow Ledger.", "The Quarrow Ledger editorial"),
+        ("“In Pell’s town, the trams stop and the fares go up,” says a narrator.", "narrator"),
+        ("Pell is hitting back – “If Cole wins, the depot closes,” one Pell ad declared.", "the ad"),
+        ("“Vote for the depot and keep the trams running,” a printed leaflet said.", "the leaflet"),
+        (
+            "“The trams will run on time this winter,” said a Quarrow Party member who backs Pell.",
+            "Quarrow Party member",
+        ),
+    ],
+)
+def test_a_document_a_narrator_or_an_unnamed_member_is_the_speaker(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+def test_reads_frames_a_quotation_only_before_its_speaker():
+    lead = "Ann Cole and Tom Pell are running for mayor of Quarrow."
+    before = article(lead, "“The depot stays open for good,” reads the council notice.")
+    after = article(lead, "The council notice reads “The depot stays open for good” in big letters.")
+    assert [q.cue for q in before.quotes] == ["reads"]
+    assert [q.cue for q in after.quotes] != ["reads"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "When Pell came on stage, the crowd loudly chanted “Trams for all! Trams for all!” for a minute.",
+            "the crowd",
+        ),
+        (
+            "Hundreds of drivers marched through Quarrow on Monday, chanting “Fair fares now,” before the vote.",
+            "Hundreds of drivers",
+        ),
+        ("“Keep the depot open,” about 40 marchers shouted outside the hall.", "about 40 marchers"),
+    ],
+)
+def test_a_gathering_or_a_counted_group_is_the_speaker(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
