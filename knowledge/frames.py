@@ -66,11 +66,12 @@ _AUX = (
 _AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
 
 # The -s form of a speech verb whose lemma is a noun first ("notes", "calls"): a verb only
-# straight after a name or a pronoun and before a stop, a comma or "that" ("…,” Conway notes.).
+# straight after a name, a pronoun or a relative pronoun and before a stop, a comma or "that"
+# ("…,” Conway notes.", "the report, which notes, “…”").
 _NOUN_LIKE_THIRDS = frozenset(
     VERB_FORMS[lemma].third for lemma, tags in SPEECH_VERB_TAGS.items() if "noun" in tags and "frames" in tags
 )
-_NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he)\s+$")
+_NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he|(?<=,\s)which|that)\s+$")
 # The lemma of such a verb ("state", "note"): a verb only straight after a plural subject and
 # before a stop, a comma, "that" or where it was said ("…,” the Coles state in their letter).
 _NOUN_LIKE_BASES = frozenset(

@@ -241,6 +241,10 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
         named = _NAME_END.search(stripped[: relative.start()])
         if named and is_person(named.group(1)):
             return named.start(1), named.end(1)
+    relative = re.search(r"(?:,\s*which|\s+that)$", stripped)
+    if relative:  # "a leaflet that said", "the council report, which notes": the source the clause describes
+        source = _NP_END.search(stripped[: relative.start()]) or _GROUP_END.search(stripped[: relative.start()])
+        return source.span(1) if source else None
     for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
         if match:

@@ -600,3 +600,18 @@ def test_reads_frames_a_quotation_only_before_its_speaker():
 def test_a_gathering_or_a_counted_group_is_the_speaker(paragraph, speaker):
     a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "The page was replaced at noon by a notice that said, “Sorry, the tram you asked for has gone.”",
+            "the notice",
+        ),
+        ("The council report, which notes, “Most of the money went to three firms,” came out on Monday.", "the report"),
+    ],
+)
+def test_a_relative_pronoun_hands_its_words_to_the_source_it_describes(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]

@@ -28,6 +28,9 @@ def _after(text: str, *, group: bool = False) -> str | None:
         ("Outside the depot, about 40 marchers", "about 40 marchers"),
         ("On Monday, hundreds of angry drivers", "hundreds of angry drivers"),
         ("At one stage the audience", "the audience"),
+        ("The page was replaced by a notice that", "a notice"),
+        ("The council report, which", "The council report"),
+        ("They handed out mugs that", None),
     ],
 )
 def test_the_subject_that_ends_the_words_before_a_verb(text, subject):
