@@ -36,6 +36,8 @@ from .lexicon import (
     TITLE_WORDS,
     VERB_FORMS,
 )
+from .lexicon.people import GATHERING_NOUNS
+from .lexicon.speech import CROWD_PARTICIPLES
 from .names import looks_like_org
 from .phrases import (
     BARE_GROUP,
@@ -176,6 +178,12 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         # "Ann Lee, for her part, is calling it …": a progressive is the clause's own verb
         before = _strip_aux(masked[ws : ws + progressive.start()] if progressive else masked[ws:vs])
         cue = _cue(masked, verb, ve, end)
+        crowd = _crowd_before(masked, start, vs) if verb in CROWD_PARTICIPLES else None
+        if crowd and before.rstrip().endswith(",") and not progressive:
+            # "Lee spoke near the depot, where about 40 marchers had gathered, chanting “…”": a
+            # crowd's chant belongs to the group just named, not to the sentence's subject
+            frames.append(Frame("sv", crowd[0], ve, cue, masked[crowd[0] : crowd[1]], *crowd))
+            continue
         if verb in PARTICIPLES and before.rstrip().endswith(",") and not progressive:
             # "Ann Lee praised her rival, Tom Ross, saying …": after a comma an -ing clause borrows
             # the sentence's subject; the name just before it is an object or an appositive
@@ -266,6 +274,22 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
     frames.extend(_colon_frames(masked, start, end, frames))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
+
+
+# A group or a gathering as the subject of its clause, a verb after it: "about 40 marchers had
+# gathered", "Lee supporters interrupted" (not the object in "Lee thanked the drivers, shouting").
+_CROWD = re.compile(
+    rf"(?:^|(?<=[\s,(]))({GROUP}|{DETERMINER}\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(GATHERING_NOUNS))}))"
+    r"(?=\s+(?!(?:of|in|on|at|by|for|with|and|or|to|from|who|that|which)\b)[a-z])"
+)
+
+
+def _crowd_before(masked: str, start: int, verb_start: int) -> tuple[int, int] | None:
+    """The span of the last group or gathering that is a clause's subject in the sentence before a crowd's verb."""
+    found = None
+    for match in _CROWD.finditer(masked, start, verb_start):
+        found = match.span(1)
+    return found
 
 
 _CONNECTIVES = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)

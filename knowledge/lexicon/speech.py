@@ -12,6 +12,8 @@ lexicon:
   her as kind" reports no words);
   ``base-noun``: its lemma alone is ("the state"); ``no-ing``: its -ing form does not frame;
   ``no-participle``: its -ing form does not open a participle clause ("reporting");
+  ``crowd``: what a crowd does with one voice, so its -ing clause belongs to the group just
+  named ("about 40 marchers had gathered, chanting");
 - ``inverts``: its past and -s forms may come before the speaker ("…,” said Kohli, "says a
   report"); ``inverts-past``: only its past does;
 - ``names``: "what he called …" ("called", "calls"); ``names-past``: only the past
@@ -302,7 +304,7 @@ reveal        frames reports reports-pronoun asks
 joke          frames inverts-past reports asks
 quip          frames inverts-past asks
 boast         frames inverts-past asks
-shout         frames inverts-past
+shout         frames inverts-past crowd
 lament        frames inverts asks
 caution       frames inverts-past reports
 assert        frames asks
@@ -360,7 +362,7 @@ laugh         frames inverts asks
 chuckle       frames inverts-past
 sneer         frames inverts-past
 yell          frames inverts-past
-chant         frames inverts-past
+chant         frames inverts-past crowd
 cry_out       frames inverts-past
 put_it        frames no-participle
 go_on         frames past-only inverts-past
@@ -457,6 +459,8 @@ PARTICIPLES = frozenset(
     if not {"no-participle", "inverted-only"} & SPEECH_VERB_TAGS[lemma]
     for f in VERB_FORMS[lemma].ings() & _framing_forms(lemma)
 )
+#: -ing forms of what a crowd does with one voice: "…, where marchers had gathered, chanting “…”".
+CROWD_PARTICIPLES = frozenset(f for lemma in _lemmas("crowd") for f in VERB_FORMS[lemma].ings())
 #: Forms of "what he called …": "called", "calls", "dubbed" (NAMING_AS_VERBS take "as": "described as").
 NAMING_VERBS = _past_and_third("names", "names-past")
 NAMING_AS_VERBS = _past_and_third("names-as")

@@ -615,3 +615,23 @@ def test_a_gathering_or_a_counted_group_is_the_speaker(paragraph, speaker):
 def test_a_relative_pronoun_hands_its_words_to_the_source_it_describes(paragraph, speaker):
     a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Pell spoke near the depot, where about 40 marchers had gathered, chanting “no deal, no trams” at him.",
+            "about 40 marchers",
+        ),
+        (
+            "The heckling began in Quarrow, when Pell supporters interrupted her, shouting “she wins, we lose!”",
+            "Pell supporters",
+        ),
+        # the group is the object here, and the sentence's subject shouts
+        ("Cole thanked the drivers, shouting “We did it, all of us!” from the stage.", "Ann Cole"),
+    ],
+)
+def test_a_chant_belongs_to_the_group_that_is_the_subject_of_its_clause(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]

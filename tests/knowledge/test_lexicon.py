@@ -70,6 +70,11 @@ def test_a_verb_whose_present_frames_only_inverted():
     assert "read" not in lexicon.INVERTED_ONLY_VERBS and "reading" not in lexicon.SPEECH_VERBS
 
 
+def test_a_crowd_verb_gives_its_participles():
+    assert {"chanting", "shouting"} <= lexicon.speech.CROWD_PARTICIPLES <= lexicon.PARTICIPLES
+    assert "saying" not in lexicon.speech.CROWD_PARTICIPLES
+
+
 def test_a_phrasal_verb_inflects_its_first_word_and_frames_with_its_particle():
     forms = inflect("shoot back")
     assert (forms.third, forms.past, forms.ing) == ("shoots back", "shot back", "shooting back")
