@@ -276,6 +276,14 @@ INSTITUTION_NOUNS = {
     "lab",
     "laboratory",
     "coalition",
+    "network",
+    "outlet",
+    "newspaper",
+    "magazine",
+    "publication",
+    "broadcaster",
+    "station",
+    "channel",
 }
 # Documents that speak for their authors ("the report said", "a statement from the club").
 DOCUMENT_NOUNS = {

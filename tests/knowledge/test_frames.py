@@ -635,3 +635,12 @@ def test_a_relative_pronoun_hands_its_words_to_the_source_it_describes(paragraph
 def test_a_chant_belongs_to_the_group_that_is_the_subject_of_its_clause(paragraph, speaker):
     a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize("outlet", ["network", "news outlet", "conservative publication", "magazine", "station"])
+def test_a_news_outlet_speaks_as_an_institution(outlet):
+    a = article(
+        "Ann Cole and Tom Pell are running for mayor of Quarrow.",
+        f"In a statement, the {outlet} said that Pell’s account of the debate was “simply untrue.”",
+    )
+    assert speakers_of(a) == [f"the {outlet}"]
