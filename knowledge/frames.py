@@ -270,6 +270,8 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if after:
             s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    for frame in frames:
+        _hand_share_to_poll(masked, start, end, frame)
     frames = [f for f in frames if not _inside_reported_clause(masked, f, frames, end)]
     frames.extend(_colon_frames(masked, start, end, frames))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
@@ -382,6 +384,26 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
             s0, s1 = opening.start(1), opening.end(1)
             found.append(Frame("sv", s0, at + 1, opening.group(2), masked[s0:s1], s0, s1))
     return found
+
+
+# A share of the people asked, which a poll reports: "31% of voters", "the vast majority of Americans".
+_SHARE_OF = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\b(?:[Mm]ajority|[Mm]ost|[Hh]alf|[Tt]hird|[Qq]uarter|[Ss]hare|[Mm]inority))"
+    r"\s+of\s+[^,.;:“”\"]{0,80}$"
+)
+_POLL = re.compile(rf"\b({DETERMINER}\s+(?:[\w/.’'-]+\s+){{0,5}}?(?:poll|survey)s?)\b")
+
+
+def _hand_share_to_poll(masked: str, start: int, end: int, frame: Frame) -> None:
+    """ "In a Varn poll, 31% of drivers said …", "Most voters say …, according to a new survey": a
+    share of the people asked speaks through the poll the sentence names, which is the source."""
+    if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None:
+        return
+    if not _SHARE_OF.search(masked, start, frame.subject_end):
+        return
+    poll = _POLL.search(masked, start, end)
+    if poll and not (poll.start(1) <= frame.subject_start < poll.end(1)):
+        frame.subject, frame.subject_start, frame.subject_end = poll.group(1), poll.start(1), poll.end(1)
 
 
 # A document someone puts out, as the object of the verb that puts it out, perhaps with its

@@ -644,3 +644,23 @@ def test_a_news_outlet_speaks_as_an_institution(outlet):
         f"In a statement, the {outlet} said that Pell’s account of the debate was “simply untrue.”",
     )
     assert speakers_of(a) == [f"the {outlet}"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "In a Varn Herald poll released Monday, 31% of tram drivers said they were “very worried about the fares this year.”",
+            "the poll",
+        ),
+        (
+            "The vast majority of residents say they would rather pay less “even if the trams are built elsewhere,” according to a new survey.",
+            "the survey",
+        ),
+        # no poll in the sentence: the share is reported by whoever reports it
+        ("Most drivers said the plan was “a step too far for the city,” Cole said.", "Ann Cole"),
+    ],
+)
+def test_a_share_of_the_people_asked_speaks_through_the_poll(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
