@@ -287,9 +287,10 @@ _CROWD = re.compile(
 
 
 def _crowd_before(masked: str, start: int, verb_start: int) -> tuple[int, int] | None:
-    """The span of the last group or gathering that is a clause's subject in the sentence before a crowd's verb."""
+    """The span of the last group or gathering that is a clause's subject in the sentence before a crowd's
+    verb (within a few hundred characters, so a huge sentence stays linear)."""
     found = None
-    for match in _CROWD.finditer(masked, start, verb_start):
+    for match in _CROWD.finditer(masked, max(start, verb_start - 300), verb_start):
         found = match.span(1)
     return found
 
@@ -399,7 +400,7 @@ def _hand_share_to_poll(masked: str, start: int, end: int, frame: Frame) -> None
     share of the people asked speaks through the poll the sentence names, which is the source."""
     if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None:
         return
-    if not _SHARE_OF.search(masked, start, frame.subject_end):
+    if not _SHARE_OF.search(masked, max(start, frame.subject_start - 120), frame.subject_end):
         return
     poll = _POLL.search(masked, start, end)
     if poll and not (poll.start(1) <= frame.subject_start < poll.end(1)):

@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     INSTITUTION_NOUNS,
     NOT_ADVERBS,
     NOT_NAME,
@@ -51,6 +52,8 @@ _SUBJ_START = re.compile(
     rf"\s+({_ROLE_NAME}|{_MODIFIED_HONORIFIC}|{NOUN_PHRASE}|{NAME}|he|she|they|it)(?=[\s,.;:!?]|$)"
 )
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
+# A second group joined to the first: "friends and advisers", "aides and other allies".
+_AND_GROUP = re.compile(rf"\s+and\s+(?:other\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 
 
@@ -329,6 +332,9 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
     s0, s1 = after.start(1), after.end(1)
     if re.search(r"[a-z]{3}\.$", masked[s0:s1]):
         s1 -= 1  # the sentence's full stop after a name: "reads an editorial in The Varn Gazette."
+    joined = _AND_GROUP.match(masked, s1, end)
+    if joined and masked[s0:s1].split()[-1].lower() in GROUP_NOUNS:
+        s1 = joined.end()  # "according to their friends and advisers": both groups
     if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
         more = _MORE_TITLE.match(masked, s1, end)
         if more:

@@ -664,3 +664,18 @@ def test_a_news_outlet_speaks_as_an_institution(outlet):
 def test_a_share_of_the_people_asked_speaks_through_the_poll(paragraph, speaker):
     a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Tram lobbyists describe such work as “a different kind of job” from ordinary lobbying.", "Tram lobbyists"),
+        (
+            "According to their friends and advisers, Cole and Pell have long feared being “out of step with the city.”",
+            "the friends and advisers",
+        ),
+    ],
+)
+def test_a_plural_group_and_two_joined_groups_speak(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]

@@ -52,6 +52,7 @@ def test_only_the_last_few_hundred_characters_are_searched_and_offsets_stay_righ
         ("said Tuesday that the plan was dead.", None),
         ("reads an editorial in The Quarrow Ledger.", "an editorial in The Quarrow Ledger"),
         ("says a narrator.", "a narrator"),
+        ("said her friends and advisers.", "her friends and advisers"),
     ],
 )
 def test_the_subject_after_an_inverted_verb(text, subject):
