@@ -36,6 +36,8 @@ from .lexicon import (
     TITLE_WORDS,
     VERB_FORMS,
 )
+from .lexicon.people import GATHERING_NOUNS
+from .lexicon.speech import CROWD_PARTICIPLES
 from .names import looks_like_org
 from .phrases import (
     BARE_GROUP,
@@ -66,11 +68,12 @@ _AUX = (
 _AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
 
 # The -s form of a speech verb whose lemma is a noun first ("notes", "calls"): a verb only
-# straight after a name or a pronoun and before a stop, a comma or "that" ("…,” Conway notes.).
+# straight after a name, a pronoun or a relative pronoun and before a stop, a comma or "that"
+# ("…,” Conway notes.", "the report, which notes, “…”").
 _NOUN_LIKE_THIRDS = frozenset(
     VERB_FORMS[lemma].third for lemma, tags in SPEECH_VERB_TAGS.items() if "noun" in tags and "frames" in tags
 )
-_NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he)\s+$")
+_NOUN_LIKE_SUBJECT = re.compile(rf"(?:^|(?<=[\s”\"]))(?:{PERSON}|[Hh]e|[Ss]he|(?<=,\s)which|that)\s+$")
 # The lemma of such a verb ("state", "note"): a verb only straight after a plural subject and
 # before a stop, a comma, "that" or where it was said ("…,” the Coles state in their letter).
 _NOUN_LIKE_BASES = frozenset(
@@ -175,6 +178,12 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         # "Ann Lee, for her part, is calling it …": a progressive is the clause's own verb
         before = _strip_aux(masked[ws : ws + progressive.start()] if progressive else masked[ws:vs])
         cue = _cue(masked, verb, ve, end)
+        crowd = _crowd_before(masked, start, vs) if verb in CROWD_PARTICIPLES else None
+        if crowd and before.rstrip().endswith(",") and not progressive:
+            # "Lee spoke near the depot, where about 40 marchers had gathered, chanting “…”": a
+            # crowd's chant belongs to the group just named, not to the sentence's subject
+            frames.append(Frame("sv", crowd[0], ve, cue, masked[crowd[0] : crowd[1]], *crowd))
+            continue
         if verb in PARTICIPLES and before.rstrip().endswith(",") and not progressive:
             # "Ann Lee praised her rival, Tom Ross, saying …": after a comma an -ing clause borrows
             # the sentence's subject; the name just before it is an object or an appositive
@@ -261,10 +270,29 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
         if after:
             s0, s1 = after
             frames.append(Frame("according", start + match.start(), s1, "according to", masked[s0:s1], s0, s1))
+    for frame in frames:
+        _hand_share_to_poll(masked, start, end, frame)
     frames = [f for f in frames if not _inside_reported_clause(masked, f, frames, end)]
     frames.extend(_colon_frames(masked, start, end, frames))
     frames.sort(key=lambda f: (f.start, f.end))  # in sentence order
     return frames
+
+
+# A group or a gathering as the subject of its clause, a verb after it: "about 40 marchers had
+# gathered", "Lee supporters interrupted" (not the object in "Lee thanked the drivers, shouting").
+_CROWD = re.compile(
+    rf"(?:^|(?<=[\s,(]))({GROUP}|{DETERMINER}\s+(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(GATHERING_NOUNS))}))"
+    r"(?=\s+(?!(?:of|in|on|at|by|for|with|and|or|to|from|who|that|which)\b)[a-z])"
+)
+
+
+def _crowd_before(masked: str, start: int, verb_start: int) -> tuple[int, int] | None:
+    """The span of the last group or gathering that is a clause's subject in the sentence before a crowd's
+    verb (within a few hundred characters, so a huge sentence stays linear)."""
+    found = None
+    for match in _CROWD.finditer(masked, max(start, verb_start - 300), verb_start):
+        found = match.span(1)
+    return found
 
 
 _CONNECTIVES = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
@@ -357,6 +385,26 @@ def _colon_frames(masked: str, start: int, end: int, frames: list[Frame]) -> lis
             s0, s1 = opening.start(1), opening.end(1)
             found.append(Frame("sv", s0, at + 1, opening.group(2), masked[s0:s1], s0, s1))
     return found
+
+
+# A share of the people asked, which a poll reports: "31% of voters", "the vast majority of Americans".
+_SHARE_OF = re.compile(
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\b(?:[Mm]ajority|[Mm]ost|[Hh]alf|[Tt]hird|[Qq]uarter|[Ss]hare|[Mm]inority))"
+    r"\s+of\s+[^,.;:“”\"]{0,80}$"
+)
+_POLL = re.compile(rf"\b({DETERMINER}\s+(?:[\w/.’'-]+\s+){{0,5}}?(?:poll|survey)s?)\b")
+
+
+def _hand_share_to_poll(masked: str, start: int, end: int, frame: Frame) -> None:
+    """ "In a Varn poll, 31% of drivers said …", "Most voters say …, according to a new survey": a
+    share of the people asked speaks through the poll the sentence names, which is the source."""
+    if frame.kind != "sv" or frame.subject_start is None or frame.subject_end is None:
+        return
+    if not _SHARE_OF.search(masked, max(start, frame.subject_start - 120), frame.subject_end):
+        return
+    poll = _POLL.search(masked, start, end)
+    if poll and not (poll.start(1) <= frame.subject_start < poll.end(1)):
+        frame.subject, frame.subject_start, frame.subject_end = poll.group(1), poll.start(1), poll.end(1)
 
 
 # A document someone puts out, as the object of the verb that puts it out, perhaps with its

@@ -24,9 +24,12 @@ from .lexicon import (
     TITLE_NOUNS,
     VAGUE_GROUP_NOUNS,
 )
+from .lexicon.people import GATHERING_NOUNS
 
-# Head nouns of a source noun phrase: titles, spokespeople, documents, institutions, groups.
-SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS) - {"counterpart"}
+# Head nouns of a source noun phrase: titles, spokespeople, documents, institutions, groups, gatherings.
+SOURCE_NOUNS = (TITLE_NOUNS | SPOKESPEOPLE | DOCUMENT_NOUNS | INSTITUTION_NOUNS | GROUP_NOUNS | GATHERING_NOUNS) - {
+    "counterpart"
+}
 # An honorific before a name, with or without its full stop ("Mr", "Dr."), or only with it ("Del.").
 HON = (
     rf"(?:(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS.keys() - STOPPED_HONORIFICS), key=len, reverse=True))})\.?"
@@ -59,18 +62,26 @@ SOURCE_NOUN = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, rev
 INSTITUTION = "|".join(sorted(re.escape(n) for n in INSTITUTION_NOUNS))
 # What a spokesperson speaks for: "a friend of the couple", "a spokesman for the family".
 KIN = "|".join(k.replace(" ", r"\s+") for k in KIN_NOUNS)
+# Up to four words between a determiner and its noun; another determiner only after a preposition
+# ("a source close to the", but not "one point the" of "at one point the crowd").
+MODIFIERS = r"(?:(?:(?:to|of|for|with|in|at|from)\s+(?:the|a|an)|(?!(?:[Tt]he|an?)\s)[\w’'.-]+)\s+){0,4}?"
 # A source noun phrase: "a spokesman for the council", "the UK Defence Secretary", "her office".
 NOUN_PHRASE = (
-    rf"(?:{DETERMINER}\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
+    rf"(?:{DETERMINER}\s+{MODIFIERS}(?:{SOURCE_NOUN})(?:\s+(?:for|of|at|from|with|in|to)\s+(?:the\s+)?(?:{ORG}"
     rf"|(?:[a-z]+\s+)?(?:{INSTITUTION}))"
     rf"|\s+of\s+(?:state|defen[cs]e|staff|police|the\s+exchequer|health|justice)"
     rf"|\s+(?:of|for)\s+(?:the|his|her|their)\s+(?:{KIN}))?)"
 )
 # A possessive name before a noun: "Tesco’s", "the Smiths’s".
 POSSESSOR = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+"
-# A group: "officials", "Tesco’s lawyers", "analysts at Barclays", "the company’s board".
+# How many of a group: "Hundreds of", "dozens of angry", "about 40", "more than 2,000".
+QUANTITY = (
+    r"(?:(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores)\s+of\s+(?:[a-z][\w-]*\s+)?"
+    r"|(?:(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Ss]ome|[Mm]ore\s+than)\s+)?\d[\d,]*\s+(?:[a-z][\w-]*\s+)?)"
+)
+# A group: "officials", "Tesco’s lawyers", "analysts at Barclays", "the company’s board", "about 40 protesters".
 GROUP = (
-    rf"(?:(?:{POSSESSOR}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
+    rf"(?:(?:{POSSESSOR}|{QUANTITY}|(?:[A-Z][\w’'-]*\s+)+)?(?:{'|'.join(sorted(GROUP_NOUNS))}|"
     rf"{'|'.join(sorted(n.capitalize() for n in GROUP_NOUNS))})"
     rf"(?:\s+(?:at|from|of|for|with)\s+(?:the\s+)?{ORG})?"
     rf"|{POSSESSOR}(?:[a-z]+\s+)?(?:{'|'.join(sorted(n for n in INSTITUTION_NOUNS if ' ' not in n))}))"
@@ -100,6 +111,7 @@ __all__ = [
     "PARTICLE",
     "PERSON",
     "POSSESSOR",
+    "QUANTITY",
     "SOURCE_NOUN",
     "SOURCE_NOUNS",
 ]

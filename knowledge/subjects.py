@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     FUNCTION_WORDS,
+    GROUP_NOUNS,
     INSTITUTION_NOUNS,
     NOT_ADVERBS,
     NOT_NAME,
@@ -51,6 +52,8 @@ _SUBJ_START = re.compile(
     rf"\s+({_ROLE_NAME}|{_MODIFIED_HONORIFIC}|{NOUN_PHRASE}|{NAME}|he|she|they|it)(?=[\s,.;:!?]|$)"
 )
 _GROUP_START = re.compile(rf"\s+({GROUP})(?=[\s,.;:!?]|$)")
+# A second group joined to the first: "friends and advisers", "aides and other allies".
+_AND_GROUP = re.compile(rf"\s+and\s+(?:other\s+)?(?:{'|'.join(sorted(GROUP_NOUNS))})(?=[\s,.;:!?]|$)")
 _MORE_TITLE = re.compile(rf"(?:\s+(?:{_TITLES}))+(?=[\s,.;:!?]|$)")
 
 
@@ -241,6 +244,10 @@ def _subject_at_end(text: str) -> tuple[int, int] | None:
         named = _NAME_END.search(stripped[: relative.start()])
         if named and is_person(named.group(1)):
             return named.start(1), named.end(1)
+    relative = re.search(r"(?:,\s*which|\s+that)$", stripped)
+    if relative:  # "a leaflet that said", "the council report, which notes": the source the clause describes
+        source = _NP_END.search(stripped[: relative.start()]) or _GROUP_END.search(stripped[: relative.start()])
+        return source.span(1) if source else None
     for pattern in (_PRON_END, _ANAPHOR_END, _GROUP_END, _NP_END, _NAME_END):
         match = pattern.search(stripped)
         if match:
@@ -323,6 +330,11 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
     if not after or re.fullmatch(WEEKDAY, after.group(1)):
         return None
     s0, s1 = after.start(1), after.end(1)
+    if re.search(r"[a-z]{3}\.$", masked[s0:s1]):
+        s1 -= 1  # the sentence's full stop after a name: "reads an editorial in The Varn Gazette."
+    joined = _AND_GROUP.match(masked, s1, end)
+    if joined and masked[s0:s1].split()[-1].lower() in GROUP_NOUNS:
+        s1 = joined.end()  # "according to their friends and advisers": both groups
     if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
         more = _MORE_TITLE.match(masked, s1, end)
         if more:

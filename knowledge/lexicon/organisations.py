@@ -276,6 +276,14 @@ INSTITUTION_NOUNS = {
     "lab",
     "laboratory",
     "coalition",
+    "network",
+    "outlet",
+    "newspaper",
+    "magazine",
+    "publication",
+    "broadcaster",
+    "station",
+    "channel",
 }
 # Documents that speak for their authors ("the report said", "a statement from the club").
 DOCUMENT_NOUNS = {
@@ -303,6 +311,22 @@ DOCUMENT_NOUNS = {
     "inquiry",
     "audit",
     "research",
+    "editorial",
+    "article",
+    "column",
+    "ad",
+    "advert",
+    "advertisement",
+    "commercial",
+    "message",
+    "transcript",
+    "readout",
+    "headline",
+    "flyer",
+    "leaflet",
+    "mailer",
+    "petition",
+    "notice",
 }
 # Nouns of a credit line under a story: "Research by", "Graphics by".
 CREDIT_NOUNS = ("research", "graphics")

@@ -432,6 +432,9 @@ SPOKESPEOPLE = {
     "supporter",
     "delegate",
     "voter",
+    "member",
+    "narrator",
+    "announcer",
 }
 # Role nouns that tell their holder's gender.
 GENDER_OF_NOUN = {
@@ -619,7 +622,37 @@ GROUP_NOUNS = {
     "eyewitnesses",
     "commuters",
     "shoppers",
+    "marchers",
+    "spectators",
+    "onlookers",
+    "hecklers",
+    "attendees",
+    "participants",
+    "delegates",
+    "crowds",
+    "audiences",
+    "questioners",
+    "hosts",
+    "callers",
+    "panelists",
+    "moderators",
+    "friends",
+    "donors",
+    "surrogates",
+    "backers",
+    "colleagues",
+    "lobbyists",
+    "insiders",
+    "operatives",
+    "staffers",
+    "advocates",
+    "reporters",
+    "journalists",
+    "columnists",
+    "editors",
 }
+# Singular nouns for a gathering that speaks as one ("the crowd chanted", "the audience booed").
+GATHERING_NOUNS = frozenset({"crowd", "audience", "congregation", "chorus"})
 # Capitalised nouns for a member of a party or movement, which with "one"/"a" describe an
 # unnamed source ("said one Ohio Democrat", "added a Nevada Republican").
 PARTY_MEMBER_NOUNS = frozenset({"democrat", "republican", "libertarian", "independent", "conservative", "tory"})

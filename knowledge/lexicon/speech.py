@@ -12,6 +12,8 @@ lexicon:
   her as kind" reports no words);
   ``base-noun``: its lemma alone is ("the state"); ``no-ing``: its -ing form does not frame;
   ``no-participle``: its -ing form does not open a participle clause ("reporting");
+  ``crowd``: what a crowd does with one voice, so its -ing clause belongs to the group just
+  named ("about 40 marchers had gathered, chanting");
 - ``inverts``: its past and -s forms may come before the speaker ("…,” said Kohli, "says a
   report"); ``inverts-past``: only its past does;
 - ``names``: "what he called …" ("called", "calls"); ``names-past``: only the past
@@ -302,7 +304,7 @@ reveal        frames reports reports-pronoun asks
 joke          frames inverts-past reports asks
 quip          frames inverts-past asks
 boast         frames inverts-past asks
-shout         frames inverts-past
+shout         frames inverts-past crowd
 lament        frames inverts asks
 caution       frames inverts-past reports
 assert        frames asks
@@ -320,7 +322,7 @@ hit_back      frames past-only inverts-past
 testify       frames inverts-past
 indicate      frames inverts-past
 interject     frames inverts-past
-read          frames past-only inverts-past
+read          frames past-only inverts-past inverts-third
 continue      frames no-ing inverts
 muse          frames inverts-past
 demand        frames noun asks
@@ -360,7 +362,7 @@ laugh         frames inverts asks
 chuckle       frames inverts-past
 sneer         frames inverts-past
 yell          frames inverts-past
-chant         frames inverts-past
+chant         frames inverts-past crowd
 cry_out       frames inverts-past
 put_it        frames no-participle
 go_on         frames past-only inverts-past
@@ -422,7 +424,7 @@ def _lemmas(tag: str) -> list[str]:
 def _framing_forms(lemma: str) -> set[str]:
     forms, tags = VERB_FORMS[lemma], SPEECH_VERB_TAGS[lemma]
     if "past-only" in tags:
-        return forms.pasts()
+        return forms.pasts() | ({forms.third} if "inverts-third" in tags else set())
     found = forms.all()
     if "noun" in tags:
         found -= {lemma, forms.third}
@@ -443,9 +445,13 @@ def _past_and_third(tag: str, past_tag: str | None = None) -> frozenset[str]:
 #: Every form that frames a quotation in an article ("said", "tells", "adding", "labelled").
 SPEECH_VERBS = frozenset(f for lemma in _lemmas("frames") for f in _framing_forms(lemma))
 #: Forms that may come before their subject: "…,” said Kohli.
-INVERTING_VERBS = _past_and_third("inverts", "inverts-past")
+INVERTING_VERBS = _past_and_third("inverts", "inverts-past") | frozenset(
+    VERB_FORMS[lemma].third for lemma in _lemmas("inverts-third")
+)
 #: Forms that frame a quotation only inverted, before their speaker: "…,” remembered Cole.
-INVERTED_ONLY_VERBS = frozenset(f for lemma in _lemmas("inverted-only") for f in VERB_FORMS[lemma].all())
+INVERTED_ONLY_VERBS = frozenset(f for lemma in _lemmas("inverted-only") for f in VERB_FORMS[lemma].all()) | frozenset(
+    VERB_FORMS[lemma].third for lemma in _lemmas("inverts-third")
+)
 #: -ing forms that open a clause borrowing the sentence's speaker: "…, adding: “…”".
 PARTICIPLES = frozenset(
     f
@@ -453,6 +459,8 @@ PARTICIPLES = frozenset(
     if not {"no-participle", "inverted-only"} & SPEECH_VERB_TAGS[lemma]
     for f in VERB_FORMS[lemma].ings() & _framing_forms(lemma)
 )
+#: -ing forms of what a crowd does with one voice: "…, where marchers had gathered, chanting “…”".
+CROWD_PARTICIPLES = frozenset(f for lemma in _lemmas("crowd") for f in VERB_FORMS[lemma].ings())
 #: Forms of "what he called …": "called", "calls", "dubbed" (NAMING_AS_VERBS take "as": "described as").
 NAMING_VERBS = _past_and_third("names", "names-past")
 NAMING_AS_VERBS = _past_and_third("names-as")

@@ -566,3 +566,127 @@ def test_a_subordinator_opening_a_sentence_is_no_speaker(opener):
         "Asked about the delays, he called them “a real shame”.",
     )
     assert speakers_of(a) == ["Peter Penhallow"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Not one more tram,” reads a Friday editorial in The Quarrow Ledger.", "The Quarrow Ledger editorial"),
+        ("“In Pell’s town, the trams stop and the fares go up,” says a narrator.", "narrator"),
+        ("Pell is hitting back – “If Cole wins, the depot closes,” one Pell ad declared.", "the ad"),
+        ("“Vote for the depot and keep the trams running,” a printed leaflet said.", "the leaflet"),
+        (
+            "“The trams will run on time this winter,” said a Quarrow Party member who backs Pell.",
+            "Quarrow Party member",
+        ),
+    ],
+)
+def test_a_document_a_narrator_or_an_unnamed_member_is_the_speaker(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+def test_reads_frames_a_quotation_only_before_its_speaker():
+    lead = "Ann Cole and Tom Pell are running for mayor of Quarrow."
+    before = article(lead, "“The depot stays open for good,” reads the council notice.")
+    after = article(lead, "The council notice reads “The depot stays open for good” in big letters.")
+    assert [q.cue for q in before.quotes] == ["reads"]
+    assert [q.cue for q in after.quotes] != ["reads"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "When Pell came on stage, the crowd loudly chanted “Trams for all! Trams for all!” for a minute.",
+            "the crowd",
+        ),
+        (
+            "Hundreds of drivers marched through Quarrow on Monday, chanting “Fair fares now,” before the vote.",
+            "Hundreds of drivers",
+        ),
+        ("“Keep the depot open,” about 40 marchers shouted outside the hall.", "about 40 marchers"),
+    ],
+)
+def test_a_gathering_or_a_counted_group_is_the_speaker(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "The page was replaced at noon by a notice that said, “Sorry, the tram you asked for has gone.”",
+            "the notice",
+        ),
+        ("The council report, which notes, “Most of the money went to three firms,” came out on Monday.", "the report"),
+    ],
+)
+def test_a_relative_pronoun_hands_its_words_to_the_source_it_describes(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Pell spoke near the depot, where about 40 marchers had gathered, chanting “no deal, no trams” at him.",
+            "about 40 marchers",
+        ),
+        (
+            "The heckling began in Quarrow, when Pell supporters interrupted her, shouting “she wins, we lose!”",
+            "Pell supporters",
+        ),
+        # the group is the object here, and the sentence's subject shouts
+        ("Cole thanked the drivers, shouting “We did it, all of us!” from the stage.", "Ann Cole"),
+    ],
+)
+def test_a_chant_belongs_to_the_group_that_is_the_subject_of_its_clause(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize("outlet", ["network", "news outlet", "conservative publication", "magazine", "station"])
+def test_a_news_outlet_speaks_as_an_institution(outlet):
+    a = article(
+        "Ann Cole and Tom Pell are running for mayor of Quarrow.",
+        f"In a statement, the {outlet} said that Pell’s account of the debate was “simply untrue.”",
+    )
+    assert speakers_of(a) == [f"the {outlet}"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "In a Varn Herald poll released Monday, 31% of tram drivers said they were “very worried about the fares this year.”",
+            "the poll",
+        ),
+        (
+            "The vast majority of residents say they would rather pay less “even if the trams are built elsewhere,” according to a new survey.",
+            "the survey",
+        ),
+        # no poll in the sentence: the share is reported by whoever reports it
+        ("Most drivers said the plan was “a step too far for the city,” Cole said.", "Ann Cole"),
+    ],
+)
+def test_a_share_of_the_people_asked_speaks_through_the_poll(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Tram lobbyists describe such work as “a different kind of job” from ordinary lobbying.", "Tram lobbyists"),
+        (
+            "According to their friends and advisers, Cole and Pell have long feared being “out of step with the city.”",
+            "the friends and advisers",
+        ),
+    ],
+)
+def test_a_plural_group_and_two_joined_groups_speak(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]

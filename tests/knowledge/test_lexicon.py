@@ -63,6 +63,18 @@ def test_speech_verb_sets_hold_the_forms_their_tags_say():
     assert lexicon.PLAIN_SAYING_VERBS <= lexicon.QUESTION_VERBS
 
 
+def test_a_verb_whose_present_frames_only_inverted():
+    # "…,” reads the notice frames a quotation; "she reads novels" does not
+    assert {"reads", "read"} <= lexicon.INVERTING_VERBS
+    assert "reads" in lexicon.SPEECH_VERBS and "reads" in lexicon.INVERTED_ONLY_VERBS
+    assert "read" not in lexicon.INVERTED_ONLY_VERBS and "reading" not in lexicon.SPEECH_VERBS
+
+
+def test_a_crowd_verb_gives_its_participles():
+    assert {"chanting", "shouting"} <= lexicon.speech.CROWD_PARTICIPLES <= lexicon.PARTICIPLES
+    assert "saying" not in lexicon.speech.CROWD_PARTICIPLES
+
+
 def test_a_phrasal_verb_inflects_its_first_word_and_frames_with_its_particle():
     forms = inflect("shoot back")
     assert (forms.third, forms.past, forms.ing) == ("shoots back", "shot back", "shooting back")

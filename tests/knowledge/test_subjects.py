@@ -25,6 +25,12 @@ def _after(text: str, *, group: bool = False) -> str | None:
         ("A report by the Institute for Fiscal Studies", "the Institute for Fiscal Studies"),
         ("Ann Hale of Dayton, Ohio,", "Ann Hale"),
         ("Later that day she", "she"),
+        ("Outside the depot, about 40 marchers", "about 40 marchers"),
+        ("On Monday, hundreds of angry drivers", "hundreds of angry drivers"),
+        ("At one stage the audience", "the audience"),
+        ("The page was replaced by a notice that", "a notice"),
+        ("The council report, which", "The council report"),
+        ("They handed out mugs that", None),
     ],
 )
 def test_the_subject_that_ends_the_words_before_a_verb(text, subject):
@@ -44,6 +50,9 @@ def test_only_the_last_few_hundred_characters_are_searched_and_offsets_stay_righ
         ("said a spokeswoman for the council.", "a spokeswoman for the council"),
         ("said one Iowa Democrat.", "one Iowa Democrat"),
         ("said Tuesday that the plan was dead.", None),
+        ("reads an editorial in The Quarrow Ledger.", "an editorial in The Quarrow Ledger"),
+        ("says a narrator.", "a narrator"),
+        ("said her friends and advisers.", "her friends and advisers"),
     ],
 )
 def test_the_subject_after_an_inverted_verb(text, subject):
