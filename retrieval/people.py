@@ -103,7 +103,7 @@ _INITIALISM_MIN = 3
 def initialisms(text: str) -> set[str]:
     """Return the initials of each run of capitalised words in ``text``, as a reader abbreviates the name.
 
-    "director of the American Civil Liberties Union" gives "aclu"; "Federal Bureau of
+    "director of the Harbour Civil Rights Union" gives "hcru"; "Federal Bureau of
     Investigation", "fbi" (small joining words have no initial). Shorter than three
     letters, or a word in its own right ("us"), is no abbreviation anyone relies on.
     """
