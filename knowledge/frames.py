@@ -415,6 +415,10 @@ _ISSUED = re.compile(
 )
 
 
+# The first quotation mark or clause break after a frame.
+_MARK_OR_BREAK = re.compile(r"[“\"‘]|''|[,:;.!?—–]")
+
+
 def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end: int) -> bool:
     """ "Ann Lee said Tom Ross will continue to be “a drag on the party”": a speech frame inside
     the clause another speaker's verb reports runs straight on into a partial quotation, which is
@@ -424,16 +428,17 @@ def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end:
         return False  # "she recalled being told by a tutor that …": the agent of a passive speaks
     if re.search(r",\s*who\b", masked[frame.subject_end : frame.end]):
         return False  # "… agreed with Tom Ross, who called the plan “…”": his own clause
-    if not any(
-        f is not frame
-        and f.kind in {"sv", "inverted"}
-        and f.end <= frame.subject_start
-        and not re.search(r"[.;:!?,“”\"(—–]|\bx+\b", masked[f.end : frame.subject_start])
-        for f in frames
-    ):
+    # the reporting frame that ends nearest before the subject is the one a clause break would
+    # have to be missing after, so one search decides (a long sentence stays linear in its frames)
+    nearest = max(
+        (f.end for f in frames if f is not frame and f.kind in {"sv", "inverted"} and f.end <= frame.subject_start),
+        default=None,
+    )
+    if nearest is None or re.search(r"[.;:!?,“”\"(—–]|\bx+\b", masked[nearest : frame.subject_start]):
         return False
-    following = re.match(r"[^“\"‘]*?(?=[“\"]|'')", masked[frame.end : end])
-    return following is not None and not re.search(r"[,:;.!?—–]", following.group(0))
+    # the frame runs straight on into a quotation when an opening mark comes before any break
+    first = _MARK_OR_BREAK.search(masked, frame.end, end)
+    return first is not None and first.group(0) in {"“", '"', "''"}
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:
