@@ -66,6 +66,8 @@ _AUX = (
     + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+|{WEEKDAY})"
 )
 _AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
+# An aside between two dashes that ends just before a verb: " — hardly a fan of the plan — ".
+_DASH_ASIDE = re.compile(r"\s*[—–][^—–“”\".;:]{1,100}[—–]\s*$")
 
 # The -s form of a speech verb whose lemma is a noun first ("notes", "calls"): a verb only
 # straight after a name, a pronoun or a relative pronoun and before a stop, a comma or "that"
@@ -190,6 +192,12 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(_borrowing(masked, start, vs, ve, cue, frames))
             continue
         subject = subject_at_end(before)
+        aside = None if subject else _DASH_ASIDE.search(before)
+        if aside:
+            # "Another Varn councillor — hardly a fan of the plan — said …": an aside between dashes
+            # stands between the subject and its verb
+            before = _strip_aux(before[: aside.start()])
+            subject = subject_at_end(before)
         if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS | DETERMINERS:
             # "When asked, …": a subordinator opening a clause is no speaker; in "The promise to
             # “…”" the speech word is a noun and its determiner no subject
