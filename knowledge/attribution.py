@@ -37,6 +37,7 @@ from .lexicon import (
     PRONOUN_GENDER,
     PRONOUN_OF_POSSESSIVE,
     PROTAGONIST_NOUNS,
+    RUBRIC_WORDS,
     SENTENCE_CONNECTIVES,
     SOURCE_DETERMINERS,
     SPEAKING_NOUNS,
@@ -46,7 +47,6 @@ from .lexicon import (
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
-from .lexicon.function_words import RUBRIC_WORDS
 from .marks import Span
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS

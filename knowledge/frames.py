@@ -66,6 +66,8 @@ _AUX = (
     + rf"|(?!(?:{'|'.join(NOT_ADVERBS)})\b)[a-z]+ly|on\s+\w+day|on\s+[A-Z]\w+|{WEEKDAY})"
 )
 _AUX_END = re.compile(rf"(?:^|\s+){_AUX}\s*$")
+# An aside between two dashes that ends just before a verb: " — hardly a fan of the plan — ".
+_DASH_ASIDE = re.compile(r"\s*[—–][^—–“”\".;:]{1,100}[—–]\s*$")
 
 # The -s form of a speech verb whose lemma is a noun first ("notes", "calls"): a verb only
 # straight after a name, a pronoun or a relative pronoun and before a stop, a comma or "that"
@@ -190,6 +192,12 @@ def find_frames(masked: str, start: int, end: int) -> list[Frame]:
             frames.append(_borrowing(masked, start, vs, ve, cue, frames))
             continue
         subject = subject_at_end(before)
+        aside = None if subject else _DASH_ASIDE.search(before)
+        if aside:
+            # "Another Varn councillor — hardly a fan of the plan — said …": an aside between dashes
+            # stands between the subject and its verb
+            before = _strip_aux(before[: aside.start()])
+            subject = subject_at_end(before)
         if subject and masked[ws + subject[0] : ws + subject[1]].lower() in FUNCTION_WORDS | DETERMINERS:
             # "When asked, …": a subordinator opening a clause is no speaker; in "The promise to
             # “…”" the speech word is a noun and its determiner no subject
@@ -415,6 +423,10 @@ _ISSUED = re.compile(
 )
 
 
+# The first quotation mark or clause break after a frame.
+_MARK_OR_BREAK = re.compile(r"[“\"‘]|''|[,:;.!?—–]")
+
+
 def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end: int) -> bool:
     """ "Ann Lee said Tom Ross will continue to be “a drag on the party”": a speech frame inside
     the clause another speaker's verb reports runs straight on into a partial quotation, which is
@@ -424,16 +436,17 @@ def _inside_reported_clause(masked: str, frame: Frame, frames: list[Frame], end:
         return False  # "she recalled being told by a tutor that …": the agent of a passive speaks
     if re.search(r",\s*who\b", masked[frame.subject_end : frame.end]):
         return False  # "… agreed with Tom Ross, who called the plan “…”": his own clause
-    if not any(
-        f is not frame
-        and f.kind in {"sv", "inverted"}
-        and f.end <= frame.subject_start
-        and not re.search(r"[.;:!?,“”\"(—–]|\bx+\b", masked[f.end : frame.subject_start])
-        for f in frames
-    ):
+    # the reporting frame that ends nearest before the subject is the one a clause break would
+    # have to be missing after, so one search decides (a long sentence stays linear in its frames)
+    nearest = max(
+        (f.end for f in frames if f is not frame and f.kind in {"sv", "inverted"} and f.end <= frame.subject_start),
+        default=None,
+    )
+    if nearest is None or re.search(r"[.;:!?,“”\"(—–]|\bx+\b", masked[nearest : frame.subject_start]):
         return False
-    following = re.match(r"[^“\"‘]*?(?=[“\"]|'')", masked[frame.end : end])
-    return following is not None and not re.search(r"[,:;.!?—–]", following.group(0))
+    # the frame runs straight on into a quotation when an opening mark comes before any break
+    first = _MARK_OR_BREAK.search(masked, frame.end, end)
+    return first is not None and first.group(0) in {"“", '"', "''"}
 
 
 def _object_of_speech(masked: str, speaking: list[Frame], start: int, end: int) -> bool:

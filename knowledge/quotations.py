@@ -8,17 +8,17 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    GIVEN_NAMES,
     HONORIFICS,
     NOT_NAME,
     ROLE_MODIFIERS,
+    RUBRIC_WORDS,
     SMALL_WORDS,
     SPEECH_VERBS,
     TITLE_NOUNS,
     VERB_FORMS,
     WORK_NOUNS,
 )
-from .lexicon.function_words import RUBRIC_WORDS
-from .lexicon.given_names import GIVEN_NAMES
 from .marks import Span, find_spans
 from .text import normalise_marks
 

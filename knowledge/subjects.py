@@ -343,8 +343,9 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
 
 
 # A word that may describe the person named after an inverted verb: "former", "Oregon", "Gov.",
-# "1st", a possessive name ("Lodder’s"); "and" joins two offices ("former Gov. and Party Chairman").
-_PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:st|nd|rd|th)|[a-z][a-z-]+|and)(?![\w’'-])"
+# "1st", a number-like word ("9/11", "1990s", "2024"), a possessive name ("Lodder’s"); "and" joins
+# two offices ("former Gov. and Party Chairman").
+_PREMODIFIER = rf"(?:{HON}|{CAP}(?:[’']s)?|\d+(?:/\d+)*(?:st|nd|rd|th|s)?|[a-z][a-z-]+|and)(?![\w’'-])"
 _DESCRIBED_RUN = re.compile(rf"\s+((?:(?:the|a|an|one|another)\s+)?{_PREMODIFIER}(?:\s+{_PREMODIFIER}){{1,9}})")
 # Words that open a clause after a name: "asked by Ann Marr whether …", "said Ann Marr, who …".
 _CLAUSE_WORDS = frozenset({"whether", "who", "which", "whose", "why", "how", "what", "when", "where", "if"})

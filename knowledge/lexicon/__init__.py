@@ -28,6 +28,7 @@ from .function_words import (
     PRONOUN_OF_POSSESSIVE,
     PRONOUNS,
     ROLE_STOPWORDS,
+    RUBRIC_WORDS,
     SENTENCE_CONNECTIVES,
     SMALL_WORDS,
     SOURCE_DETERMINERS,
@@ -35,7 +36,7 @@ from .function_words import (
     SUBORDINATORS,
     TOPIC_PREPOSITIONS,
 )
-from .given_names import GIVEN_NAME_GENDER
+from .given_names import GIVEN_NAME_GENDER, GIVEN_NAMES, UNISEX_GIVEN_NAMES
 from .nationalities import DEMONYMS, GIVEN_LIKE_DEMONYMS, NATIONALITIES
 from .organisations import CREDIT_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ORG_WORDS, ORGANISATION_WORDS, WORK_NOUNS
 from .people import (
@@ -119,6 +120,7 @@ __all__ = [
     "GENERIC_ROLE_NOUNS",
     "GIVEN_LIKE_DEMONYMS",
     "GIVEN_NAME_GENDER",
+    "GIVEN_NAMES",
     "GROUP_NOUNS",
     "PARTY_MEMBER_NOUNS",
     "PARTY_WORDS",
@@ -167,6 +169,7 @@ __all__ = [
     "REPORTING_VERBS",
     "ROLE_MODIFIERS",
     "ROLE_STOPWORDS",
+    "RUBRIC_WORDS",
     "SENTENCE_CONNECTIVES",
     "SETTING_NOUNS",
     "SMALL_WORDS",
@@ -185,6 +188,7 @@ __all__ = [
     "TITLE_SYNONYMS",
     "TITLE_WORDS",
     "TOPIC_PREPOSITIONS",
+    "UNISEX_GIVEN_NAMES",
     "VAGUE_GROUP_NOUNS",
     "VERB_FORMS",
     "VerbForms",

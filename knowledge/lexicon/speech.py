@@ -299,7 +299,7 @@ conclude      frames inverts
 stress        frames inverts reports reports-pronoun asks
 emphasise     frames asks
 emphasize     frames asks
-report        frames noun no-participle
+report        frames noun no-participle inverts-past
 reveal        frames reports reports-pronoun asks
 joke          frames inverts-past reports asks
 quip          frames inverts-past asks
@@ -322,6 +322,7 @@ hit_back      frames past-only inverts-past
 testify       frames inverts-past
 indicate      frames inverts-past
 interject     frames inverts-past
+interrupt     frames past-only inverts-past inverted-only
 read          frames past-only inverts-past inverts-third
 continue      frames no-ing inverts
 muse          frames inverts-past

@@ -690,3 +690,33 @@ def test_a_share_of_the_people_asked_speaks_through_the_poll(paragraph, speaker)
 def test_a_plural_group_and_two_joined_groups_speak(paragraph, speaker):
     a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
     assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The fares will rise again next year,” reported Varn Radio.", "Varn Radio"),
+        ("“We are not finished with the fares,” interrupted Pell.", "Tom Pell"),
+    ],
+)
+def test_reported_and_interrupted_come_before_their_speaker(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]
+
+
+@pytest.mark.parametrize("modifier", ["9/11", "1990s", "2024"])
+def test_a_number_like_word_may_describe_the_speaker_after_an_inverted_verb(modifier):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", f"{QUOTE} said {modifier} widow Nell Varga.")
+    assert speakers_of(a) == ["Nell Varga"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Nell Varga — hardly a fan of the plan — said the fares were “definitely too high.”", "Nell Varga"),
+        ("Nell Varga – no friend of the trams – said the fares were “definitely too high.”", "Nell Varga"),
+    ],
+)
+def test_an_aside_between_dashes_may_stand_between_subject_and_verb(paragraph, speaker):
+    a = article("Ann Cole and Tom Pell are running for mayor of Quarrow.", paragraph)
+    assert speakers_of(a) == [speaker]

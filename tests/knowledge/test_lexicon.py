@@ -70,6 +70,12 @@ def test_a_verb_whose_present_frames_only_inverted():
     assert "read" not in lexicon.INVERTED_ONLY_VERBS and "reading" not in lexicon.SPEECH_VERBS
 
 
+def test_interrupted_frames_only_before_its_speaker():
+    # "…,” interrupted Pell reports words; "Pell interrupted the meeting" does not
+    assert "interrupted" in lexicon.INVERTING_VERBS and "interrupted" in lexicon.INVERTED_ONLY_VERBS
+    assert "interrupting" not in lexicon.PARTICIPLES
+
+
 def test_a_crowd_verb_gives_its_participles():
     assert {"chanting", "shouting"} <= lexicon.speech.CROWD_PARTICIPLES <= lexicon.PARTICIPLES
     assert "saying" not in lexicon.speech.CROWD_PARTICIPLES

@@ -87,3 +87,8 @@ def test_a_person_is_told_from_an_organisation_and_a_capitalised_adjective():
 )
 def test_an_organisation_named_before_an_appositive_that_describes_it_is_the_subject(text, subject):
     assert _before(text) == subject
+
+
+@pytest.mark.parametrize("firm", ["Varnley Securities", "Quorn Advisors", "Dunmore Associates"])
+def test_a_firm_word_ends_an_organisation_not_a_person(firm):
+    assert not is_person(firm)
