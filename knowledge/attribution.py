@@ -94,6 +94,7 @@ class Attributor:
         self.frames: dict[int, list[Frame]] = {}  # paragraph -> its resolved frames, in order
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
+        self.subject_at = 0  # where in its paragraph the last subject stands
         self.previous: int | None = None
         self.visited: list[int] = []
         self.topics: dict[int, str] = {}  # paragraph -> the subject of its first sentence
@@ -121,7 +122,7 @@ class Attributor:
                 if number == 0:
                     self.topics[pos] = self.last_subject[1]
                 # "the Frenchman smiled", "the actor, who …, now hopes": a subject the names alone miss
-                self._note(pos, Mention(self.last_subject[1], 0, start, number, "subject"))
+                self._note(pos, Mention(self.last_subject[1], 0, self.subject_at, number, "subject"))
             self._resolve_frames(masked, start, frames, pos, number)
             frames_by_sentence.append(frames)
         results = []
@@ -219,6 +220,7 @@ class Attributor:
         joined on loan, was playing his fourth game"); that person is its subject too.
         """
         sentence = masked[start:end]
+        self.subject_at = start
         described = _DESCRIBED_SUBJECT.match(sentence)
         if described:
             entity, _ = self.cast.resolve(described.group(1), self.current)
@@ -246,6 +248,8 @@ class Attributor:
             words = masked[max(start, start + hit.start - 40) : start + hit.start].split()
             if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) and words[-1] not in TITLE_WORDS:
                 break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
+            if words and re.search(r"[’']s?$", words[-1]):
+                break  # "he told Kestrel Radio's Ann Lee": after a possessive, an object
             after = masked[start + hit.end : start + hit.end + 200]  # room for a relative clause
             # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
             appositive = bool(
@@ -256,6 +260,7 @@ class Attributor:
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
                 person = self.cast.person_by_surname(surname_of(hit.name))
                 if person:
+                    self.subject_at = start + hit.start
                     self._make_subject(person)
             break
 

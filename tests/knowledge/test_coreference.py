@@ -498,3 +498,11 @@ def test_a_bare_surname_is_the_father_not_the_son_named_with_a_suffix():
         "Mr. Voss said the tower would open in May. “We never miss a date,” he said.",
     )
     assert speakers_of(a) == ["Harlan Voss"]
+
+
+def test_a_name_after_the_pronoun_is_no_candidate_for_it():
+    a = article(
+        "Pavel Drost, the harbour master, inspected the pier on Monday.",
+        "“The pier is safe and the boats can come back,” he told Kestrel Radio’s Mira Solte on Tuesday.",
+    )
+    assert speakers_of(a) == ["Pavel Drost"]
