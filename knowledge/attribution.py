@@ -302,7 +302,8 @@ class Attributor:
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
                 at = frame.subject_start if frame.subject_start is not None else frame.start
-                self._note(pos, Mention(entity.name, 0, at, sentence, "subject", spoke=True))
+                spoke = not _INFINITIVE_AFTER.match(masked, frame.end)  # "Cole agreed to take part": no words
+                self._note(pos, Mention(entity.name, 0, at, sentence, "subject", spoke=spoke))
             self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
@@ -609,6 +610,13 @@ _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
 _NOT_NAME_WORDS = "|".join(sorted(w.capitalize() for w in NOT_NAME if w.isalpha()))
 _NAME_RUN = rf"(?!(?:{_NOT_NAME_WORDS})\b)[A-Z][\w’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w’'-]+)+,"
 _LEAD_IN = rf"\W*(?:(?!{_NAME_RUN})[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
+# "agreed to take part", "continued to hurt": a frame verb before an infinitive reports no words
+# ("said to reporters", "told to the court" name a listener)
+_INFINITIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|him|me|us|them|you|it|one|"
+    r"police|staff|everyone|anyone|someone|nobody|each|both|all|some|many)\b)[a-z]+(?<!s)(?!['’\w])"
+    r"|\s+to\s+[a-z]+ss\b"
+)
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 # A name alone before a colon, perhaps after its lowercase role ("Former senator Ann Lee:").
