@@ -258,7 +258,7 @@ class Attributor:
                 )
             )
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
-                person = self.cast.person_by_surname(surname_of(hit.name))
+                person = self.cast.person_by_name(hit.name, hit.gender)
                 if person:
                     self.subject_at = start + hit.start
                     self._make_subject(person)
@@ -415,7 +415,7 @@ class Attributor:
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end :])
             if not follower or follower.group(1) in NOT_VERBS:
                 continue
-            person = self.cast.person_by_surname(surname_of(hit.name))
+            person = self.cast.person_by_name(hit.name, hit.gender)
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None

@@ -765,3 +765,21 @@ def test_a_frame_verb_before_an_infinitive_records_nobody_speaking(sentence, spo
     attributor = Attributor(cast, [sentence], {})
     attributor.run([0])
     assert [m.spoke for m in attributor.mentions[0] if m.name == "Tarn Quist" and m.role == "subject"][-1] is spoke
+
+
+@pytest.mark.parametrize("honorific, name", [("Ms", "Ilse Brask"), ("Mr", "Ivo Brask")])
+def test_an_honorific_picks_the_subject_of_its_gender_among_namesakes(honorific, name):
+    from knowledge.attribution import Attributor
+    from knowledge.coreference import Cast
+
+    texts = [
+        "Ilse Brask opened her bakery in the square in the spring.",
+        "Ivo Brask sold his boat to pay for the ovens.",
+        f"{honorific} Brask visited the mill on Monday.",
+    ]
+    cast = Cast()
+    for pos, text in enumerate(texts):
+        cast.learn(text, pos)
+    attributor = Attributor(cast, texts, {})
+    attributor.run([0, 1, 2])
+    assert attributor.last_subject == (2, name)
