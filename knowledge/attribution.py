@@ -94,6 +94,7 @@ class Attributor:
         self.frames: dict[int, list[Frame]] = {}  # paragraph -> its resolved frames, in order
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None  # a person the story just made its subject
+        self.subject_at = 0  # where in its paragraph the last subject stands
         self.previous: int | None = None
         self.visited: list[int] = []
         self.topics: dict[int, str] = {}  # paragraph -> the subject of its first sentence
@@ -121,7 +122,7 @@ class Attributor:
                 if number == 0:
                     self.topics[pos] = self.last_subject[1]
                 # "the Frenchman smiled", "the actor, who …, now hopes": a subject the names alone miss
-                self._note(pos, Mention(self.last_subject[1], 0, start, number, "subject"))
+                self._note(pos, Mention(self.last_subject[1], 0, self.subject_at, number, "subject"))
             self._resolve_frames(masked, start, frames, pos, number)
             frames_by_sentence.append(frames)
         results = []
@@ -219,6 +220,7 @@ class Attributor:
         joined on loan, was playing his fourth game"); that person is its subject too.
         """
         sentence = masked[start:end]
+        self.subject_at = start
         described = _DESCRIBED_SUBJECT.match(sentence)
         if described:
             entity, _ = self.cast.resolve(described.group(1), self.current)
@@ -246,6 +248,8 @@ class Attributor:
             words = masked[max(start, start + hit.start - 40) : start + hit.start].split()
             if words and re.fullmatch(r"[a-z][\w-]*", words[-1]) and words[-1] not in TITLE_WORDS:
                 break  # "… he told Al Jazeera by phone": after a verb or a preposition, an object
+            if words and re.search(r"[’']s?$", words[-1]):
+                break  # "he told Kestrel Radio's Ann Lee": after a possessive, an object
             after = masked[start + hit.end : start + hit.end + 200]  # room for a relative clause
             # "Her publisher, Marcus Lowe, remembers"; "The Speaker, Sir Lindsay Holt, told MPs"
             appositive = bool(
@@ -254,8 +258,9 @@ class Attributor:
                 )
             )
             if re.match(r"\s*(?:,[^,]+,\s*)?[a-z]", after) or (appositive and re.match(r"\s*,\s*[a-z]", after)):
-                person = self.cast.person_by_surname(surname_of(hit.name))
+                person = self.cast.person_by_name(hit.name, hit.gender)
                 if person:
+                    self.subject_at = start + hit.start
                     self._make_subject(person)
             break
 
@@ -297,7 +302,8 @@ class Attributor:
                 if pos not in entity.paragraphs:
                     entity.paragraphs.append(pos)
                 at = frame.subject_start if frame.subject_start is not None else frame.start
-                self._note(pos, Mention(entity.name, 0, at, sentence, "subject", spoke=True))
+                spoke = not _INFINITIVE_AFTER.match(masked, frame.end)  # "Cole agreed to take part": no words
+                self._note(pos, Mention(entity.name, 0, at, sentence, "subject", spoke=spoke))
             self.frames.setdefault(pos, []).append(frame)
         for i, frame in enumerate(frames):
             if frame.kind == "participle":
@@ -409,7 +415,7 @@ class Attributor:
             follower = re.match(r",?\s*([a-z]+)", masked[start + hit.end :])
             if not follower or follower.group(1) in NOT_VERBS:
                 continue
-            person = self.cast.person_by_surname(surname_of(hit.name))
+            person = self.cast.person_by_name(hit.name, hit.gender)
             if person and not (person.gender and gender and person.gender != gender):
                 return person
         return None
@@ -604,6 +610,13 @@ _CONNECTIVE = "|".join(w.capitalize() for w in SENTENCE_CONNECTIVES)
 _NOT_NAME_WORDS = "|".join(sorted(w.capitalize() for w in NOT_NAME if w.isalpha()))
 _NAME_RUN = rf"(?!(?:{_NOT_NAME_WORDS})\b)[A-Z][\w’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w’'-]+)+,"
 _LEAD_IN = rf"\W*(?:(?!{_NAME_RUN})[^,.;:]{{0,60}},\s+)?(?:(?:{_CONNECTIVE}),?\s+)?"
+# "agreed to take part", "continued to hurt": a frame verb before an infinitive reports no words
+# ("said to reporters", "told to the court" name a listener)
+_INFINITIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|him|me|us|them|you|it|one|"
+    r"police|staff|everyone|anyone|someone|nobody|each|both|all|some|many)\b)[a-z]+(?<!s)(?!['’\w])"
+    r"|\s+to\s+[a-z]+ss\b"
+)
 _DESCRIBED_SUBJECT = re.compile(rf"{_LEAD_IN}({ANAPHOR.pattern})(?=\s+[a-z])")
 _PROTAGONIST_SUBJECT = re.compile(rf"{_LEAD_IN}([Tt]he\s+(?:{_PROTAGONISTS}))(?=\s*(?:,[^,]+,\s*)?\s[a-z])")
 # A name alone before a colon, perhaps after its lowercase role ("Former senator Ann Lee:").

@@ -477,7 +477,9 @@ class Cast:
             entity.gender = entity.gender or (GENDER_OF_NOUN.get(noun_low) if noun_low in SPOKESPEOPLE else None)
             return entity, None
         if noun_low in DOCUMENT_NOUNS:
-            author = org or self._document_author(noun_low)
+            # "the Kestrel Institute report stated": a capitalised modifier names the author
+            named = " ".join(w for w in modifiers.split() if w[0].isupper()) if determiner == "the" else ""
+            author = org or named or self._document_author(noun_low)
             name = f"{re.sub(r'^the ', '', author)} {noun_low}" if author else f"the {noun_low}"
             return self.source(name, person_like=False, alias=text, category="document"), None
         phrase = f"{modifiers} {noun}".strip()

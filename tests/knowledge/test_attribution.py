@@ -745,3 +745,41 @@ def test_a_quote_opening_its_sentence_goes_on_with_the_speaker_the_sentence_befo
         "“The other worry is the weather, and nobody here can fix the weather.”",
     )
     assert speakers_of(a) == ["Ingrid Keller"]
+
+
+@pytest.mark.parametrize(
+    "sentence, spoke",
+    [
+        ("Tarn Quist agreed to meet the fishermen on Friday.", False),
+        ("Tarn Quist continued to ignore the storms.", False),
+        ("Tarn Quist said to the fishermen that the pier was safe.", True),
+        ("Tarn Quist said the pier was safe.", True),
+    ],
+)
+def test_a_frame_verb_before_an_infinitive_records_nobody_speaking(sentence, spoke):
+    from knowledge.attribution import Attributor
+    from knowledge.coreference import Cast
+
+    cast = Cast()
+    cast.learn(sentence, 0)
+    attributor = Attributor(cast, [sentence], {})
+    attributor.run([0])
+    assert [m.spoke for m in attributor.mentions[0] if m.name == "Tarn Quist" and m.role == "subject"][-1] is spoke
+
+
+@pytest.mark.parametrize("honorific, name", [("Ms", "Ilse Brask"), ("Mr", "Ivo Brask")])
+def test_an_honorific_picks_the_subject_of_its_gender_among_namesakes(honorific, name):
+    from knowledge.attribution import Attributor
+    from knowledge.coreference import Cast
+
+    texts = [
+        "Ilse Brask opened her bakery in the square in the spring.",
+        "Ivo Brask sold his boat to pay for the ovens.",
+        f"{honorific} Brask visited the mill on Monday.",
+    ]
+    cast = Cast()
+    for pos, text in enumerate(texts):
+        cast.learn(text, pos)
+    attributor = Attributor(cast, texts, {})
+    attributor.run([0, 1, 2])
+    assert attributor.last_subject == (2, name)

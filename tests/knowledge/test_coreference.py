@@ -498,3 +498,23 @@ def test_a_bare_surname_is_the_father_not_the_son_named_with_a_suffix():
         "Mr. Voss said the tower would open in May. “We never miss a date,” he said.",
     )
     assert speakers_of(a) == ["Harlan Voss"]
+
+
+def test_a_name_after_the_pronoun_is_no_candidate_for_it():
+    a = article(
+        "Pavel Drost, the harbour master, inspected the pier on Monday.",
+        "“The pier is safe and the boats can come back,” he told Kestrel Radio’s Mira Solte on Tuesday.",
+    )
+    assert speakers_of(a) == ["Pavel Drost"]
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“Crime is up and the mayor is asleep,” the Quist campaign ad said.", "Quist ad"),
+        ("“Growth will slow next year,” the Varn Institute report stated.", "Varn Institute report"),
+    ],
+)
+def test_a_capitalised_modifier_names_a_documents_author(paragraph, speaker):
+    a = article("Tarn Quist and the Varn Institute are at odds over the harbour.", paragraph)
+    assert speakers_of(a) == [speaker]
