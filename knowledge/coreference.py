@@ -478,7 +478,7 @@ class Cast:
             return entity, None
         if noun_low in DOCUMENT_NOUNS:
             # "the Kestrel Institute report stated": a capitalised modifier names the author
-            named = " ".join(w for w in modifiers.split() if w[0].isupper()) if determiner == "the" else ""
+            named = " ".join(w for w in modifiers.split() if w[0].isupper()) if modifiers else ""
             author = org or named or self._document_author(noun_low)
             name = f"{re.sub(r'^the ', '', author)} {noun_low}" if author else f"the {noun_low}"
             return self.source(name, person_like=False, alias=text, category="document"), None

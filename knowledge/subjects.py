@@ -334,7 +334,7 @@ def subject_after(masked: str, pos: int, end: int, *, group: bool = False) -> tu
         s1 -= 1  # the sentence's full stop after a name: "reads an editorial in The Varn Gazette."
     joined = _AND_GROUP.match(masked, s1, end)
     if joined and masked[s0:s1].split()[-1].lower() in GROUP_NOUNS:
-        s1 = joined.end()  # "according to their friends and advisers": both groups
+        s1 = joined.end()  # "according to their neighbours and donors": both groups
     if re.fullmatch(NOUN_PHRASE, masked[s0:s1]):
         more = _MORE_TITLE.match(masked, s1, end)
         if more:

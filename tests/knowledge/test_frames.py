@@ -573,7 +573,7 @@ def test_a_subordinator_opening_a_sentence_is_no_speaker(opener):
     [
         ("“Not one more tram,” reads a Friday editorial in The Quarrow Ledger.", "The Quarrow Ledger editorial"),
         ("“In Pell’s town, the trams stop and the fares go up,” says a narrator.", "narrator"),
-        ("Pell is hitting back – “If Cole wins, the depot closes,” one Pell ad declared.", "the ad"),
+        ("Pell is hitting back – “If Cole wins, the depot closes,” one Pell ad declared.", "Pell ad"),
         ("“Vote for the depot and keep the trams running,” a printed leaflet said.", "the leaflet"),
         (
             "“The trams will run on time this winter,” said a Quarrow Party member who backs Pell.",
@@ -661,8 +661,8 @@ def test_a_news_outlet_speaks_as_an_institution(outlet):
     ("paragraph", "speaker"),
     [
         (
-            "In a Varn Herald poll released Monday, 31% of tram drivers said they were “very worried about the fares this year.”",
-            "the poll",
+            "In a Varn Herald poll released Monday, 31% of tram drivers said they feared “fares will double by the spring.”",
+            "Varn Herald poll",
         ),
         (
             "The vast majority of residents say they would rather pay less “even if the trams are built elsewhere,” according to a new survey.",
@@ -680,10 +680,10 @@ def test_a_share_of_the_people_asked_speaks_through_the_poll(paragraph, speaker)
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
-        ("Tram lobbyists describe such work as “a different kind of job” from ordinary lobbying.", "Tram lobbyists"),
+        ("Tram lobbyists call the task “a long game with short tempers” in private.", "Tram lobbyists"),
         (
-            "According to their friends and advisers, Cole and Pell have long feared being “out of step with the city.”",
-            "the friends and advisers",
+            "According to their neighbours and donors, Cole and Pell have long feared being “out of step with the city.”",
+            "the neighbours and donors",
         ),
     ],
 )
