@@ -132,7 +132,7 @@ def test_words_beside_someone_credited_to_no_one_say_they_are_not_quoted_by_name
     words = "“The quay will close by winter,” the notice at the harbour office read."
     beside = passage(words, speaker=None, role=None, kind="paragraph", paragraphs=[4])
     beside.beside = "Tom Berg"
-    own = passage("It is a good day for the town.", speaker="Tom Berg", role="mayor", paragraphs=[9])
+    own = passage("It is a fine morning for the town.", speaker="Tom Berg", role="mayor", paragraphs=[9])
     post = answer_pages(Answer("what did Berg say about the quay?", "Tom Berg", "said", False, None, [own, beside]))[0]
     theirs, article = post.cards
     assert theirs.title is None and theirs.author == "Tom Berg, mayor"
