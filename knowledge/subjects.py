@@ -165,6 +165,12 @@ def _person_of(text: str, start: int) -> tuple[int, int] | None:
 
 
 _APPOSITIVE_HEADS = TITLE_NOUNS | SPOKESPEOPLE
+# A person described by a participle phrase that runs to the verb: "a lawyer representing the
+# family", "a woman living near the site".
+_PARTICIPLE_SUBJECT = re.compile(
+    r"(?:^|(?<=\W))((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+))\s+"
+    r"(?:representing|living|working|speaking\s+for|acting\s+for)\s+[^,;:.!?“”\"()—–]{1,90}$"
+)
 
 
 def _name_before_appositive(head: str, appositive: str) -> tuple[int, int] | None:
@@ -239,6 +245,11 @@ def subject_at_end(text: str) -> tuple[int, int] | None:
 
 def _subject_at_end(text: str) -> tuple[int, int] | None:
     stripped = text.rstrip()
+    described = _PARTICIPLE_SUBJECT.search(stripped)
+    if described and described.group(2).lower() in _APPOSITIVE_HEADS:
+        # "a lawyer representing the family", "a spokesman speaking for the club at the hearing": the
+        # person the participle describes, not the last noun of its phrase (nor a name inside it)
+        return described.span(1)
     relative = re.search(r",\s+who$", stripped)
     if relative:  # "… agreed with Tom Ross, who called the plan …": the name the clause describes
         named = _NAME_END.search(stripped[: relative.start()])

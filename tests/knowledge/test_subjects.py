@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.subjects import appositive_name, is_person, opens_as_person, subject_after, subject_at_end
+from tests.knowledge.made_up import article, speakers_of
 
 
 def _before(text: str) -> str | None:
@@ -92,3 +93,20 @@ def test_an_organisation_named_before_an_appositive_that_describes_it_is_the_sub
 @pytest.mark.parametrize("firm", ["Varnley Securities", "Quorn Advisors", "Dunmore Associates"])
 def test_a_firm_word_ends_an_organisation_not_a_person(firm):
     assert not is_person(firm)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("A spokesman representing the club said: “The deal is close to being signed.”", "spokesman"),
+        (
+            "The row grew after a lawyer representing the young driver at the centre of the case said nothing "
+            "had happened, branding the claims “rubbish from start to finish”.",
+            "lawyer",
+        ),
+        ("A woman living near the Varn depot said: “The noise is unbearable at night.”", "woman"),
+    ],
+)
+def test_a_person_described_by_a_participle_phrase_is_the_subject_not_its_last_noun(paragraph, speaker):
+    a = article("The Daily Post reported the claims on Monday.", paragraph)
+    assert [s.split()[-1] for s in speakers_of(a)] == [speaker] and "Post" not in speakers_of(a)[0]
