@@ -293,7 +293,8 @@ class Answerer:
         return replace(answer, answers=[replace(p, beside=person.name) for p in answer.answers])
 
     def _introduction(self, question: Question, person: Person, scope: Scope, k: int) -> Answer:
-        """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X."""
+        """Answer "who is X?" with the paragraph introducing X in each article, then the passages most about X
+        in those articles."""
         units = [scope.paragraph_unit[p] for p in scope.people.introduced_in(person) if p in scope.paragraph_unit]
         about = self._search(replace(question, introduces=""), scope, k)
         if not units:
@@ -301,10 +302,11 @@ class Answerer:
         index = scope.index
         shown = [index.units[i] for i in units[:k]]
         passages = [self._passage(u, 1.0, scope.paragraph_speaker.get(i)) for u, i in zip(shown, units, strict=False)]
+        theirs = {p.article.id for p in passages}  # what follows comes from the articles about X, not others
         for passage in about.answers:
             if len(passages) >= k:
                 break
-            if not any(
+            if passage.article.id in theirs and not any(
                 passage.article.id == p.article.id and set(passage.paragraphs) & set(p.paragraphs) for p in passages
             ):
                 passages.append(passage)

@@ -72,6 +72,26 @@ def test_who_is_answers_with_the_paragraph_that_introduces_them(storm):
     assert storm.ask("who is the Farm Bureau head?").answers[0].text.startswith("Farm Bureau head Linda Okafor")
 
 
+def test_who_is_shows_only_passages_of_the_articles_that_name_them(embedder):
+    from retrieval.store import KnowledgeBase
+
+    varga = (
+        "The transport secretary, Nell Varga, was on duty for the government on Monday.\n\n"
+        "The tram strike entered its third day, with no talks planned.\n\n"
+        "“We will not go back until the depot is safe,” said union leader Tom Pellow."
+    )
+    other = (
+        "Maj. Ann Corran, an Army officer who led the flood relief, is a veteran of three floods.\n\n"
+        "“Who is in charge here? Nobody,” said Ann Pellow, a retired teacher, of the relief effort.\n\n"
+        "Corran said the officers were “tired but steady” after a week on duty."
+    )
+    articles = [parse_article(varga, "strike"), parse_article(other, "flood")]
+    answerer = Answerer(KnowledgeBase.in_memory(articles, embedder), embedder)
+    answer = answerer.ask("Who is Nell Varga?")
+    assert answer.answers[0].text.startswith("The transport secretary, Nell Varga")
+    assert {p.article.id for p in answer.answers} == {"strike"}
+
+
 def test_who_is_someone_the_story_never_names_is_no_answer(storm):
     answer = storm.ask("Who is Taylor Swift?")
     assert answer.no_answer and not answer.answers and "Taylor Swift" in answer.message
