@@ -47,7 +47,7 @@ from .lexicon import (
     TITLE_WORDS,
     VAGUE_GROUP_NOUNS,
 )
-from .marks import Span
+from .marks import Span, opening_mark_at
 from .names import PARTY_STATE, appositive_role, clean_role, find_people, surname_of
 from .phrases import ANAPHOR, GROUP, NAME, NOUN_PHRASE, PERSON, SOURCE_NOUNS
 from .quotations import (
@@ -581,10 +581,8 @@ class Attributor:
         if result.how == "continued":
             result.kind = "continued"
         else:
-            lead = text[: result.span.open_at]  # masking the span leaves what precedes it
-            if lead[-1:] in {"'", "`"} and text[result.span.open_at] == lead[-1]:
-                lead = lead[:-1]  # the first of a doubled opening mark (''…'' or ``…'')
-            lead = lead.rstrip()
+            # masking the span leaves what precedes it, up to the first character of its opening mark
+            lead = text[: opening_mark_at(text, result.span.open_at)].rstrip()
             sentence_start = not lead or lead[-1] in ".!?:,—–" or lead.endswith(("”", '"'))
             result.kind = "direct" if words[:1].isupper() and sentence_start else "partial"
         if result.drop:

@@ -164,12 +164,19 @@ def _nested(text: str, i: int, opens: str, closes: str) -> bool:
     return closers >= 2
 
 
+# Two apostrophes (''…'') or two backticks (``…'') written for one double mark.
+_DOUBLED_MARKS = re.compile(r"''|``")
+
+
 def has_double_marks(text: str) -> bool:
     """Return True when ``text`` contains a double quotation mark of any style (``''`` included)."""
-    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"') or "''" in text or "``" in text
+    return any(c in text for c in DOUBLE_OPEN + DOUBLE_CLOSE + '"') or bool(_DOUBLED_MARKS.search(text))
 
 
-_DOUBLED_APOSTROPHES = re.compile(r"''|``")
+def opening_mark_at(text: str, open_at: int) -> int:
+    """Return where the opening mark at ``open_at`` begins: one earlier when it is the second
+    character of a doubled mark (''…'' or ``…''), which ``find_spans`` reads as one mark."""
+    return open_at - 1 if open_at > 0 and text[open_at - 1 : open_at + 1] in {"''", "``"} else open_at
 
 
 def _doubled_as_double(text: str) -> str:
@@ -186,7 +193,7 @@ def _doubled_as_double(text: str) -> str:
         after = text[match.end() : match.end() + 1]
         return ' "' if after and (after.isalnum() or after in "‘'\"[(") else '" '
 
-    return _DOUBLED_APOSTROPHES.sub(one, text)
+    return _DOUBLED_MARKS.sub(one, text)
 
 
 def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span]:
@@ -197,9 +204,9 @@ def find_spans(text: str, paragraph: int, *, singles: bool = False) -> list[Span
     """
     if singles:
         return _find_spans(text, paragraph, SINGLE_OPEN, SINGLE_CLOSE, "'")
-    if "''" in text or "``" in text:
+    if _DOUBLED_MARKS.search(text):
         text = _doubled_as_double(text)
     return _find_spans(text, paragraph, DOUBLE_OPEN, DOUBLE_CLOSE, '"')
 
 
-__all__ = ["Span", "find_spans", "has_double_marks"]
+__all__ = ["Span", "find_spans", "has_double_marks", "opening_mark_at"]

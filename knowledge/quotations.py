@@ -19,7 +19,7 @@ from .lexicon import (
     VERB_FORMS,
     WORK_NOUNS,
 )
-from .marks import Span, find_spans
+from .marks import Span, find_spans, opening_mark_at
 from .text import normalise_marks
 
 # A name (with its appositive and an adverb) and a speech verb: "Smith asked", "Mill, a retired
@@ -97,9 +97,8 @@ def is_headline(text: str) -> bool:
 
 
 def opens_paragraph(text: str, span: Span) -> bool:
-    """Return True when the span's opening mark is the paragraph's first character (both of ''/``)."""
-    lead = len(text) - len(text.lstrip())
-    return span.open_at == lead or (span.open_at == lead + 1 and text[lead : lead + 2] in {"''", "``"})
+    """Return True when the span's opening mark (both characters of ''/``) starts the paragraph."""
+    return opening_mark_at(text, span.open_at) == len(text) - len(text.lstrip())
 
 
 # A transcript's speaker label opening a quotation, in capitals ("WALLACE: Let's start …",
