@@ -28,6 +28,7 @@ from .names import (
     NameHit,
     clean_role,
     find_people,
+    is_initials,
     is_name_suffix,
     is_name_token,
     looks_like_org,
@@ -532,16 +533,13 @@ def same_full_name(known: str, new: str) -> bool:
     Lee"). A generational suffix must agree ("Tom Lee Jr." is not Tom Lee)."""
     if known.lower().endswith(" " + new.lower()) or new.lower().endswith(" " + known.lower()):
         return True
-
-    def initials(name: str) -> list[str]:
-        return [w for w in name.split() if re.fullmatch(r"(?:[A-Z]\.)+", w)]
-
-    def core(name: str) -> list[str]:
-        return [w for w in name.split() if w not in initials(name)]
-
+    known_initials = [w for w in known.split() if is_initials(w)]
+    new_initials = [w for w in new.split() if is_initials(w)]
+    known_core = [w for w in known.split() if not is_initials(w)]
+    new_core = [w for w in new.split() if not is_initials(w)]
     # "Tom A.B. Lee" and "Tom C. Lee" are two people; "Ann Lee" and "Ann B. Lee" one
-    agree = not initials(known) or not initials(new) or initials(known) == initials(new)
-    return agree and core(known) == core(new) and len(core(new)) > 1
+    agree = not known_initials or not new_initials or known_initials == new_initials
+    return agree and known_core == new_core and len(new_core) > 1
 
 
 def _given_words(name: str) -> list[str]:

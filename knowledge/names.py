@@ -218,9 +218,14 @@ _DAY_WORDS = frozenset({"Day", "Eve"})
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
+def is_initials(word: str) -> bool:
+    """Return True for a word of initials ("R.", "G.K.")."""
+    return bool(_INITIALS.fullmatch(word))
+
+
 def _initials_in_name(words: list[str], i: int) -> bool:
     """Return True for initials that a name word follows ("R." in "Nikki R. Haley"), not "U.S." alone."""
-    return bool(_INITIALS.fullmatch(words[i])) and i + 1 < len(words) and is_name_token(words[i + 1])
+    return is_initials(words[i]) and i + 1 < len(words) and is_name_token(words[i + 1])
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -469,6 +474,7 @@ __all__ = [
     "find_people",
     "given_name_gender",
     "is_demonym",
+    "is_initials",
     "is_name_suffix",
     "is_name_token",
     "looks_like_org",
