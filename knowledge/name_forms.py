@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from .lexicon import COURTESY_HONORIFICS, NAME_SUFFIXES, STOPWORDS
+from .names import is_initials
 from .text import straighten_marks
 
 #: A word: letters and digits, with apostrophes inside ("O'Neill", "it's").
@@ -33,9 +34,6 @@ def holds_form(words: list[str], forms: Iterable[tuple[str, ...]]) -> bool:
     return False
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
-
-
 def looks_like_name(text: str) -> bool:
     """Return whether ``text`` reads as a personal name: two to four capitalised words, or one
     ("Peter R. Lindqvist Jr." is four)."""
@@ -47,7 +45,7 @@ def looks_like_name(text: str) -> bool:
     return all(w[:1].isupper() and w.lower() not in STOPWORDS for w in words) and not any(
         w.isupper()
         and len(w) > 1
-        and not (_INITIALS.fullmatch(w) and i < len(words) - 1)
+        and not (is_initials(w) and i < len(words) - 1)
         and not (i > 0 and w.rstrip(".").lower() in NAME_SUFFIXES)
         for i, w in enumerate(words)
     )
